@@ -1,0 +1,40 @@
+"""Lint every data file under tqcheck/rules/data/ (codespell-style dictionary hygiene)."""
+import os
+
+import pytest
+
+DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tqcheck", "rules", "data")
+FILES = sorted(f for f in os.listdir(DATA) if f.endswith((".txt", ".tsv")))
+
+
+def entries(name):
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        raw = fh.read()
+    assert raw.endswith("\n"), f"{name}: must end with a newline"
+    return [l for l in raw.split("\n") if l.strip() and not l.startswith("#")]
+
+
+def test_there_are_data_files():
+    assert FILES
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_sorted_unique_and_clean(name):
+    lines = entries(name)
+    assert lines, f"{name} is empty"
+    for l in lines:
+        assert l == l.strip(), f"{name}: stray whitespace in {l!r}"
+    keys = [l.split("\t")[0] for l in lines]
+    assert keys == sorted(keys), f"{name}: entries are not sorted"
+    dupes = {k for k in keys if keys.count(k) > 1}
+    assert not dupes, f"{name}: duplicates {sorted(dupes)}"
+
+
+@pytest.mark.parametrize("name", [f for f in FILES if f.endswith(".tsv")])
+def test_tables_are_rectangular_and_map_nothing_to_itself(name):
+    rows = [l.split("\t") for l in entries(name)]
+    widths = {len(r) for r in rows}
+    assert len(widths) == 1 and widths.pop() >= 2, f"{name}: rows differ in column count"
+    for r in rows:
+        assert all(c.strip() for c in r), f"{name}: empty cell in {r}"
+        assert r[0] != r[1], f"{name}: {r[0]!r} is mapped to itself"

@@ -1,0 +1,83 @@
+"""Tests over the rule set itself: registered, documented, with examples of both kinds."""
+import pytest
+
+from tqcheck.model import CATEGORIES, Severity
+from tqcheck.registry import (
+    CODE_RE, NAME_RE, RegistryError, Rule, SegmentRule, register, rule_classes, select_rules,
+)
+
+from helpers import run_rules
+
+RULES = rule_classes()
+EXAMPLES = [(cls.code, kind, text) for cls in RULES for kind, text in cls.examples()]
+
+
+def test_there_are_rules_in_every_family():
+    families = {cls.code[:3] for cls in RULES}
+    assert families == {f"TQ{i}" for i in range(1, 10)}
+
+
+@pytest.mark.parametrize("cls", RULES, ids=lambda c: c.code)
+def test_rule_metadata(cls):
+    assert CODE_RE.match(cls.code)
+    assert NAME_RE.match(cls.name)
+    assert cls.category in CATEGORIES
+    assert isinstance(cls.severity, Severity)
+    assert cls.description() and not cls.description().endswith(":")
+
+
+@pytest.mark.parametrize("cls", RULES, ids=lambda c: c.code)
+def test_rule_has_examples_of_both_kinds(cls):
+    kinds = {kind for kind, _ in cls.examples()}
+    assert kinds == {"Flag", "Okay"}, f"{cls.code} needs Flag: and Okay: examples in its docstring"
+
+
+@pytest.mark.parametrize("code,kind,text", EXAMPLES, ids=[f"{c}-{k}-{i}" for i, (c, k, _) in enumerate(EXAMPLES)])
+def test_docstring_example(code, kind, text):
+    found = [f for f in run_rules(text, select=[code]) if f.rule == code]
+    if kind == "Flag":
+        assert found, f"{code} should flag: {text!r}"
+    else:
+        assert not found, f"{code} should not flag {text!r}: {[(f.text, f.message) for f in found]}"
+
+
+def test_registry_refuses_bad_and_duplicate_codes():
+    class Bad(SegmentRule):
+        """Bad code."""
+        code, name, category, severity = "X1", "bad-code", "fluency/grammar", Severity.MINOR
+
+    with pytest.raises(RegistryError, match="three digits"):
+        register(Bad)
+
+    existing = RULES[0]
+
+    class Dup(SegmentRule):
+        """Duplicate code."""
+        code, name, category, severity = existing.code, "some-new-name", "fluency/grammar", Severity.MINOR
+
+    with pytest.raises(RegistryError, match="duplicate"):
+        register(Dup)
+
+    class BadCategory(SegmentRule):
+        """Unknown category."""
+        code, name, category, severity = "TQ999", "bad-category", "fluency/style", Severity.MINOR
+
+    with pytest.raises(RegistryError, match="category"):
+        register(BadCategory)
+
+
+def test_select_and_ignore_by_code_prefix_name_and_category():
+    all_codes = [r.code for r in select_rules()]
+    assert all_codes == sorted(all_codes) and len(all_codes) == len(RULES)
+    assert all(r.code.startswith("TQ2") for r in select_rules(select=["TQ2"]))
+    assert [r.code for r in select_rules(select=["french-ordinal"])] == ["TQ101"]
+    assert all(r.category.startswith("fluency") for r in select_rules(select=["fluency"]))
+    assert "TQ101" not in [r.code for r in select_rules(ignore=["TQ1"])]
+    with pytest.raises(RegistryError, match="no rule matches"):
+        select_rules(select=["TQ0"])
+
+
+def test_severity_override_applies_to_one_run_only():
+    rules = select_rules(select=["TQ101"], severity={"TQ101": Severity.CRITICAL})
+    assert rules[0].severity is Severity.CRITICAL
+    assert select_rules(select=["TQ101"])[0].severity is not Severity.CRITICAL

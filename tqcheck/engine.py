@@ -1,0 +1,57 @@
+"""run(documents, config) -> Report. Never prints; never imports report or cli."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from . import __version__, metrics, scoring
+from .config import Config
+from .model import Document, FileReport, Finding, Report, SegmentDiff
+from .registry import Context, Rule, select_rules
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        key = (f.rule, f.line, f.column, f.end_column)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def worst_segments(doc: Document, ctx: Context, n: int) -> list[SegmentDiff]:
+    """The ``n`` segments with the lowest chrF against the references, with word diffs."""
+    if not doc.references or n <= 0:
+        return []
+    scores = ctx.segment_chrf(doc)
+    order = sorted(range(len(scores)), key=lambda i: (scores[i], i))[:n]
+    out = []
+    for i in order:
+        seg = doc.segments[i]
+        ref = metrics.best_reference(seg.text, doc.reference_texts(i))
+        out.append(SegmentDiff(seg.index, seg.line, scores[i], metrics.word_diff(seg.text, ref)))
+    return out
+
+
+def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> FileReport:
+    ctx = Context(config)
+    found: list[Finding] = []
+    for rule in rules:
+        if rule.applies_to(doc):
+            found.extend(rule.check(doc, ctx))
+    findings = _dedupe(found)
+    return FileReport(
+        document=doc,
+        findings=findings,
+        score=scoring.score(findings, doc.words, config.fail_under),
+        metrics=metrics.corpus_metrics(doc, config.tokenize),
+        worst=worst_segments(doc, ctx, config.worst),
+        langid_examined=ctx.counters.get("langid_examined", 0),
+    )
+
+
+def run(documents: Sequence[Document], config: Config | None = None) -> Report:
+    """Check every document with the rules the configuration selects."""
+    config = config or Config()
+    rules = select_rules(config.select, config.ignore, config.severity)
+    return Report(files=[check_document(d, rules, config) for d in documents], version=__version__)

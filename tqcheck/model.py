@@ -1,0 +1,204 @@
+"""Plain records that flow from the readers through the engine to the formatters.
+
+No I/O here and no heavy imports: everything is a dataclass or an enum.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """MQM severity levels, with the weights the score uses."""
+
+    MINOR = "minor"
+    MAJOR = "major"
+    CRITICAL = "critical"
+
+    @property
+    def weight(self) -> int:
+        return _WEIGHTS[self]
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
+
+
+_WEIGHTS = {Severity.MINOR: 1, Severity.MAJOR: 5, Severity.CRITICAL: 25}
+_RANKS = {Severity.MINOR: 0, Severity.MAJOR: 1, Severity.CRITICAL: 2}
+
+#: The MQM categories a finding may carry (issue #2 fixes this list).
+CATEGORIES = (
+    "accuracy/untranslated",
+    "accuracy/mistranslation",
+    "accuracy/omission",
+    "accuracy/addition",
+    "fluency/punctuation",
+    "fluency/spelling",
+    "fluency/grammar",
+    "terminology/inconsistent",
+    "terminology/wrong-term",
+    "locale/number-format",
+    "locale/date-time-format",
+    "style/unidiomatic",
+    "other/markup",
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One non-empty line of a file.
+
+    ``index`` is the 1-based segment number (blank lines do not count);
+    ``line`` is the 1-based physical line in the file.
+    """
+
+    index: int
+    line: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Document:
+    """A translation, with its aligned references and source when given."""
+
+    path: str
+    segments: list[Segment]
+    references: list["Document"] = field(default_factory=list)
+    source: "Document | None" = None
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.segments)
+
+    def reference_texts(self, i: int) -> list[str]:
+        """The reference texts aligned with segment position ``i`` (0-based)."""
+        return [ref.segments[i].text for ref in self.references]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a translation: what, where, why, and the fix when mechanical.
+
+    ``line`` is the 1-based physical line; ``column`` and ``end_column`` are 1-based
+    Unicode code-point columns, ``end_column`` exclusive. ``suggestion`` is the
+    replacement text for the span (``""`` means delete it), or None when the fix
+    is not mechanical.
+    """
+
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    end_column: int
+    segment: int
+    text: str
+    message: str
+    suggestion: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.end_column)
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity.value,
+            "line": self.line,
+            "column": self.column,
+            "end_column": self.end_column,
+            "segment": self.segment,
+            "text": self.text,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class MetricScore:
+    """A corpus-level sacrebleu score with its signature."""
+
+    name: str
+    score: float
+    signature: str
+
+
+@dataclass(frozen=True)
+class DiffOp:
+    """One difflib opcode over whitespace tokens: translation vs reference."""
+
+    op: str  # equal | replace | delete | insert
+    mt: tuple[str, ...]
+    ref: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SegmentDiff:
+    """A segment scored against its reference, with a word-level diff."""
+
+    segment: int
+    line: int
+    chrf: float
+    ops: tuple[DiffOp, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    """MQM-style score: quality = 100 * (1 - penalty / words), floored at 0."""
+
+    penalty: float
+    words: int
+    quality: float
+    threshold: float
+    critical: int
+    passed: bool
+
+    def as_dict(self) -> dict:
+        return {
+            "penalty": self.penalty,
+            "words": self.words,
+            "quality": self.quality,
+            "threshold": self.threshold,
+            "passed": self.passed,
+        }
+
+
+@dataclass
+class FileReport:
+    """Everything the engine found out about one translation file."""
+
+    document: Document
+    findings: list[Finding]
+    score: Score
+    metrics: dict[str, MetricScore] | None = None
+    worst: list[SegmentDiff] = field(default_factory=list)
+    langid_examined: int = 0
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+
+@dataclass
+class Report:
+    """The result of one run over one or more files."""
+
+    files: list[FileReport]
+    version: str
+
+    @property
+    def findings(self) -> int:
+        return sum(len(f.findings) for f in self.files)
+
+    @property
+    def passed(self) -> bool:
+        return all(f.score.passed for f in self.files)

@@ -1,0 +1,229 @@
+"""The rule registry: a Rule base class, ``@register``, and selection by prefix.
+
+Every rule has a stable code (``TQ`` and three digits), a kebab-case name, an MQM
+category, a default severity, and a docstring whose first line is its one-line
+description and whose ``Flag:`` / ``Okay:`` lines are examples that must and must
+not be flagged (a test collects them; see ``examples``).
+
+Example syntax: ``\\n`` inside an example separates segments (paragraphs), and
+``|||`` separates a segment from its reference translation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+
+from .model import CATEGORIES, Document, Finding, Segment, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+
+CODE_RE = re.compile(r"^TQ\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+EXAMPLE_RE = re.compile(r"^\s*(Flag|Okay):\s?(.*)$")
+
+_REGISTRY: dict[str, type["Rule"]] = {}
+
+
+class RegistryError(ValueError):
+    """A rule was declared badly: a duplicate or malformed code, name or category."""
+
+
+@dataclass
+class Context:
+    """What rules may share during one run: the configuration and a cache.
+
+    ``cache`` holds values several rules (or the engine) want computed once per
+    document, such as per-segment chrF; ``counters`` collects numbers for the
+    report (e.g. how many segments language identification examined).
+    """
+
+    config: "Config"
+    cache: dict = field(default_factory=dict)
+    counters: dict = field(default_factory=dict)
+
+    def count(self, key: str, n: int = 1) -> None:
+        self.counters[key] = self.counters.get(key, 0) + n
+
+    def memo(self, key: str, compute):
+        """``compute()`` once per context; later calls return the cached value."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+    def segment_chrf(self, doc: Document) -> list[float]:
+        """Per-segment sentence chrF against the references, computed once."""
+        from . import metrics
+
+        return self.memo("segment_chrf", lambda: metrics.sentence_chrf(doc))
+
+
+class Rule:
+    """Base class. Subclasses set the class attributes and implement ``check``."""
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
+    #: What the rule needs besides the translation: "references" and/or "source".
+    needs: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        if severity is not None:
+            self.severity = severity  # per-run override; the class default stays
+
+    @classmethod
+    def description(cls) -> str:
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0].strip() if doc else ""
+
+    @classmethod
+    def examples(cls) -> list[tuple[str, str]]:
+        """``(kind, text)`` pairs from the docstring; kind is "Flag" or "Okay"."""
+        out = []
+        for line in (cls.__doc__ or "").splitlines():
+            m = EXAMPLE_RE.match(line)
+            if m:
+                out.append((m.group(1), m.group(2)))
+        return out
+
+    def applies_to(self, doc: Document) -> bool:
+        if "references" in self.needs and not doc.references:
+            return False
+        if "source" in self.needs and doc.source is None:
+            return False
+        return True
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        doc: Document,
+        seg: Segment,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        severity: Severity | None = None,
+        category: str | None = None,
+    ) -> Finding:
+        """A finding for ``seg.text[start:end]`` (0-based offsets, end exclusive)."""
+        if not 0 <= start < end <= len(seg.text):
+            raise ValueError(f"{self.code}: bad span {start}:{end} in segment {seg.index}")
+        return Finding(
+            rule=self.code,
+            name=self.name,
+            category=category or self.category,
+            severity=severity or self.severity,
+            path=doc.path,
+            line=seg.line,
+            column=start + 1,
+            end_column=end + 1,
+            segment=seg.index,
+            text=seg.text[start:end],
+            message=message,
+            suggestion=suggestion,
+        )
+
+
+class SegmentRule(Rule):
+    """A rule that looks at one segment at a time."""
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        for seg in doc.segments:
+            yield from self.check_segment(doc, seg, ctx)
+
+    def check_segment(self, doc: Document, seg: Segment, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class RegexRule(SegmentRule):
+    """A segment rule driven by one compiled pattern.
+
+    Subclasses set ``pattern`` and implement ``match`` returning
+    ``(message, suggestion)`` for a hit, or None to let it pass. The span reported
+    is the match's group ``span_group`` (default: the whole match).
+    """
+
+    pattern: ClassVar[re.Pattern]
+    span_group: ClassVar[int | str] = 0
+
+    def check_segment(self, doc: Document, seg: Segment, ctx: Context) -> Iterator[Finding]:
+        for m in self.pattern.finditer(seg.text):
+            verdict = self.match(m, seg)
+            if verdict is None:
+                continue
+            message, suggestion = verdict
+            start, end = m.span(self.span_group)
+            yield self.finding(doc, seg, start, end, message, suggestion)
+
+    def match(self, m: re.Match, seg: Segment) -> tuple[str, str | None] | None:
+        raise NotImplementedError
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: validate the rule's metadata and add it to the registry."""
+    for attr in ("code", "name", "category", "severity"):
+        if not hasattr(cls, attr):
+            raise RegistryError(f"{cls.__name__}: missing {attr}")
+    if not CODE_RE.match(cls.code):
+        raise RegistryError(f"{cls.__name__}: code {cls.code!r} is not TQ followed by three digits")
+    if not NAME_RE.match(cls.name):
+        raise RegistryError(f"{cls.__name__}: name {cls.name!r} is not kebab-case")
+    if cls.category not in CATEGORIES:
+        raise RegistryError(f"{cls.__name__}: unknown category {cls.category!r}")
+    if not isinstance(cls.severity, Severity):
+        raise RegistryError(f"{cls.__name__}: severity must be a Severity")
+    if not cls.description():
+        raise RegistryError(f"{cls.__name__}: needs a docstring whose first line describes it")
+    for other in _REGISTRY.values():
+        if other is cls:
+            continue
+        if other.code == cls.code:
+            raise RegistryError(f"duplicate rule code {cls.code}: {other.__name__} and {cls.__name__}")
+        if other.name == cls.name:
+            raise RegistryError(f"duplicate rule name {cls.name}: {other.__name__} and {cls.__name__}")
+    _REGISTRY[cls.code] = cls
+    return cls
+
+
+def rule_classes() -> list[type[Rule]]:
+    """Every registered rule class, sorted by code."""
+    from . import rules  # noqa: F401  (importing the package registers the rules)
+
+    return [_REGISTRY[c] for c in sorted(_REGISTRY)]
+
+
+def _matches(cls: type[Rule], pattern: str) -> bool:
+    p = pattern.strip()
+    return bool(p) and (
+        cls.code.startswith(p.upper()) or cls.name == p or cls.category.startswith(p)
+    )
+
+
+def select_rules(
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    severity: dict[str, Severity] | None = None,
+) -> list[Rule]:
+    """Instantiate the rules in force.
+
+    ``select`` and ``ignore`` take codes or code prefixes (``TQ2``), rule names
+    (``french-ordinal``) or category prefixes (``fluency``); an empty ``select``
+    means all rules. ``severity`` maps a code or name to an overriding severity.
+    """
+    select, ignore, severity = list(select), list(ignore), severity or {}
+    unknown = [p for p in select + ignore + list(severity) if not any(_matches(c, p) for c in rule_classes())]
+    if unknown:
+        raise RegistryError(f"no rule matches {', '.join(repr(u) for u in unknown)}; see 'tqcheck rules'")
+    chosen = []
+    for cls in rule_classes():
+        if select and not any(_matches(cls, p) for p in select):
+            continue
+        if any(_matches(cls, p) for p in ignore):
+            continue
+        override = next((s for p, s in severity.items() if _matches(cls, p)), None)
+        chosen.append(cls(override))
+    return chosen

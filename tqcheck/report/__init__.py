@@ -1,0 +1,26 @@
+"""Formatters. Each module has ``render(report, stream)``; adding a format is one
+module and one entry in FORMATS. Modules are imported only when used."""
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Callable, TextIO
+
+from ..model import Report
+
+#: format name -> module under tqcheck.report
+FORMATS = {
+    "rich": "terminal",
+    "text": "text",
+    "json": "jsonfmt",
+}
+
+
+def resolve(name: str, environ=os.environ) -> str:
+    """The concrete format for ``name``; ``auto`` is the rich report (plain when piped)."""
+    return "rich" if name == "auto" else name
+
+
+def get_renderer(name: str) -> Callable[[Report, TextIO], None]:
+    module = importlib.import_module(f"{__name__}.{FORMATS[resolve(name)]}")
+    return module.render

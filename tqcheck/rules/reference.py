@@ -1,0 +1,71 @@
+"""TQ9xx: checks against the reference translations."""
+from __future__ import annotations
+
+from statistics import median
+
+from ..model import Severity
+from ..registry import Rule, register
+
+#: Fewer segments than this give no meaningful document statistics.
+MIN_SEGMENTS = 4
+#: A segment is an outlier when its chrF is below the document median by more than
+#: max(MIN_GAP, SPREAD * robust sigma) and below CEILING in absolute terms.
+MIN_GAP = 20.0
+SPREAD = 2.5
+CEILING = 40.0
+MAD_TO_SIGMA = 1.4826
+
+
+def outlier_cutoff(scores: list[float]) -> float:
+    """The chrF below which a segment is an outlier for its document."""
+    m = median(scores)
+    sigma = MAD_TO_SIGMA * median(abs(s - m) for s in scores)
+    return min(CEILING, m - max(MIN_GAP, SPREAD * sigma))
+
+
+@register
+class ReferenceOutlier(Rule):
+    """Segment far from its reference compared with the rest of the document.
+
+    Sentence chrF (sacrebleu) of each segment against its references is compared
+    with the document's own distribution: a segment whose chrF is below the median
+    by more than max(20, 2.5 robust standard deviations) and under 40 is a likely
+    mistranslation, omission or addition. The report shows its word diff against
+    the reference. Documents of fewer than 4 segments are not judged.
+
+    Flag: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said the talks would resume next week. ||| The president said talks would resume next week.\\nFrance Media Agency ||| Agence France-Presse\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
+    Flag: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said. ||| The president said the talks with the rebels would resume in Geneva next week, after a pause of three months.\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
+    Okay: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said the talks would resume next week. ||| The president said talks would resume next week.\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
+    Okay: Nobody came. ||| Everyone left.\\nThe sky fell. ||| It rained hard.\\nDogs barked loudly. ||| Cats were quiet.\\nThe end came. ||| It finished.
+    """
+
+    code = "TQ901"
+    name = "reference-outlier"
+    category = "accuracy/mistranslation"
+    severity = Severity.MINOR
+    needs = frozenset({"references"})
+
+    def check(self, doc, ctx):
+        scores = ctx.segment_chrf(doc)
+        if len(scores) < MIN_SEGMENTS:
+            return
+        cutoff = outlier_cutoff(scores)
+        m = median(scores)
+        for i, (seg, chrf) in enumerate(zip(doc.segments, scores)):
+            if chrf >= cutoff:
+                continue
+            ref_words = min(len(r.split()) for r in doc.reference_texts(i))
+            if seg.words < 0.5 * ref_words:
+                category, what = "accuracy/omission", "much shorter than its reference: possible omission"
+            elif seg.words > 2 * max(ref_words, 1):
+                category, what = "accuracy/addition", "much longer than its reference: possible addition"
+            else:
+                category, what = "accuracy/mistranslation", "possible mistranslation"
+            start = len(seg.text) - len(seg.text.lstrip())
+            end = len(seg.text.rstrip())
+            yield self.finding(
+                doc, seg, start, end,
+                f"chrF {chrf:.1f} against the reference, far below this document's median "
+                f"{m:.1f}; {what} (see the diff against the reference)",
+                category=category,
+            )

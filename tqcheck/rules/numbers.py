@@ -1,0 +1,648 @@
+"""TQ4xx: French number, time and date formats left in English text.
+
+The module also holds the plain conversions the rules use (French number,
+24-hour time, month and date to their English forms, and parsers for both
+languages' numbers and times), so that a check comparing the numbers of a
+French source with its English translation can reuse them::
+
+    parse_number("2 500", "fr") == parse_number("2,500", "en")      # 2500
+    french_number_to_english("4,9 %") == "4.9%"
+    french_time_to_english("16h30") == "4:30 p.m." and parse_english_time("4:30 p.m.") == (16, 30)
+    french_date_to_english("3 janvier 2020") == "January 3, 2020"
+
+English forms follow AP style as used by AFP's English wire: commas between
+thousands ("2,500", also in four-digit numbers other than years), a decimal
+point ("4.9"), the 12-hour clock with lower-case "a.m."/"p.m." and no ":00"
+("5 p.m.", "5:30 p.m."), "noon" and "midnight", and dates as "December 15, 2022"
+with the month spelled out (the style of AFP's English copy; AP would abbreviate
+to "Dec. 15, 2022", which these rules also accept since they never look at English dates).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Iterator
+
+from ..model import Document, Segment, Severity
+from ..registry import Context, RegexRule, SegmentRule, register
+from ._data import table, word_list
+
+#: Spaces French uses between digit groups: ordinary, no-break, narrow no-break, thin.
+GROUP_SPACES = " \u00a0\u202f\u2009"
+_G = f"[{GROUP_SPACES}]"
+_SP = "[ \u00a0\u202f]"
+
+ENGLISH_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_SPACE_NAMES = {" ": "a space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space",
+                "\u2009": "a thin space"}
+
+
+# --------------------------------------------------------------------------- conversions
+
+
+@lru_cache(maxsize=None)
+def _months() -> dict[str, tuple[str, int]]:
+    return {row[0]: (row[1], int(row[2])) for row in table("numbers_french_months.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _weekdays() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("numbers_french_weekdays.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _label_words() -> frozenset[str]:
+    return frozenset(word_list("numbers_label_words.txt"))
+
+
+def french_month_to_english(name: str) -> str | None:
+    """'janvier' / 'Février' / 'aout' -> 'January' / 'February' / 'August'; None if not a French month."""
+    hit = _months().get(name.strip().lower())
+    return hit[0] if hit else None
+
+
+def french_weekday_to_english(name: str) -> str | None:
+    """'lundi' / 'Dimanche' -> 'Monday' / 'Sunday'; None if not a French weekday."""
+    return _weekdays().get(name.strip().lower())
+
+
+def month_number(name: str) -> int | None:
+    """The month number of a French or English month name ('mars', 'March', 'Mar.' -> 3)."""
+    key = name.strip().lower().rstrip(".")
+    if key in _months():
+        return _months()[key][1]
+    for i, month in enumerate(ENGLISH_MONTHS, start=1):
+        if key == month.lower() or (len(key) >= 3 and month.lower().startswith(key) and key != "ma"):
+            return i
+    return None
+
+
+def group_thousands(digits: str) -> str:
+    """'2500' -> '2,500'; '12500000' -> '12,500,000' (digits only)."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return ",".join(parts)
+
+
+_FRENCH_NUMBER_RE = re.compile(
+    rf"^([+\-\u2212]?)(\d{{1,3}}(?:{_G}\d{{3}})+|\d+)(?:,(\d+))?(?:{_G}?(%))?$"
+)
+
+
+def french_number_to_english(text: str) -> str | None:
+    """A French-formatted number in English form, or None if ``text`` is not one.
+
+    '2 500' -> '2,500', '12 500 000' -> '12,500,000', '4,9' -> '4.9', '4,9 %' -> '4.9%',
+    '2 500,75' -> '2,500.75', '12500' -> '12,500'. A bare four-digit integer ('2020')
+    is left as it is: it may be a year, which English writes without a comma.
+    """
+    m = _FRENCH_NUMBER_RE.match(text.strip())
+    if not m:
+        return None
+    sign, integer, decimals, percent = m.groups()
+    digits = re.sub(_G, "", integer)
+    grouped = digits != integer or len(digits) > 4 or decimals is not None
+    out = group_thousands(digits) if grouped else digits
+    if decimals is not None:
+        out += "." + decimals
+    return ("-" if sign else "") + out + (percent or "")
+
+
+def parse_number(text: str, lang: str = "fr") -> Decimal | None:
+    """The value of a number written the French ('fr') or English ('en') way, or None.
+
+    French: space-like thousands separators, decimal comma ('2 500', '4,9 %').
+    English: comma thousands separators, decimal point ('2,500', '4.9%').
+    A percent sign is ignored, so '4,9 %' and '4.9%' both give 4.9.
+    """
+    s = text.strip().replace("\u2212", "-")
+    if s.endswith("%"):
+        s = s[:-1].rstrip(GROUP_SPACES)
+    if lang == "fr":
+        if not re.fullmatch(rf"[+-]?(?:\d{{1,3}}(?:{_G}\d{{3}})+|\d+)(?:,\d+)?", s):
+            return None
+        s = re.sub(_G, "", s).replace(",", ".")
+    elif lang == "en":
+        if not re.fullmatch(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+", s):
+            return None
+        s = s.replace(",", "")
+    else:
+        raise ValueError(f"lang must be 'fr' or 'en', not {lang!r}")
+    try:
+        return Decimal(s)
+    except InvalidOperation:  # pragma: no cover - the patterns above only pass valid numbers
+        return None
+
+
+def english_time(hour: int, minute: int | None = None) -> str:
+    """A 24-hour clock time in AP style: (17, 30) -> '5:30 p.m.', (9, 0) -> '9 a.m.',
+    (12, 0) -> 'noon', (0, 0) -> 'midnight', (0, 30) -> '12:30 a.m.'."""
+    if not 0 <= hour <= 23 or not (minute is None or 0 <= minute <= 59):
+        raise ValueError(f"not a clock time: {hour}:{minute}")
+    if not minute:
+        if hour == 0:
+            return "midnight"
+        if hour == 12:
+            return "noon"
+    h12 = hour % 12 or 12
+    suffix = "a.m." if hour < 12 else "p.m."
+    return f"{h12}:{minute:02d} {suffix}" if minute else f"{h12} {suffix}"
+
+
+_FRENCH_TIME_RE = re.compile(rf"^(\d{{1,2}}){_SP}?[hH](?:{_SP}?(\d{{2}}))?$")
+_ENGLISH_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?$", re.I)
+
+
+def parse_french_time(text: str) -> tuple[int, int | None] | None:
+    """'17h30' / '17 h 30' / '17H' -> (17, 30) / (17, 30) / (17, None); None if not a clock time."""
+    m = _FRENCH_TIME_RE.match(text.strip())
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
+    if hour > 23 or (minute is not None and minute > 59):
+        return None
+    return hour, minute
+
+
+def french_time_to_english(text: str) -> str | None:
+    """'16h30' -> '4:30 p.m.', '9h' -> '9 a.m.', '12h00' -> 'noon'; None if not a French time."""
+    parsed = parse_french_time(text)
+    return english_time(*parsed) if parsed else None
+
+
+def parse_english_time(text: str) -> tuple[int, int] | None:
+    """'4:30 p.m.' -> (16, 30), '9 a.m.' -> (9, 0), 'noon' -> (12, 0), 'midnight' -> (0, 0)."""
+    s = text.strip().lower()
+    if s in ("noon", "midday"):
+        return 12, 0
+    if s == "midnight":
+        return 0, 0
+    m = _ENGLISH_TIME_RE.match(s)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if not 1 <= hour <= 12 or minute > 59:
+        return None
+    hour = hour % 12 + (12 if m.group(3) == "p" else 0)
+    return hour, minute
+
+
+def english_date(day: int, month: int, year: int | None = None, weekday: str | None = None) -> str:
+    """(3, 1, 2020) -> 'January 3, 2020'; (9, 12) -> 'December 9'; with weekday 'Monday, January 3, 2020'."""
+    if year is not None:
+        _dt.date(year, month, day)  # raises ValueError on an impossible date
+    elif not (1 <= month <= 12 and 1 <= day <= 31):
+        raise ValueError(f"not a date: {day}/{month}")
+    out = f"{ENGLISH_MONTHS[month - 1]} {day}"
+    if year is not None:
+        out += f", {year}"
+    return f"{weekday}, {out}" if weekday else out
+
+
+_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
+
+
+def french_date_to_english(text: str) -> str | None:
+    """A French date in English form, or None if ``text`` is not one.
+
+    '3 janvier 2020' -> 'January 3, 2020', '1er mai' -> 'May 1',
+    'lundi 3 janvier 2022' -> 'Monday, January 3, 2022', '15/12/2022' -> 'December 15, 2022'
+    (numeric dates are read day first, as French writes them).
+    """
+    s = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+    m = _NUMERIC_DATE_RE.match(s)
+    try:
+        if m:
+            return english_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        parts = s.split(" ")
+        weekday = french_weekday_to_english(parts[0]) if parts else None
+        if weekday:
+            parts = parts[1:]
+        if len(parts) not in (2, 3):
+            return None
+        day = 1 if parts[0].lower() in ("1er", "premier") else (int(parts[0]) if parts[0].isdigit() else None)
+        month = _months().get(parts[1].lower())
+        year = int(parts[2]) if len(parts) == 3 and re.fullmatch(r"\d{4}", parts[2]) else None
+        if day is None or month is None or (len(parts) == 3 and year is None):
+            return None
+        return english_date(day, month[1], year, weekday)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=None)
+def _month_weekday_pattern() -> re.Pattern:
+    names = sorted(set(_months()) | set(_weekdays()), key=lambda s: (-len(s), s))
+    return re.compile(rf"(?<![\w@#/.])({'|'.join(map(re.escape, names))})(?![\w@]|\.\w)", re.I)
+
+
+def _case_like(word: str, english: str) -> str:
+    return english.upper() if word.isupper() and len(word) > 1 else english
+
+
+# --------------------------------------------------------------------------- rules
+
+
+class _ChainRule(SegmentRule):
+    """A regex rule whose verdict may depend on a hit just before it ("from 9h to 17h")."""
+
+    pattern: re.Pattern
+    chain_gap = 16
+
+    def check_segment(self, doc: Document, seg: Segment, ctx: Context) -> Iterator:
+        last_end = None
+        for m in self._pattern().finditer(seg.text):
+            after_hit = last_end is not None and m.start() - last_end <= self.chain_gap
+            verdict = self.match(m, seg, after_hit)
+            if verdict is None:
+                continue
+            message, suggestion = verdict
+            last_end = m.end()
+            yield self.finding(doc, seg, m.start(1), m.end(1), message, suggestion)
+
+    def _pattern(self) -> re.Pattern:
+        return self.pattern
+
+    def match(self, m: re.Match, seg: Segment, after_hit: bool):
+        raise NotImplementedError
+
+
+_PREV_WORD = re.compile(rf"(\w+|[-–—])\.?{_SP}*$")
+_CHAIN_WORDS = frozenset({"to", "and", "or", "et", "ou", "au", "à", "-", "–", "—"})
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 24), start)
+    return m.group(1).lower() if m else ""
+
+
+@register
+class FrenchThousandsSeparator(RegexRule):
+    """Space used as a thousands separator (French "2 500"); English writes "2,500".
+
+    French separates groups of three digits with a space (often a no-break or
+    narrow no-break space); English uses commas: "2,500", "12,500,000".
+
+    To stay precise the rule only fires on a first group of 1-3 digits (not
+    starting with 0) followed by one or more groups of exactly 3 digits, and not:
+    when the first group follows another number and a space ("in 2020 500 people",
+    phone numbers "+33 1 234 567"), when more digits follow after a space or a
+    period, when the previous word is a label ("page", "chapter", "flight", "Boeing":
+    rules/data/numbers_label_words.txt) or a month ("March 3 500 marched", "Dec. 9 200"),
+    when one ordinary space is followed by a compound ("3 100-meter wins", unless
+    the group starts with 0: "10 000-strong"), or on a run inside a token. A
+    decimal comma after the groups is converted too ("2 500,5" -> "2,500.5").
+
+    Flag: some 2 500 American soldiers are stationed in Iraq
+    Flag: a budget of 12 500 000 euros
+    Flag: about 1\u202f000 people
+    Flag: a rise to 2\u00a0500,5 tonnes
+    Flag: a 10 000-strong force
+    Okay: some 2,500 American soldiers and 1,000 soldiers from coalition member countries
+    Okay: in 2020 500 people died, and in 2021 300 more
+    Okay: Boeing 737 800 and chapter 3 100 pages, flight 447 200 miles out
+    Okay: call +33 1 234 567 890 or 01 45 67 89 00
+    Okay: On March 3 500 protesters marched, on Dec. 9 200 more; he won 3 100-meter races.
+    Okay: it cost 4.9 percent or 12,000,000 dollars
+    """
+
+    code = "TQ401"
+    name = "french-thousands-separator"
+    category = "locale/number-format"
+    severity = Severity.MINOR
+    _COMPOUND = re.compile(r"-[^\W\d_]")
+    pattern = re.compile(
+        rf"(?<![\w.,+/:])(?<!\d{_G})([1-9]\d{{0,2}}(?:{_G}\d{{3}})+)(?:,(\d+))?(?!\w|[.,:/]\d|{_G}\d)"
+    )
+
+    def match(self, m, seg):
+        text, number = seg.text, m.group(0)
+        prev = _prev_word(text, m.start())
+        if prev in _label_words() or (prev.isalpha() and month_number(prev)):
+            return None  # page 3 100, Boeing 737 800, March 3 500, Dec. 9 200
+        single = number.count(" ") == 1 and len(number) == len(m.group(1))
+        if single and number[-3] != "0" and self._COMPOUND.match(text, m.end()):
+            return None  # "3 100-meter wins" (but "10 000-strong" is French: "000" is no number)
+        english = french_number_to_english(number)
+        if english is None:  # pragma: no cover - the pattern only passes French numbers
+            return None
+        seps = {c for c in number if c in GROUP_SPACES}
+        sep = _SPACE_NAMES[seps.pop()] if len(seps) == 1 else "spaces"
+        return (
+            f"French thousands separator ({sep}) in '{number}'; English separates thousands "
+            f"with commas: '{english}'",
+            english,
+        )
+
+
+@register
+class DecimalComma(RegexRule):
+    """Decimal comma (French "4,9"); English writes a decimal point ("4.9").
+
+    French marks decimals with a comma; an English reader takes "4,9" for a
+    list or for forty-nine, and "12,75 euros" for a typo. A comma followed by
+    exactly three digits ("2,500") is read as an English thousands separator
+    and not flagged, nor are numbers with several commas ("12,000,000",
+    "1,00,000"), lists ("1,2 and 3", "1, 2,3"), or a comma inside a longer
+    token ("48.85,2.35", "v1,2"). The decimal part of a French-grouped number
+    ("2 500,5") is left to TQ401.
+
+    Flag: inflation reached 4,9 % in December
+    Flag: a rise of 0,5 percentage points
+    Flag: tickets cost 12,75 euros
+    Flag: a 1234,5 km route
+    Okay: some 2,500 soldiers, 1,000 contractors and 12,000,000 dollars
+    Okay: a rise of 4.9 percent, or 0.5 points
+    Okay: chapters 1,2 and 3, then sections 4, 5,6 or 7
+    Okay: the point at 48.85,2.35 on the map; 1,00,000 rupees
+    Okay: On January 3, 2020, and again on December 9, 2021, officials met.
+    """
+
+    code = "TQ402"
+    name = "decimal-comma"
+    category = "locale/number-format"
+    severity = Severity.MAJOR
+    pattern = re.compile(r"(?<![\w.,])(\d+),(\d+)(?!\w|[.,]\d)")
+    _LIST_AFTER = re.compile(rf"{_SP}*(?:,|&|and\b|or\b|et\b|ou\b){_SP}*\d")
+    _LIST_BEFORE = re.compile(rf"(?:\d{_SP}*,|\d{_SP}+(?:and|or|&)){_SP}*$")
+    _GROUP_BEFORE = re.compile(rf"\d{_G}$")
+
+    def match(self, m, seg):
+        text = seg.text
+        if len(m.group(2)) == 3:
+            return None  # 2,500: an English thousands separator
+        lo = max(0, m.start() - 8)
+        if self._LIST_AFTER.match(text, m.end()) or self._LIST_BEFORE.search(text, lo, m.start()):
+            return None
+        if self._GROUP_BEFORE.search(text, lo, m.start()):
+            return None  # the decimals of "2 500,5": TQ401's finding
+        english = french_number_to_english(m.group(0))
+        return (
+            f"decimal comma in '{m.group(0)}': English writes a decimal point ('{english}'); "
+            f"an English reader may take '{m.group(0)}' for {m.group(1) + m.group(2)} or a list",
+            english,
+        )
+
+
+@register
+class FrenchTime(_ChainRule):
+    """French 24-hour time notation (17h30, 17 h 30, 9h); English writes "5:30 p.m.".
+
+    French writes clock times with an "h" between hours and minutes ("17h30",
+    AFP's "17H00"); English (AP style) uses the 12-hour clock: "5:30 p.m.",
+    "9 a.m.", "noon", "midnight".
+
+    Flagged: hours 0-23 with two-digit minutes ("8h05", "17 h 30", "17H30");
+    a bare hour ("9h", "17 h") only when a time word precedes it (at, à,
+    from, until, by, around, vers, before, after, since, between...), when
+    GMT/UTC/local follows, or when it continues a flagged time ("from 9h to
+    17h"). A time after "in", "for", "within", "lasted"... or followed by "min"
+    is reported as a French duration without a suggestion.
+
+    Not flagged: "24h news", "a 48h deadline", "24h/24", "the 3h-long meeting",
+    "H&M", "5G", "4:30 a.m.", a bare "8h" without a time word, "3.5h".
+
+    Flag: the attack occurred around 4h30 in the morning
+    Flag: a curfew from 21h to 6h
+    Flag: the meeting starts at 17 h 30
+    Flag: the statement came at 12H00 (1000 GMT)
+    Flag: he will speak at 9h
+    Flag: the race lasted 2h15
+    Okay: the attack occurred around 4:30 a.m. (8:30 p.m. Sunday EST)
+    Okay: a 24h news channel with a 48h deadline, open 24h/24
+    Okay: the 3h-long meeting at H&M about 5G
+    Okay: she sleeps 8h a night and ran 3.5h, then slept after 12h of talks
+    Okay: officials met at 10 a.m. local time and again at noon
+    """
+
+    code = "TQ403"
+    name = "french-time"
+    category = "locale/date-time-format"
+    severity = Severity.MINOR
+    pattern = re.compile(
+        rf"(?<![\w.,:/])((\d{{1,2}})({_SP}?)([hH])(?:({_SP}?)(\d{{2}}))?)(?!\w|-[^\W\d_]|/)"
+    )
+    _TIME_WORDS = frozenset({
+        "at", "à", "from", "until", "till", "til", "by", "around", "vers", "before", "after",
+        "since", "between", "towards", "toward", "dès", "depuis", "entre", "avant", "après", "jusqu",
+        "de",
+    })
+    _DURATION_WORDS = frozenset({
+        "in", "for", "within", "lasted", "lasts", "lasting", "last", "than", "during", "took",
+        "takes", "taking", "en", "pendant",
+    })
+    _ZONE_AFTER = re.compile(
+        rf"{_SP}*(?:GMT\b|UTC\b|local\b|heure\b|\(\d{{3,4}}{_SP}*(?:GMT|UTC)|\(\d{{1,2}}[:h]\d{{2}})", re.I
+    )
+    _OF_AFTER = re.compile(rf"{_SP}+of\b", re.I)
+    _MIN_AFTER = re.compile(rf"{_SP}*(?:min|mn|minutes?)\b", re.I)
+
+    def match(self, m, seg, after_hit):
+        hour, s1, h, s2, minutes = int(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6)
+        if h == "H" and (s1 or s2):
+            return None
+        if hour > 23 or (minutes is not None and int(minutes) > 59):
+            return None
+        text = seg.text
+        prev = _prev_word(text, m.start())
+        if minutes is None:
+            if self._OF_AFTER.match(text, m.end()):
+                return None  # "after 12h of talks": a duration
+            chained = after_hit and prev in _CHAIN_WORDS
+            if not (prev in self._TIME_WORDS or chained or self._ZONE_AFTER.match(text, m.end())):
+                return None
+        found = m.group(1)
+        if prev in self._DURATION_WORDS or self._MIN_AFTER.match(text, m.end()):
+            return (
+                f"French duration notation '{found}'; English writes hours and minutes out "
+                "(e.g. '2 hours 15 minutes')",
+                None,
+            )
+        english = english_time(hour, int(minutes) if minutes else None)
+        return (
+            f"French time notation '{found}'; English uses the 12-hour clock: '{english}' (AP style)",
+            english,
+        )
+
+
+@register
+class DayFirstDate(RegexRule):
+    """Numeric day-first date (French 15/12/2022); English readers take 05/12/2022 for May 12.
+
+    French writes numeric dates day/month/year (also with "." or "-"); US
+    English reads month/day/year, so "05/12/2022" (5 December) becomes May 12.
+    English wire copy spells the month out: "December 15, 2022" (AFP's English
+    style; AP would write "Dec. 15, 2022").
+
+    Flagged with a 4-digit year (1800-2099), or a 2-digit year with slashes
+    when the first number is over 12: certain when the first number is over 12,
+    ambiguous (but day-first in a translation from French) when both are 12 or
+    less (with "." or "-", only when zero-padded: "03.01.2020", as "1.2.2020"
+    may be a version number). Not flagged: month-first dates ("12/15/2022"), the same number twice
+    ("05/05/2022"), impossible dates, and anything without a year ("1/2 cup",
+    "24/7", "9/11"), ISO dates ("2022-12-15"), scores ("3-1"), versions.
+
+    Flag: the decree of 15/12/2022 was published
+    Flag: elections on 3/1/2020 were postponed
+    Flag: signed on 15.12.2022 in Paris
+    Flag: dated 15-12-2022
+    Flag: on 25/12/21 in Bethlehem
+    Okay: the decree of December 15, 2022 was published
+    Okay: add 1/2 cup of sugar; the 24/7 news cycle after 9/11
+    Okay: the final on 2022-12-15 ended 3-1
+    Okay: the form dated 12/15/2022 and the 05/05/2022 vote, version 1.2.2020
+    """
+
+    code = "TQ404"
+    name = "day-first-date"
+    category = "locale/date-time-format"
+    severity = Severity.MAJOR
+    pattern = re.compile(r"(?<![\w./:,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\w|[/.:,-]\d)")
+
+    def match(self, m, seg):
+        day, sep, month, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
+        if month > 12 or day == month or day == 0 or month == 0:
+            return None
+        found = m.group(0)
+        if sep != "/" and day <= 12 and (len(m.group(1)) < 2 or len(m.group(3)) < 2):
+            return None  # 1.2.2020 may be a version number; French pads dotted dates: 03.01.2020
+        if len(year) == 2:
+            if sep != "/" or day <= 12:
+                return None
+            try:
+                english = english_date(day, month)
+            except ValueError:
+                return None
+            return (
+                f"day-first date '{found}' ({day} {ENGLISH_MONTHS[month - 1]}); "
+                f"English readers expect month/day; write '{english}' and the full year",
+                None,
+            )
+        if not 1800 <= int(year) <= 2099:
+            return None
+        try:
+            english = english_date(day, month, int(year))
+        except ValueError:
+            return None
+        if day > 12:
+            why = "French day/month/year order; US readers expect month/day/year"
+        else:
+            us = english_date(month, day, int(year))
+            why = (f"ambiguous: day-first in French ({english}) but US readers read "
+                   f"it as {us}")
+        return f"numeric date '{found}': {why}; write '{english}'", english
+
+
+@register
+class FrenchMonthWeekday(_ChainRule):
+    """French month or weekday name left untranslated (janvier, 3 mars 2022, Lundi 3).
+
+    French month and weekday names (lower case in French, often capitalised by
+    MT) must become the English ones: "3 janvier" -> "January 3",
+    "lundi" -> "Monday". The suggestion is the English name.
+
+    Lower-case names are flagged anywhere, except "mars" (an English verb)
+    and "mai" (mai tai), and "mardi gras". Capitalised names, and mars/mai
+    in any case, are flagged only in a date context, because Mars (the planet,
+    Bruno Mars, Mars Inc.), Avril (Lavigne), Juin (Marshal Alphonse Juin),
+    Janvier, Mai, Samedi (Baron Samedi) and Mardi Gras are English too.
+    Date context: a day number before ("3 janvier", "le 3 mars", "1er Mai";
+    for Mars/Mai, unless a lower-case word follows: "3 Mars bars"), a year after ("Janvier 2020";
+    for Mars/Mai only after a preposition: "in Mars 2022", not "the Mars 2020
+    rover"), "en"/"mid-" before a month, a day number after a weekday
+    ("Lundi 3") or "on/le/this/next/last/every/until/by/since/from" before it,
+    or "and/to/et/-" after another flagged name ("Lundi et Mardi").
+
+    Flag: the attack of 3 janvier 2020 was not claimed
+    Flag: talks resume on lundi
+    Flag: On Lundi 3 Janvier, the president spoke.
+    Flag: elections in Mars 2022 and in mai 2022
+    Flag: the 1er mai rally and the 14 Juillet parade
+    Flag: from Lundi to Vendredi
+    Flag: the vote of 3 Mars
+    Okay: On January 3, 2020, and again on December 9, officials met on Monday.
+    Okay: Mars is the fourth planet, and Bruno Mars sang at Mardi Gras.
+    Okay: the Mars 2020 rover, 3 Mars bars and a mai tai at Mars Inc.
+    Okay: Avril Lavigne met Marshal Alphonse Juin's heirs and Baron Samedi's priest.
+    Okay: the scandal mars his record; Marshal Juin landed in 1944
+    Okay: write to juin@example.com or see example.fr/janvier and #lundi
+    """
+
+    code = "TQ405"
+    name = "french-month-weekday"
+    category = "locale/date-time-format"
+    severity = Severity.MAJOR
+    _AMBIGUOUS = frozenset({"mars", "mai"})
+    _SKIP_PAIRS = {"mardi": "gras", "mai": "tai"}
+    _MONTH_PREPS = frozenset({
+        "en", "in", "since", "from", "until", "till", "of", "de", "depuis", "early", "late", "mid",
+        "by", "before", "after", "during", "through", "à", "to",
+    })
+    _WEEKDAY_CUES = frozenset({
+        "on", "le", "ce", "this", "next", "last", "every", "each", "until", "till", "by", "since",
+        "from", "dès", "depuis", "jusqu",
+    })
+    _DAY_BEFORE = re.compile(
+        rf"(?<![\w.,])(?:(\d{{1,2}})(?:(er|re|e|ème)|st|nd|rd|th)?|(premier)){_SP}+$", re.I
+    )
+    _DAY_AFTER = re.compile(rf"{_SP}+(\d{{1,2}})(?:er)?(?![\d.,:/hH])")
+    _YEAR_AFTER = re.compile(rf",?{_SP}+(?:1[89]\d\d|20\d\d)(?!\w|[.,:/]\d)")
+    _FULL_DATE = re.compile(
+        rf"(?<![\w.,])(?:\d{{1,2}}|1er|premier){_SP}+([^\W\d_]+)(?:,?{_SP}+\d{{4}})?$", re.I
+    )
+    _NEXT_WORD = re.compile(rf"[{GROUP_SPACES}-]+(\w+)")
+    _AFTER_OK = re.compile(
+        rf"(?:$|{_SP}*(?:[^\w\s]|\d)|{_SP}+(?:at|à|to|au|and|et|in|or|ou|dernier|prochain|last|next)\b)"
+    )
+
+    def _pattern(self) -> re.Pattern:
+        return _month_weekday_pattern()
+
+    def match(self, m, seg, after_hit):
+        text, word = seg.text, m.group(1)
+        key = word.lower()
+        start, end = m.span(1)
+        nxt = self._NEXT_WORD.match(text, end)
+        if key in self._SKIP_PAIRS and nxt and nxt.group(1).lower() == self._SKIP_PAIRS[key]:
+            return None  # Mardi Gras, mai tai
+        is_month = key in _months()
+        english = french_month_to_english(key) if is_month else french_weekday_to_english(key)
+        if not (word == key and key not in self._AMBIGUOUS) and not self._in_date(
+            text, start, end, key, word, is_month, after_hit
+        ):
+            return None
+        kind = "month" if is_month else "weekday"
+        message = f"French {kind} name '{word}' left untranslated; English writes '{english}'"
+        date = is_month and self._FULL_DATE.search(text, max(0, start - 16), self._date_end(text, end))
+        if date and date.end(1) == end:
+            in_english = french_date_to_english(date.group(0).replace(",", ""))
+            if in_english:
+                message += f" (and puts the month first: '{in_english}')"
+        return message, _case_like(word, english)
+
+    def _date_end(self, text, end):
+        year = self._YEAR_AFTER.match(text, end)
+        return year.end() if year else end
+
+    def _in_date(self, text, start, end, key, word, is_month, after_hit) -> bool:
+        prev = _prev_word(text, start)
+        ambiguous = key in self._AMBIGUOUS
+        if after_hit and prev in _CHAIN_WORDS and not ambiguous:
+            return True
+        if not is_month:
+            return prev in self._WEEKDAY_CUES or bool(self._DAY_AFTER.match(text, end))
+        day = self._DAY_BEFORE.search(text, max(0, start - 16), start)
+        if day and (day.group(1) is None or 1 <= int(day.group(1)) <= 31):
+            french = bool(day.group(2) or day.group(3)) or _prev_word(text, day.start()) == "le"
+            if not ambiguous or french or self._AFTER_OK.match(text, end):
+                return True  # "3 janvier", "le 3 mars", "1er mai", "3 Mars" but not "3 Mars bars"
+        if self._YEAR_AFTER.match(text, end) and (not ambiguous or prev in self._MONTH_PREPS):
+            return True
+        if not ambiguous and (prev == "en" or text[max(0, start - 4):start].lower() == "mid-"):
+            return True
+        return False

@@ -144,7 +144,8 @@ class RegexRule(SegmentRule):
 
     Subclasses set ``pattern`` and implement ``match`` returning
     ``(message, suggestion)`` for a hit, or None to let it pass. The span reported
-    is the match's group ``span_group`` (default: the whole match).
+    is the match's group ``span_group`` (default: the whole match), unless ``match``
+    returns ``(message, suggestion, start, end)`` with offsets of its own.
     """
 
     pattern: ClassVar[re.Pattern]
@@ -155,11 +156,13 @@ class RegexRule(SegmentRule):
             verdict = self.match(m, seg)
             if verdict is None:
                 continue
-            message, suggestion = verdict
-            start, end = m.span(self.span_group)
+            if len(verdict) == 4:
+                message, suggestion, start, end = verdict
+            else:
+                (message, suggestion), (start, end) = verdict, m.span(self.span_group)
             yield self.finding(doc, seg, start, end, message, suggestion)
 
-    def match(self, m: re.Match, seg: Segment) -> tuple[str, str | None] | None:
+    def match(self, m: re.Match, seg: Segment) -> tuple | None:
         raise NotImplementedError
 
 

@@ -76,13 +76,6 @@ class SpaceBeforePunctuation(RegexRule):
     _EMOTICON = re.compile(r"-?'?[()\[\]|/\\*]")
     _SPACED_ELLIPSIS = re.compile(rf"\.(?:[{SPACES}]?\.){{2,}}")
 
-    def check_segment(self, doc, seg, ctx):
-        for m in self.pattern.finditer(seg.text):
-            verdict = self.match(m, seg)
-            if verdict is not None:
-                message, suggestion, start, end = verdict
-                yield self.finding(doc, seg, start, end, message, suggestion)
-
     def match(self, m, seg):
         """``(message, suggestion, start, end)`` for a hit, or None."""
         text, mark, after = seg.text, m.group(2), seg.text[m.end():m.end() + 1]

@@ -1,0 +1,432 @@
+r"""TQ8xx: broken sentences and debris: split sentences, stray capitals, doubled words,
+scraping debris, HTML left-overs and mojibake.
+
+The helpers ``ends_with_abbreviation``, ``mojibake_spans`` and ``debris_token_spans``
+are shared with the quote rules (TQ2xx), which must not read mojibake such as
+"â€“" as quote marks.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..model import Severity
+from ..registry import RegexRule, SegmentRule, register
+from ._data import word_list
+
+# --------------------------------------------------------------------------- helpers
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(word_list("sentences_abbreviations.txt"))
+
+
+_TOKEN_STRIP = "([{“‘\"'«"
+_INNER_PERIOD = re.compile(r"\w\.\w")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+
+
+def ends_with_abbreviation(before: str) -> bool:
+    """True when the full stop ending ``before`` belongs to an abbreviation, an
+    initial or an ellipsis rather than ending a sentence ("U.S.", "4:30 a.m.",
+    "Gen.", "et al.", "J.", "stalled...")."""
+    words = before.split()
+    if not words:
+        return False
+    token = words[-1].lstrip(_TOKEN_STRIP)
+    if not token.endswith("."):
+        return False
+    if token.endswith("..") or not token.rstrip("."):
+        return True  # an ellipsis
+    if _INNER_PERIOD.search(token) or _INITIALS.fullmatch(token):
+        return True  # U.S., a.m., Ph.D., J.
+    abbrevs = _abbreviations()
+    candidates = [token]
+    if len(words) >= 2:
+        candidates.append(f"{words[-2].lstrip(_TOKEN_STRIP)} {token}")
+    for c in candidates:
+        if c in abbrevs or (c[:1].lower() + c[1:]) in abbrevs:
+            return True
+    return False
+
+
+# Mojibake: UTF-8 bytes decoded as Windows-1252 (or Latin-1). A UTF-8 lead byte
+# (C2-F4) shows as Â..ô, each continuation byte (80-BF) as one of the characters
+# Windows-1252 or Latin-1 gives those bytes.
+_CONT = sorted(
+    {bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0)}
+    | {chr(b) for b in range(0x80, 0xC0)}
+    - {""}
+)
+_C = "[" + "".join(re.escape(c) for c in _CONT) + "]"
+_SEQ = rf"(?:[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}})"
+_MOJIBAKE = re.compile(
+    rf"(?P<run>{_SEQ}(?:[A-Za-z0-9]*{_SEQ})*)"
+    rf"|(?P<rdq>â€\ufffd?)(?!{_C})"  # ” = E2 80 9D; 9D has no Windows-1252 character and is often lost
+    r"|(?P<agrave>(?<![^\W\da-z_])Ã(?: (?= ))?)(?= )"  # à = C3 A0; the no-break A0 became a space
+)
+#: Where the characters a repair may give live: Latin, Greek, Cyrillic, general
+#: punctuation, currency and letter-like symbols, pictographs, and the BOM.
+_PLAUSIBLE = (
+    (0x00A0, 0x024F), (0x0370, 0x04FF), (0x1E00, 0x1EFF), (0x2000, 0x206F),
+    (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2600, 0x27BF), (0xFEFF, 0xFEFF),
+    (0x1F000, 0x1FAFF),
+)
+
+
+def _plausible(ch: str) -> bool:
+    o = ord(ch)
+    return o < 0x80 or (
+        any(lo <= o <= hi for lo, hi in _PLAUSIBLE) and unicodedata.category(ch)[0] != "C"
+        or ch == "\ufeff"
+    )
+
+
+def _as_bytes(s: str) -> bytes | None:
+    out = bytearray()
+    for ch in s:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))  # Latin-1 fallback: 81, 8D, 8F, 90, 9D
+    return bytes(out)
+
+
+def _repair(run: str) -> str | None:
+    """The text ``run`` was before UTF-8 was misread as Windows-1252, or None."""
+    text = run
+    for _ in range(3):  # text mangled twice or three times ("ÃƒÂ©") needs as many passes
+        raw = _as_bytes(text)
+        if raw is None:
+            break
+        try:
+            fixed = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            break
+        if len(fixed) >= len(text) or not all(_plausible(c) for c in fixed):
+            break
+        if sum(0x370 <= ord(c) <= 0x4FF for c in fixed) == 1:
+            break  # one Greek or Cyrillic letter is more likely "Ó”" than mangled Russian
+        text = fixed
+        if not _MOJIBAKE.search(text):
+            break
+    return text if text != run else None
+
+
+@lru_cache(maxsize=4096)
+def mojibake_spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, repaired)`` for every run of mojibake in ``text``."""
+    out = []
+    for m in _MOJIBAKE.finditer(text):
+        if m.group("run"):
+            fixed = _repair(m.group("run"))
+            if fixed is not None:
+                out.append((m.start(), m.end(), fixed))
+        elif m.group("rdq"):
+            out.append((m.start(), m.end(), "”"))
+        else:  # "Ã " for "à": the no-break space became a plain space
+            out.append((m.start(), m.end(), "à"))
+    return tuple(out)
+
+
+_DEBRIS_TOKEN = re.compile(r"(?<![\w-])(?:source\s+site-\d+|site-\d{4,})(?![\w-])", re.IGNORECASE)
+
+
+def debris_token_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of scraping markers inside a segment ("source site-593756")."""
+    return [m.span() for m in _DEBRIS_TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _debris_lines() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in word_list("sentences_debris_lines.txt"))
+
+
+def is_debris_line(text: str) -> bool:
+    stripped = text.strip()
+    return any(p.fullmatch(stripped) for p in _debris_lines())
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@register
+class BrokenSentence(RegexRule):
+    r"""Full stop followed by a lowercase word inside a paragraph: a sentence split apart.
+
+    English starts every sentence with a capital, so "Saturday. al-Khazali" means
+    either a spurious full stop tore one sentence in two (MT often does this
+    around a name it moved, as in "blasted Qais on Saturday. al-Khazali") or the
+    next sentence lost its capital. The span runs from the full stop through the
+    lowercase word; the fix needs a reader, so there is no suggestion.
+
+    Not flagged: a full stop that ends an abbreviation or initial (a.m., p.m.,
+    U.S., e.g., etc., vs., Gen., et al., Jan.: the list is in
+    data/sentences_abbreviations.txt), an ellipsis, a word written with an inner
+    capital (iPhone, eBay, mRNA), a web address, a scraping marker (TQ804's).
+
+    Flag: “They reached you everywhere on Iraqi soil”, blasted Qais on Saturday. al-Khazali, leader of a faction.
+    Flag: The ministry counted 757,000 demonstrators on Tuesday. the CGT union claimed nearly two million.
+    Flag: The vote was postponed. it will take place in March.
+    Okay: The attack, which occurred around 4:30 a.m. (8:30 p.m. Sunday EST), was not claimed.
+    Okay: The U.S. military and the U.N. refugee agency, e.g. the UNHCR, and Gen. Smith et al. in Des Moines.
+    Okay: The talks stalled... then resumed… and ended.
+    Okay: Apple sold the phone. iPhone sales rose, and eBay shares fell.
+    Okay: It happened at 10 a.m. local time in the St. Louis area, approx. two miles away.
+    Okay: He was born in Washington, D.C. in 1950, and J. K. Rowling was there.
+    """
+
+    code = "TQ801"
+    name = "broken-sentence"
+    category = "fluency/grammar"
+    severity = Severity.MAJOR
+    pattern = re.compile(r"(?<=[^\s.…])\.\s+(?P<word>[a-z][\w’'-]*)(?=(?P<rest>\S*))")
+    _INNER_CAPITAL = re.compile(r"[a-z]+[A-Z]")
+    _ADDRESS = re.compile(r"^[.][A-Za-z]|/|@")
+
+    def match(self, m, seg):
+        text, word = seg.text, m.group("word").rstrip("’'-")
+        if self._INNER_CAPITAL.match(word):
+            return None  # iPhone, eBay, mRNA
+        if self._ADDRESS.search(m.group("word")[len(word):] + m.group("rest")):
+            return None  # a web or mail address: "www.afp.com", "afp.com/en"
+        if ends_with_abbreviation(text[: m.start() + 1]):
+            return None
+        w_start = m.start("word")
+        if any(s <= w_start < e for s, e in debris_token_spans(text)):
+            return None  # "said. source site-593756" is TQ804's
+        return (
+            f"a full stop followed by the lowercase word '{word}': the sentence seems split apart "
+            "(a spurious full stop inside one sentence, often around a name MT moved) or the next "
+            "sentence lost its capital; English starts every sentence with a capital letter",
+            None,
+            m.start(),
+            w_start + len(word),
+        )
+
+
+@register
+class CapitalAfterQuoteComma(RegexRule):
+    r"""Capitalised reporting verb after a quotation and its comma ("“, Specified the official").
+
+    After '“…,”' an English sentence goes on in lower case: '“We will win,” said
+    the minister'. MT from French ('», a précisé le responsable') often keeps a
+    capital, usually with the quote mark misplaced as well ('. “, Specified the
+    person in charge'). A name after the quotation is normal English ('“We will
+    win,” Zelensky said'), so only reporting verbs and similar lowercase words
+    (data/sentences_speech_verbs.txt) are flagged, or any capitalised word
+    followed by "the"/"a"... after the misplaced '“,'. The fix lower-cases it.
+
+    Flag: contractors and civilian personnel. “, Specified the person in charge on condition of anonymity.
+    Flag: “The government remains attached to the timetable. “, Declared Colonel Abdoulaye Maïga.
+    Flag: “We will not give up,” Said the minister on Tuesday.
+    Flag: “We will not give up”, Added the minister.
+    Okay: “We will not give up,” Zelensky said on Tuesday.
+    Okay: “We will not give up,” said the minister, and “Never,” Said Jalili told reporters.
+    Okay: “We will not give up,” The Guardian quoted him as saying.
+    Okay: “It is over,” Le Monde reported, “and the vote is lost,” French President Emmanuel Macron added.
+    """
+
+    code = "TQ802"
+    name = "capital-after-quote-comma"
+    category = "fluency/spelling"
+    severity = Severity.MINOR
+    pattern = re.compile(
+        r"(?P<mark>“,|[”\"],|,[”\"])[ \u00a0]+(?P<word>[A-Z][a-z]+)\b(?![’'-]\w)(?P<after>[ \u00a0]+\S+)?"
+    )
+    span_group = "word"
+    _DETERMINERS = frozenset("the a an his her its their this that one some".split())
+
+    def match(self, m, seg):
+        word = m.group("word")
+        lower = word.lower()
+        after = (m.group("after") or "").strip()
+        next_capital = after[:1].isupper()
+        if lower in _speech_verbs():
+            if lower == "said" and next_capital:
+                return None  # Said is also a given name: “…,” Said Jalili told
+        elif not (m.group("mark") == "“," and after.lower() in self._DETERMINERS):
+            return None
+        return (
+            f"'{word}' is capitalised after the quotation's closing comma; the sentence goes on, "
+            f"so English writes it in lower case ('“…,” {lower} …')",
+            lower,
+        )
+
+
+@lru_cache(maxsize=None)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(word_list("sentences_speech_verbs.txt"))
+
+
+@lru_cache(maxsize=None)
+def _doubled_ok() -> frozenset[str]:
+    return frozenset(word_list("sentences_doubled_ok.txt"))
+
+
+@register
+class DoubledWord(RegexRule):
+    r"""The same word twice in a row ("the the").
+
+    A doubled word is a slip that MT and editing both produce; English keeps one.
+    Correct doublings ("had had", "that that", "is is", "bye bye") and names
+    ("Walla Walla", "Bora Bora", "Sirhan Sirhan") are allowed: the list is in
+    data/sentences_doubled_ok.txt, and a pair of capitalised words is taken for a
+    name. The suggestion is the word once.
+
+    Flag: The examination of the the text opened on Monday.
+    Flag: The The minister said it was over.
+    Flag: He said that he would would come.
+    Okay: She had had enough, she said, and that that was the end.
+    Okay: What it is is a disaster, bye bye, ha ha.
+    Okay: The giant pandas Huan Huan and Yuan Zi live in Beauval; Walla Walla and Bora Bora.
+    Okay: Boutros Boutros-Ghali, the bye-bye, and well, well, well.
+    Okay: The score was 10 10 at half-time, and Sirhan Sirhan was there.
+    """
+
+    code = "TQ803"
+    name = "doubled-word"
+    category = "fluency/grammar"
+    severity = Severity.MINOR
+    pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+)\s+(\1)(?![\w’'-])", re.IGNORECASE)
+    _FUNCTION_WORDS = frozenset("a an and at by for from in is of on that the to was with".split())
+
+    def match(self, m, seg):
+        first, second = m.group(1), m.group(2)
+        if f"{first} {second}".lower() in _doubled_ok():
+            return None
+        if first[:1].isupper() and second[:1].isupper() and first.lower() not in self._FUNCTION_WORDS:
+            return None  # a name: Huan Huan, Pago Pago
+        return (f"doubled word '{first} {second}': the word is repeated by mistake", first)
+
+
+@register
+class ScrapingDebris(SegmentRule):
+    r"""Web-page debris in the translation: "source site-59", "Read also: …", share buttons.
+
+    Text scraped from a web page brings along things that are not part of the
+    article: scraping markers ("source site-593756"), related-story links ("Read
+    also: …"), share buttons, ads, newsletter and cookie notices, lone URLs.
+    They are additions to the translation; delete them. A whole segment of debris
+    is flagged whole (patterns in data/sentences_debris_lines.txt); a scraping
+    marker inside a segment is flagged on the marker.
+
+    Flag: source site-59
+    Flag: Read also: In Mali, the junta demands the withdrawal “without delay” of the UN mission
+    Flag: Share on Facebook
+    Flag: The ministry denied it, the spokesman said. source site-593756
+    Flag: https://www.afp.com/en/news/123
+    Okay: Photos obtained by AFP from the same source show what remains of the projectiles.
+    Okay: Share prices fell on Tuesday, and the launch site-selection process resumed.
+    Okay: Read the statement carefully, he said; also read the fine print.
+    Okay: Advertisement revenue fell 4.9 percent, the company said.
+    """
+
+    code = "TQ804"
+    name = "scraping-debris"
+    category = "accuracy/addition"
+    severity = Severity.MAJOR
+
+    def check_segment(self, doc, seg, ctx):
+        text = seg.text
+        if is_debris_line(text):
+            start = len(text) - len(text.lstrip())
+            end = len(text.rstrip())
+            yield self.finding(
+                doc, seg, start, end,
+                "scraping debris: this line is web-page boilerplate (a link, button, notice or "
+                "marker), not part of the article; delete it",
+                "",
+            )
+            return
+        for start, end in debris_token_spans(text):
+            yield self.finding(
+                doc, seg, start, end,
+                f"scraping debris: '{text[start:end]}' is a marker left by the web scraper, not "
+                "part of the article; delete it",
+                "",
+            )
+
+
+@register
+class HtmlEntity(RegexRule):
+    r"""HTML character reference or tag left in the text ("&amp;", "&#39;", "<br>").
+
+    The text went through HTML and came out undecoded: "Standard &amp; Poor's",
+    "the country&#39;s data", a stray "<br>" or "</p>". Readers see the markup.
+    The suggestion is the decoded character, or nothing for a tag.
+    Ampersands in names ("AT&T", "R&D", "Q&A") are not references.
+
+    Flag: The rating agency Standard &amp; Poor’s is following the reform.
+    Flag: The company is holding the country&#39;s data hostage.
+    Flag: He said &quot;never&quot; and left.<br>
+    Flag: The vote was postponed.</p>
+    Okay: Q&A: what AT&T and R&D spending mean, according to S&P and M&A bankers.
+    Okay: The ratio was 3 < 4 > 2, and x&y; stayed.
+    Okay: Standard & Poor’s said the outlook was stable.
+    """
+
+    code = "TQ805"
+    name = "html-entity"
+    category = "other/markup"
+    severity = Severity.MAJOR
+    pattern = re.compile(
+        r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+        r"|&(?:amp|quot|nbsp|lt|gt)(?![\w;]))"
+        r"|(?P<tag></?(?:a|abbr|b|blockquote|br|center|div|em|figcaption|figure|font|h[1-6]|hr|i|iframe"
+        r"|img|li|ol|p|script|section|small|span|strong|style|sub|sup|table|tbody|td|th|thead|tr|u|ul)"
+        r"(?:\s[^<>]*)?/?>)",
+        re.IGNORECASE,
+    )
+
+    def match(self, m, seg):
+        if m.group("entity"):
+            decoded = html.unescape(m.group(0))
+            if decoded == m.group(0):
+                return None  # not a known reference: "x&y;"
+            shown = {"\u00a0": "no-break space"}.get(decoded, f"'{decoded}'")
+            return (
+                f"HTML character reference '{m.group(0)}' left in the text; it should read {shown}",
+                decoded,
+            )
+        return (f"HTML tag '{m.group(0)}' left in the text; delete it", "")
+
+
+@register
+class Mojibake(SegmentRule):
+    r"""Mojibake: UTF-8 text misread as Windows-1252 or Latin-1 ("Ã©" for "é", "â€™" for "’").
+
+    When UTF-8 bytes are decoded as Windows-1252, each accented letter or curly
+    quote turns into two or three junk characters: "ElysÃ©e", "the worldâ€™s",
+    "â€œ". A run is reported only when re-encoding it gives valid, shorter UTF-8
+    text; the suggestion is that repaired text. Correct accented words (Élysée,
+    Mélenchon, Goïta, São Paulo, Âge) never decode that way and are not flagged.
+
+    Flag: At the ElysÃ©e, the entourage of the head of state assures it.
+    Flag: Mali remains one of the worldâ€™s poorest countries.
+    Flag: He said â€œnoâ€ and left.
+    Flag: They met at the cafÃ© in SÃ£o Paulo, voilÃ  tout.
+    Okay: President Emmanuel Macron met Jean-Luc Mélenchon at the Élysée Palace.
+    Okay: Colonel Assimi Goïta flew to São Paulo; Âge tendre was on at the Théâtre.
+    Okay: A coup d’état, the café’s crème brûlée, Łódź and Gdańsk, Straße, “Fuß”, “ADIÓS”, ESPAÑA’s.
+    Okay: SÃO PAULO and MANHÃ were in capitals, 2×3 metres at 20°C, ½ of it, ©AFP.
+    """
+
+    code = "TQ806"
+    name = "mojibake"
+    category = "fluency/spelling"
+    severity = Severity.MAJOR
+
+    def check_segment(self, doc, seg, ctx):
+        for start, end, fixed in mojibake_spans(seg.text):
+            run = seg.text[start:end]
+            yield self.finding(
+                doc, seg, start, end,
+                f"mojibake '{run}': UTF-8 text misread as Windows-1252/Latin-1; it should read '{fixed}'",
+                fixed,
+            )

@@ -5,6 +5,7 @@ offending spans are marked ⟦like this⟧ and diffs use [-deleted-]{+inserted+}
 """
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from itertools import groupby
 from typing import TextIO
@@ -19,8 +20,15 @@ SEVERITY_STYLE = {"minor": "yellow", "major": "bold red", "critical": "bold whit
 SPAN_STYLE = "bold red underline"
 
 
+#: Width when the output is not a terminal (a file, a pipe, a CI log) and COLUMNS is unset:
+#: wide enough that sacrebleu signatures are never folded.
+PIPE_WIDTH = 120
+
+
 def _console(stream: TextIO) -> Console:
     console = Console(file=stream, highlight=False, soft_wrap=False, emoji=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
     return console
 
 
@@ -82,7 +90,7 @@ def _metrics(console: Console, fr: FileReport) -> None:
     table = Table(title="Metrics (corpus level, sacrebleu)", title_justify="left", box=None, pad_edge=False)
     table.add_column("metric")
     table.add_column("score", justify="right")
-    table.add_column("signature", overflow="fold")
+    table.add_column("signature", no_wrap=True)
     for m in fr.metrics.values():
         table.add_row(m.name, f"{m.score:.2f}", m.signature)
     console.print(table)

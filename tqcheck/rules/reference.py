@@ -10,10 +10,14 @@ from ..registry import Rule, register
 MIN_SEGMENTS = 4
 #: A segment is an outlier when its chrF is below the document median by more than
 #: max(MIN_GAP, SPREAD * robust sigma) and below CEILING in absolute terms.
-MIN_GAP = 20.0
+#: Calibrated on two independent human translations of one article (samples/clean-*):
+#: free but correct paraphrases reach down to chrF 35-40, so the ceiling sits below that.
+MIN_GAP = 25.0
 SPREAD = 2.5
-CEILING = 40.0
+CEILING = 30.0
 MAD_TO_SIGMA = 1.4826
+#: Length ratios say omission or addition only when the longer side has this many words.
+MIN_WORDS_FOR_RATIO = 6
 
 
 def outlier_cutoff(scores: list[float]) -> float:
@@ -29,11 +33,11 @@ class ReferenceOutlier(Rule):
 
     Sentence chrF (sacrebleu) of each segment against its references is compared
     with the document's own distribution: a segment whose chrF is below the median
-    by more than max(20, 2.5 robust standard deviations) and under 40 is a likely
+    by more than max(25, 2.5 robust standard deviations) and under 30 is a likely
     mistranslation, omission or addition. The report shows its word diff against
     the reference. Documents of fewer than 4 segments are not judged.
 
-    Flag: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said the talks would resume next week. ||| The president said talks would resume next week.\\nFrance Media Agency ||| Agence France-Presse\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
+    Flag: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said the talks would resume next week. ||| The president said talks would resume next week.\\nShare on Facebook ||| Agence France-Presse\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
     Flag: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said. ||| The president said the talks with the rebels would resume in Geneva next week, after a pause of three months.\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
     Okay: The army shot down two drones on Monday. ||| The army shot down two drones on Monday.\\nThe president said the talks would resume next week. ||| The president said talks would resume next week.\\nThe ministry confirmed the figures on Tuesday. ||| The ministry confirmed the figures on Tuesday.\\nPrices rose by 4.9 percent in March. ||| Prices rose 4.9 percent in March.
     Okay: Nobody came. ||| Everyone left.\\nThe sky fell. ||| It rained hard.\\nDogs barked loudly. ||| Cats were quiet.\\nThe end came. ||| It finished.
@@ -55,7 +59,9 @@ class ReferenceOutlier(Rule):
             if chrf >= cutoff:
                 continue
             ref_words = min(len(r.split()) for r in doc.reference_texts(i))
-            if seg.words < 0.5 * ref_words:
+            if max(ref_words, seg.words) < MIN_WORDS_FOR_RATIO:
+                category, what = "accuracy/mistranslation", "possible mistranslation"
+            elif seg.words < 0.5 * ref_words:
                 category, what = "accuracy/omission", "much shorter than its reference: possible omission"
             elif seg.words > 2 * max(ref_words, 1):
                 category, what = "accuracy/addition", "much longer than its reference: possible addition"

@@ -139,3 +139,33 @@ def test_output_refuses_to_overwrite_an_input(tmp_path):
     before = digest([mt])
     assert_one_line_error(invoke("check", mt, "--output", mt), "overwrite an input")
     assert digest([mt]) == before
+
+
+def test_corpus_directory_finds_sample_dirs_and_translations_recursively(tmp_path):
+    from tqcheck.io import load_inputs
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "mt.en.txt").write_text("One.\n")
+    (tmp_path / "a" / "ref.en.txt").write_text("One.\n")
+    (tmp_path / "b" / "c").mkdir(parents=True)
+    (tmp_path / "b" / "c" / "story.en.txt").write_text("Two.\n")
+    (tmp_path / "b" / "c" / "story.fr.txt").write_text("Deux.\n")
+    (tmp_path / "b" / "ref.x.en.txt").write_text("Ignored: a reference.\n")
+    docs = load_inputs([str(tmp_path)])
+    assert [os.path.relpath(d.path, tmp_path) for d in docs] == ["a/mt.en.txt", "b/c/story.en.txt"]
+    assert len(docs[0].references) == 1 and docs[1].references == []
+
+
+def test_glob_patterns(tmp_path):
+    from tqcheck.io import load_inputs
+
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "one.en.txt").write_text("One.\n")
+    (tmp_path / "two.en.txt").write_text("Two.\n")
+    docs = load_inputs([str(tmp_path / "**" / "*.en.txt")])
+    assert sorted(os.path.basename(d.path) for d in docs) == ["one.en.txt", "two.en.txt"]
+    assert_one_line_error(invoke("check", str(tmp_path / "*.de.txt")), "matches no file")
+
+
+def test_empty_directory(tmp_path):
+    assert_one_line_error(invoke("check", str(tmp_path)), "no translation found")

@@ -81,3 +81,36 @@ def test_severity_override_applies_to_one_run_only():
     rules = select_rules(select=["TQ101"], severity={"TQ101": Severity.CRITICAL})
     assert rules[0].severity is Severity.CRITICAL
     assert select_rules(select=["TQ101"])[0].severity is not Severity.CRITICAL
+
+
+def test_corpus_rules_observe_every_document_then_report_on_any(monkeypatch):
+    from tqcheck.config import Config
+    from tqcheck.engine import run
+    from tqcheck.io.text import parse_text
+    from tqcheck.model import Finding
+    from tqcheck.registry import CorpusRule
+
+    class LongestFile(CorpusRule):
+        """Test-only corpus rule: flags the first segment of the longest document."""
+        code, name, category, severity = "TQ998", "longest-file", "fluency/grammar", Severity.MINOR
+
+        def __init__(self, severity=None):
+            super().__init__(severity)
+            self.sizes = []
+
+        def observe(self, doc, ctx):
+            self.sizes.append((doc.words, doc.path, doc.segments[0]))
+
+        def finish(self):
+            words, path, seg = max(self.sizes)
+            yield Finding(self.code, self.name, self.category, self.severity, path, seg.line, 1, 2,
+                          seg.index, seg.text[:1], "longest")
+
+    import tqcheck.engine as engine
+
+    docs = [parse_text("Short one.", "a"), parse_text("A much longer second document here.", "b")]
+    monkeypatch.setattr(engine, "select_rules", lambda *a, **k: [LongestFile()])
+    report = run(docs, Config())
+    assert [len(f.findings) for f in report.files] == [0, 1]
+    assert report.files[1].findings[0].rule == "TQ998"
+    assert report.files[1].score.penalty == 1.0

@@ -6,7 +6,7 @@ from typing import Iterable, Sequence
 from . import __version__, metrics, scoring
 from .config import Config
 from .model import Document, FileReport, Finding, Report, SegmentDiff
-from .registry import Context, Rule, select_rules
+from .registry import Context, CorpusRule, Rule, select_rules
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -33,13 +33,8 @@ def worst_segments(doc: Document, ctx: Context, n: int) -> list[SegmentDiff]:
     return out
 
 
-def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> FileReport:
-    ctx = Context(config)
-    found: list[Finding] = []
-    for rule in rules:
-        if rule.applies_to(doc):
-            found.extend(rule.check(doc, ctx))
-    findings = _dedupe(found)
+def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config) -> FileReport:
+    findings = _dedupe(findings)
     return FileReport(
         document=doc,
         findings=findings,
@@ -50,8 +45,36 @@ def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> File
     )
 
 
-def run(documents: Sequence[Document], config: Config | None = None) -> Report:
+def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> FileReport:
+    """Run the per-document rules on one document (corpus rules only observe it)."""
+    ctx = Context(config)
+    found: list[Finding] = []
+    for rule in rules:
+        if not rule.applies_to(doc):
+            continue
+        if isinstance(rule, CorpusRule):
+            rule.observe(doc, ctx)
+        else:
+            found.extend(rule.check(doc, ctx))
+    return _file_report(doc, found, ctx, config)
+
+
+def _add_corpus_findings(report: FileReport, extra: list[Finding], config: Config) -> FileReport:
+    findings = _dedupe(report.findings + extra)
+    report.findings = findings
+    report.score = scoring.score(findings, report.document.words, config.fail_under)
+    return report
+
+
+def run(documents: Iterable[Document], config: Config | None = None) -> Report:
     """Check every document with the rules the configuration selects."""
     config = config or Config()
     rules = select_rules(config.select, config.ignore, config.severity)
-    return Report(files=[check_document(d, rules, config) for d in documents], version=__version__)
+    files = [check_document(d, rules, config) for d in documents]
+    extra: dict[str, list[Finding]] = {}
+    for rule in rules:
+        if isinstance(rule, CorpusRule):
+            for f in rule.finish():
+                extra.setdefault(f.path, []).append(f)
+    files = [_add_corpus_findings(fr, extra[fr.path], config) if fr.path in extra else fr for fr in files]
+    return Report(files=files, version=__version__)

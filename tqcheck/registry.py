@@ -166,6 +166,26 @@ class RegexRule(SegmentRule):
         raise NotImplementedError
 
 
+class CorpusRule(Rule):
+    """A rule that sees every document of a run before it reports (checks across files).
+
+    The engine calls ``observe(doc, ctx)`` once per document, in order, after the
+    per-document rules; then ``finish()`` once, whose findings may concern any
+    document (each Finding names its path). Keep only what the check needs from
+    each document, not the documents themselves, so memory stays small.
+    ``check`` is not used; a fresh instance serves each run.
+    """
+
+    def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        return ()
+
+    def observe(self, doc: Document, ctx: Context) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
 def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: validate the rule's metadata and add it to the registry."""
     for attr in ("code", "name", "category", "severity"):

@@ -1,11 +1,15 @@
 """Turn command-line arguments into aligned Documents.
 
 A file argument is a translation; ``--ref`` (repeatable) and ``--src`` attach
-references and a source to it. A directory argument is a sample directory:
-``mt.en.txt``, optional ``ref.en.txt`` and ``ref.*.en.txt``, optional ``src.fr.txt``.
+references and a source to it. A directory argument is a sample directory when it
+holds ``mt.en.txt`` (with optional ``ref.en.txt``, ``ref.*.en.txt`` and
+``src.fr.txt``); any other directory is a corpus, searched recursively for sample
+directories and for translations matching ``TRANSLATION_GLOB``. An argument with
+``*``, ``?`` or ``[`` that is not an existing path is a glob pattern (``**`` recurses).
 """
 from __future__ import annotations
 
+import fnmatch
 import glob
 import os
 from typing import Sequence
@@ -18,6 +22,8 @@ MT_NAME = "mt.en.txt"
 REF_NAME = "ref.en.txt"
 REF_GLOB = "ref.*.en.txt"
 SRC_NAME = "src.fr.txt"
+#: Translations found in a corpus directory (sample-directory files are found by name).
+TRANSLATION_GLOB = "*.en.txt"
 
 
 def _sample_dir(path: str) -> tuple[str, list[str], str | None]:
@@ -56,17 +62,54 @@ def load_one(mt: str, refs: Sequence[str] = (), src: str | None = None) -> Docum
     return doc
 
 
+def _is_glob(path: str) -> bool:
+    return not os.path.exists(path) and any(c in path for c in "*?[")
+
+
+def _corpus_dir(path: str) -> list[tuple[str, list[str], str | None]]:
+    """Every sample directory and every translation file under ``path``, in sorted order."""
+    jobs = []
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if MT_NAME in files:
+            jobs.append(_sample_dir(root))
+            dirs[:] = []  # a sample directory's files are its own
+            continue
+        for name in sorted(files):
+            if fnmatch.fnmatch(name, TRANSLATION_GLOB) and not fnmatch.fnmatch(name, REF_GLOB) and name != REF_NAME:
+                jobs.append((os.path.join(root, name), [], None))
+    if not jobs:
+        raise InputError(
+            f"{path}: no translation found (no {MT_NAME} and no {TRANSLATION_GLOB} file); "
+            f"a sample directory holds {MT_NAME}, optional {REF_NAME} and {SRC_NAME}"
+        )
+    return jobs
+
+
+def expand(paths: Sequence[str]) -> list[tuple[str, list[str], str | None]]:
+    """``(translation, references, source)`` for each translation the arguments name."""
+    jobs = []
+    for path in paths:
+        if _is_glob(path):
+            matches = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
+            if not matches:
+                raise InputError(f"{path}: the pattern matches no file; check the pattern and quote it")
+            jobs += [(m, [], None) for m in matches]
+        elif os.path.isdir(path):
+            if os.path.isfile(os.path.join(path, MT_NAME)):
+                jobs.append(_sample_dir(path))
+            else:
+                jobs += _corpus_dir(path)
+        else:
+            jobs.append((path, [], None))
+    return jobs
+
+
 def load_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None) -> list[Document]:
     """Documents for the given arguments, references and source attached and aligned."""
     if not paths:
         raise InputError("no input: give a translation file or a sample directory")
-    jobs = []
-    for path in paths:
-        if os.path.isdir(path):
-            mt, dir_refs, dir_src = _sample_dir(path)
-            jobs.append((mt, list(refs) or dir_refs, src or dir_src))
-        else:
-            jobs.append((path, list(refs), src))
+    jobs = expand(paths)
     if (refs or src) and len(jobs) > 1:
         raise InputError("--ref and --src apply to one translation; give a single file with them")
-    return [load_one(*job) for job in jobs]
+    return [load_one(mt, list(refs) or job_refs, src or job_src) for mt, job_refs, job_src in jobs]

@@ -1,0 +1,271 @@
+"""TQ5xx: one name spelled two ways in one document (transliteration drift).
+
+Machine translation copies each occurrence of a transliterated name from the
+French source, and French and English transliterate Arabic, Persian or Russian
+names differently ("Hachd"/"Hashd", "Mouhandis"/"Muhandis"), so one name ends up
+spelled two ways in one story. Names are grouped by a transliteration-aware key
+(``name_key``) in one pass over the document: no word is compared with every
+other word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ..model import Document, Segment, Severity
+from ..registry import Context, Rule, register
+from ._data import table, word_list
+
+#: Names this long or longer (after normalisation) are keyed by a skeleton that
+#: ignores the quality of interior vowels ("Soleimani"/"Suleimani").
+SKELETON_MIN_LETTERS = 7
+#: Shorter candidate words are ignored (initials, "Al", "Ur").
+MIN_LETTERS = 3
+
+_VOWELS = "aeiou"
+_LETTER_FOLD = str.maketrans({
+    "ı": "i", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
+})
+_APOSTROPHES = "'\u2019\u02bc\u02bf\u02be\u2018`\u00b4"
+_NON_LETTER_RE = re.compile(r"[^a-z]")
+_PREFIX_RE = re.compile(r"^(?:al|el)[-\u2010\u2011]", re.IGNORECASE)
+# One left-to-right pass, so the output of one rewrite is never read again by
+# another (e.g. the "h" that "kh" leaves is not then taken for part of "ch"):
+# kh -> h (Khazali/Hazali), ch -> sh (French "ch" is English "sh": Hachd/Hashd) but
+# not in German "sch" (Fischer is not Fisher), ou -> u (French "ou" is English "u":
+# Mouhandis/Muhandis).
+_TRANSLIT_RE = re.compile(r"kh|(?<!s)ch|ou")
+_TRANSLIT = {"kh": "h", "ch": "sh", "ou": "u"}
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_INNER_VOWELS_RE = re.compile(f"[{_VOWELS}]+")
+_EDGES_RE = re.compile(f"^([{_VOWELS}]*)(.*?)([{_VOWELS}]*)$")
+
+
+def _fold(word: str) -> str:
+    """Lowercase, without diacritics, apostrophes or hyphens: "Goïta" -> "goita"."""
+    word = _PREFIX_RE.sub("", word)
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LETTER_FOLD))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_LETTER_RE.sub("", plain)
+
+
+@lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """A transliteration-aware key: two spellings of one name get the same key.
+
+    Steps, in this order: drop an ``al-``/``el-`` prefix; strip diacritics,
+    apostrophes and hyphens and lowercase; rewrite kh -> h, ch -> sh (not in
+    "sch"), ou -> u in one left-to-right pass; collapse doubled letters (after the rewrites, so
+    "Hachchad" and "Hashad" meet); then, for names of 7 letters or more, replace
+    every run of interior vowels by "." (a consonant skeleton that keeps the
+    first and last vowels, so "Antonio"/"Antonia" and "Argentina"/"Argentine"
+    stay apart). Shorter names must match exactly after the rewrites, so
+    Iran/Iraq, Mali/Malia and Sudan/Sedan never meet.
+
+    >>> name_key("Hachd") == name_key("Hashd")
+    True
+    >>> name_key("Soleimani") == name_key("Suleimani")
+    True
+    >>> name_key("Iran") == name_key("Iraq")
+    False
+    """
+    s = _fold(word)
+    s = _TRANSLIT_RE.sub(lambda m: _TRANSLIT[m.group(0)], s)
+    s = _DOUBLE_RE.sub(r"\1", s)
+    if len(s) >= SKELETON_MIN_LETTERS:
+        lead, middle, trail = _EDGES_RE.match(s).groups()
+        s = lead + _INNER_VOWELS_RE.sub(".", middle) + trail
+    return s
+
+
+@lru_cache(maxsize=1)
+def _distinct_pairs() -> frozenset[frozenset[str]]:
+    """Pairs of distinct names the key would merge (names_distinct.tsv), folded."""
+    return frozenset(frozenset((_fold(row[0]), _fold(row[1]))) for row in table("names_distinct.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _ignored_keys() -> frozenset[str]:
+    """Keys of given names that different people spell differently (names_given.txt)."""
+    return frozenset(name_key(w) for w in word_list("names_given.txt"))
+
+
+def distinct(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are known to be different names despite one key."""
+    return frozenset((_fold(a), _fold(b))) in _distinct_pairs()
+
+
+# A word: letters, with inner apostrophes and hyphens ("Ba'ath", "al-Chaabi", "Jean-Luc").
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
+_PART_RE = re.compile(r"[^-\u2010\u2011]+")
+_POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")
+# Skipped when looking back for a sentence end: spaces, quotes of either kind
+# (MT output often turns them round), opening brackets, bullets.
+_OPENERS = " \t\u00a0\u202f\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a([{*\u2022"
+_SENTENCE_END = ".!?\u2026:;|\u2014\u2013"
+_PREFIXES = {"al", "el"}
+# What may separate a name from the next one in a full name: "Qassem Soleimani", "Abu Mehdi al-Mouhandis".
+_JOIN_RE = re.compile(r"[ \u00a0]+(?:[ae]l[-\u2010\u2011])?", re.IGNORECASE)
+
+
+def _is_initial(text: str, start: int) -> bool:
+    """Does the word at ``start`` begin a sentence (where any word is capitalised)?"""
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:  # walk back: no copy of the text before the word
+        i -= 1
+    if i < 0 or text[i] in _SENTENCE_END:
+        return True
+    # a spaced hyphen used as a dash: "Iraq - Drone attack"
+    return text[i] == "-" and (i == 0 or text[i - 1].isspace())
+
+
+def _capitalised(part: str) -> bool:
+    """An initial capital and no other, except after an apostrophe (O'Brien, N'Djamena).
+
+    Words with inner capitals (GitHub, McDonald, iPhone, LightGray) are brand
+    or code names, spelled by their owners, and are left alone.
+    """
+    if not part[0].isupper():
+        return False
+    return all(not c.isupper() or part[i - 1] in "'\u2019" for i, c in enumerate(part) if i)
+
+
+def _spelling(part: str) -> str:
+    """The surface spelling a reader sees: NFC, one kind of apostrophe."""
+    return unicodedata.normalize("NFC", part.replace("\u2019", "'"))
+
+
+def name_candidates(text: str):
+    """``(start, end, spelling, initial)`` for each name-like word part of ``text``.
+
+    A candidate is a capitalised word (not all capitals: acronyms are left alone)
+    or the part after an ``al-``/``el-`` prefix ("al-Chaabi" gives "Chaabi").
+    ``initial`` is True for the first word of a sentence, which is capitalised
+    whether or not it is a name.
+    """
+    for m in _WORD_RE.finditer(text):
+        word, offset = m.group(0), m.start()
+        possessive = _POSSESSIVE_RE.search(word)
+        if possessive:
+            word = word[: possessive.start()]
+        parts = list(_PART_RE.finditer(word))
+        for i, p in enumerate(parts):
+            part = p.group(0)
+            prefixed = i > 0 and parts[i - 1].group(0).lower() in _PREFIXES
+            if part.lower() in _PREFIXES and i + 1 < len(parts):
+                continue
+            if len(_fold(part)) < MIN_LETTERS:
+                continue
+            if not prefixed and not _capitalised(part):
+                continue
+            if prefixed and part.isupper():
+                continue
+            start = offset + p.start()
+            initial = i == 0 and not prefixed and _is_initial(text, start)
+            yield start, start + len(part), _spelling(part), initial
+
+
+@register
+class NameDrift(Rule):
+    """One name spelled two ways in one document (Hachd/Hashd, Qassem/Qasem).
+
+    Machine translation carries over the French transliteration of a name in
+    some sentences and the English one in others, so one person, group or place
+    appears under two spellings and a reader may take them for two. Names are
+    compared through a transliteration-aware key: diacritics dropped (Goïta/
+    Goita), French ch = English sh, ou = u, kh = h, doubled letters single
+    (Qassem/Qasem), and for long names any interior vowels (Soleimani/Suleimani).
+    Every occurrence of the less frequent spelling is reported (on a tie, the
+    later one), with the other spelling as the suggestion. Distinct names that
+    the key would merge (Colombia/Columbia, Douma/Duma) are listed in
+    names_distinct.tsv; given names that different people spell differently
+    (Mohammed/Muhammad, Hassan/Hasan) in names_given.txt; and two spellings
+    each followed by a different surname (Philip Lowe, Phillip Schofield) are
+    taken for two people.
+
+    Flag: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
+    Flag: Mali's leader Assimi Goïta spoke.\\nThe junta of Colonel Assimi Goita said no.
+    Flag: General Qassem Soleimani was killed.\\nThe killing of Qasem Soleimani in Baghdad.
+    Flag: with Abu Mehdi al-Mouhandis in the car\\nthe tomb of Abu Mehdi al-Muhandis
+    Flag: General Soleimani was killed.\\nThe killing of General Suleimani angered Iran.
+    Okay: Iran and Iraq, Austria and Australia, Niger and Nigeria, Sudan and Sedan.
+    Okay: the Iraqi army in Iraq and the Iranian envoy in Iran; Swedes in Sweden.
+    Okay: Slovakia and Slovenia, Mali and Malia, Colombia and Columbia University.
+    Okay: Hassan Nasrallah met Hasan Turkmani.\\nMohammed bin Salman called Mohammad Javad Zarif.
+    Okay: Philip Lowe met Phillip Schofield and Stephen Fry met Stephan Weil.
+    Okay: The army staged a coup.\\nAt the World Cup, a Coup Leader banner was seen.
+    Okay: the Syrian town of Douma and the Russian Duma; Argentine and Argentina.
+    Okay: Qassem Soleimani and Iran’s Qassem Soleimani, Iran's envoy to O’Brien and O'Brien.
+    """
+
+    code = "TQ501"
+    name = "name-drift"
+    category = "terminology/inconsistent"
+    severity = Severity.MAJOR
+
+    def check(self, doc: Document, ctx: Context):
+        ignored = _ignored_keys()
+        # key -> spelling -> [occurrences]
+        groups: dict[str, dict[str, list[tuple[Segment, int, int]]]] = {}
+        # spellings seen outside a sentence start; spelling -> keys of the names right after it
+        named: set[str] = set()
+        followers: dict[str, set[str]] = {}
+        for seg in doc.segments:
+            candidates = list(name_candidates(seg.text))
+            for i, (start, end, spelling, initial) in enumerate(candidates):
+                key = name_key(spelling)
+                if key in ignored:
+                    continue
+                groups.setdefault(key, {}).setdefault(spelling, []).append((seg, start, end))
+                if not initial:
+                    named.add(spelling)
+                if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):
+                    followers.setdefault(spelling, set()).add(name_key(candidates[i + 1][2]))
+        findings = []
+        for spellings in groups.values():
+            # A spelling seen only at sentence starts may be an ordinary word.
+            real = {s: occ for s, occ in spellings.items() if s in named}
+            if len(real) < 2:
+                continue
+            for canonical, variant in self._variants(real, followers):
+                findings.extend(self._report(doc, canonical, real[canonical], variant, real[variant]))
+        return findings
+
+    @staticmethod
+    def _variants(spellings: dict[str, list], followers: dict[str, set[str]]) -> list[tuple[str, str]]:
+        """``(canonical, variant)`` pairs: each spelling against the most used one that may be the same name.
+
+        Two spellings are different names when names_distinct.tsv says so, or
+        when both are followed by names and never by the same one: "Philip
+        Lowe" and "Phillip Schofield" are two people, "Qassem Soleimani" and
+        "Qasem Soleimani" one.
+        """
+
+        def same_name(a: str, b: str) -> bool:
+            if distinct(a, b):
+                return False
+            fa, fb = followers.get(a), followers.get(b)
+            return not (fa and fb and fa.isdisjoint(fb))
+
+        # Most frequent first; on a tie, the one that appears first.
+        order = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0][0].index, spellings[s][0][1]))
+        canonicals: list[str] = []
+        pairs = []
+        for s in order:
+            home = next((c for c in canonicals if same_name(c, s)), None)
+            if home is None:
+                canonicals.append(s)
+            else:
+                pairs.append((home, s))
+        return pairs
+
+    def _report(self, doc, canonical, canonical_occ, variant, variant_occ):
+        first = canonical_occ[0][0].line
+        n = len(canonical_occ)
+        where = f"line {first}" + (f", {n} times" if n > 1 else "")
+        message = (
+            f"'{variant}' is spelled '{canonical}' elsewhere in this document ({where}); use one spelling"
+        )
+        for seg, start, end in variant_occ:
+            yield self.finding(doc, seg, start, end, message, canonical)

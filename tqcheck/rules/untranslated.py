@@ -1,0 +1,381 @@
+"""TQ6xx: French left untranslated: whole segments, function words, name forms, acronyms."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Document, Segment, Severity
+from ..registry import Context, SegmentRule, register
+from ._data import table, word_list
+
+#: langdetect is unsure when English is among its candidates above this probability.
+ENGLISH_CANDIDATE_MAX = 0.10
+#: The prefilter sends a segment to langdetect only when at most one word in this many is an
+#: English function word (see ``needs_langid``).
+ENGLISH_MARKER_RATIO = 20
+#: ...and at least this many words, and one word in this many, are function words of French,
+#: Spanish, Italian, German or Portuguese.
+FOREIGN_MARKER_MIN = 3
+FOREIGN_MARKER_RATIO = 5
+
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish",
+    "de": "German", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "lt": "Lithuanian",
+    "lv": "Latvian", "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese",
+    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "so": "Somali", "sq": "Albanian",
+    "sv": "Swedish", "sw": "Swahili", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese",
+}
+
+_PUNCTUATION = ".,;:!?()[]{}<>«»“”‘’\"'*…—–-"
+_CODE_RE = re.compile(r"[\d_/\\.@=<>]")
+_ELISION_RE = re.compile(r"['\u2019]")
+_APOSTROPHE = "['\u2019]"
+# Whole words: not glued to a letter, digit or hyphen ("rendez-vous"), nor after an apostrophe
+# ("raison d'être"); a possessive may follow ("Poutine’s").
+_BEFORE = r"(?<![\w'\u2019\-])"
+_AFTER = r"(?![\w\-])"
+
+
+def _alternation(words, flexible_spaces: bool = False) -> str:
+    """A regex alternation of ``words``, longest first, apostrophes of either kind."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        p = re.sub("['\u2019]", lambda _: _APOSTROPHE, re.escape(w))
+        if flexible_spaces:
+            p = p.replace(r"\ ", r"[ \u00a0]+")
+        parts.append(p)
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _exceptions_re() -> re.Pattern:
+    return re.compile(_BEFORE + "(?:" + _alternation(word_list("untranslated_exceptions.txt"), True) + ")" + _AFTER)
+
+
+def _excepted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _exceptions_re().finditer(text)]
+
+
+def _inside(spans, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+# ---------------------------------------------------------------------------------------------
+# Language identification, shared by the family and computed once per segment.
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[frozenset[str], frozenset[str]]:
+    return (
+        frozenset(word_list("untranslated_english_markers.txt")),
+        frozenset(word_list("untranslated_foreign_markers.txt")),
+    )
+
+
+def needs_langid(text: str) -> bool:
+    """The cheap prefilter: might this segment be in another language than English?
+
+    Plain English prose always has English function words that no other
+    language uses (the, of, to, was, said...), well over one word in twenty;
+    a French (Spanish, Italian...) paragraph has its own function words (le,
+    de, que, dans...) in one word in five or more. A segment goes to langdetect
+    only when it looks like the second and not like the first: a headline with
+    neither ("Mali junta expels French ambassador amid diplomatic row", which
+    langdetect calls Catalan) is never sent.
+    """
+    english, foreign = _markers()
+    words = en = other = 0
+    for token in text.split():
+        token = token.strip(_PUNCTUATION)
+        if not token:
+            continue
+        if _CODE_RE.search(token):  # file names, URLs, identifiers, numbers: words of no language
+            words += 1
+            continue
+        for w in _ELISION_RE.split(token.lower()):  # "d’une" is "d" and "une"
+            words += 1
+            if w in english:
+                en += 1
+            elif w in foreign:
+                other += 1
+    return (
+        en * ENGLISH_MARKER_RATIO <= words
+        and other >= FOREIGN_MARKER_MIN
+        and other * FOREIGN_MARKER_RATIO >= words
+    )
+
+
+# A word after a space that does not follow a sentence end or an opening quote or bracket.
+_INNER_WORD_RE = re.compile(r"(?<=[^\s.!?:;\u2026\"\u201c\u00ab(])\s+([^\W\d_][\w'\u2019\-]*)")
+
+
+def without_names(text: str) -> str:
+    """``text`` without capitalised words inside sentences: names are in every language.
+
+    "Charles de Gaulle", "Le Pen", "Des Moines" would otherwise make langdetect
+    call an English sentence French.
+    """
+    return _INNER_WORD_RE.sub(lambda m: " " if m.group(1)[0].isupper() else m.group(0), text)
+
+
+def non_english_verdict(seg: Segment, ctx: Context) -> tuple[str, float] | None:
+    """``(language, probability)`` when the whole segment is confidently not English, else None.
+
+    Only segments of at least ``langid_min_chars`` characters that pass the
+    prefilter reach langdetect (counted as ``langid_examined``); its verdict
+    counts only at ``langid_min_prob`` or above, and only when English is not
+    among its candidates above 0.10. Cached per segment for the run.
+    """
+    cache = ctx.cache.setdefault("langid_verdicts", {})
+    key = (seg.index, seg.text)
+    if key in cache:
+        return cache[key]
+    verdict = None
+    text = seg.text.strip()
+    if len(text) >= ctx.config.langid_min_chars and needs_langid(text):
+        from ..langid import language_probabilities
+
+        ctx.count("langid_examined")
+        probs = language_probabilities(without_names(text))
+        if probs:
+            lang, prob = probs[0]
+            english = any(l == "en" and p > ENGLISH_CANDIDATE_MAX for l, p in probs)
+            if lang != "en" and prob >= ctx.config.langid_min_prob and not english:
+                verdict = (lang, prob)
+    cache[key] = verdict
+    return verdict
+
+
+@register
+class UntranslatedSegment(SegmentRule):
+    """A whole segment left in French (or another language) instead of English.
+
+    The translation engine sometimes passes a paragraph through untranslated.
+    Language identification (langdetect) is unreliable on short lines and on
+    headlines, so only segments of at least ``langid_min_chars`` characters
+    (default 40) are examined, and only those a cheap prefilter finds full of
+    French (Spanish, Italian...) function words and nearly free of English ones;
+    capitalised words inside sentences (names: Le Pen, Des Moines) are dropped
+    before identification, and a verdict counts only at ``langid_min_prob``
+    (default 0.90) with English not among the candidates above 0.10.
+
+    Flag: Le président a déclaré que la réforme était nécessaire pour le pays et pour l'Europe.
+    Flag: Les États-Unis ont abattu lundi deux drones visant la coalition antijihadiste à l'aéroport.
+    Flag: El presidente dijo que la reforma era necesaria para el país y para toda Europa.
+    Okay: Monday’s attack, which occurred around 4:30 a.m. (8:30 p.m. Sunday EST), was not immediately claimed.
+    Okay: Iraq | US military defeats drone attack
+    Okay: Macron hails historic Franco-German treaty deal in Aachen ceremony
+    Okay: Le Pen, Mélenchon and Macron met at the Élysée Palace and the Quai d'Orsay on Monday.
+    Okay: “Two armed drones have targeted Baghdad airport,” an official told AFP.
+    Okay: Mali junta expels French ambassador amid diplomatic row
+    Okay: He landed at Charles de Gaulle airport; La Paz, Le Pen, du Pont and Des Moines; 8:30 p.m. EST.
+    """
+
+    code = "TQ601"
+    name = "untranslated-segment"
+    category = "accuracy/untranslated"
+    severity = Severity.CRITICAL
+
+    def check_segment(self, doc: Document, seg: Segment, ctx: Context):
+        verdict = non_english_verdict(seg, ctx)
+        if verdict is None:
+            return
+        lang, prob = verdict
+        language = LANGUAGE_NAMES.get(lang, f"language '{lang}'")
+        start = len(seg.text) - len(seg.text.lstrip())
+        end = len(seg.text.rstrip())
+        yield self.finding(
+            doc, seg, start, end,
+            f"segment is in {language} (langdetect '{lang}', probability {prob:.2f}), not English: "
+            "it was left untranslated",
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+
+class _TableRule(SegmentRule):
+    """Whole-word matches of a data table's first column, skipped in wholly foreign segments."""
+
+    data_file: str
+    #: What may not come right before a hit (by default: a letter, digit, hyphen or apostrophe).
+    before = _BEFORE
+
+    @classmethod
+    @lru_cache(maxsize=None)
+    def _compiled(cls) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+        rows = table(cls.data_file)
+        lookup = {cls._norm(r[0]): r for r in rows}
+        pattern = re.compile(cls.before + "(?:" + _alternation([r[0] for r in rows], True) + ")" + _AFTER)
+        return pattern, lookup
+
+    @staticmethod
+    def _norm(s: str) -> str:
+        return re.sub(r"[ \u00a0]+", " ", s.replace("\u2019", "'"))
+
+    def check_segment(self, doc: Document, seg: Segment, ctx: Context):
+        pattern, lookup = self._compiled()
+        hits = list(pattern.finditer(seg.text))
+        if not hits:
+            return
+        # A wholly foreign segment is TQ601's: do not report its words one by one too.
+        if non_english_verdict(seg, ctx) is not None:
+            return
+        excepted = _excepted_spans(seg.text)
+        for m in hits:
+            if _inside(excepted, *m.span()) or not self.accept(m, doc, ctx):
+                continue
+            row = self._lookup(m)
+            message, suggestion = self.describe(m.group(0), row)
+            yield self.finding(doc, seg, m.start(), m.end(), message, suggestion)
+
+    def _lookup(self, m: re.Match) -> tuple[str, ...]:
+        return self._compiled()[1][self._norm(m.group(0))]
+
+    def accept(self, m: re.Match, doc: Document, ctx: Context) -> bool:
+        return True
+
+    def describe(self, text: str, row: tuple[str, ...]) -> tuple[str, str | None]:
+        raise NotImplementedError
+
+
+@register
+class FrenchFunctionWords(_TableRule):
+    """French function words (que, était, dans, avec, selon) left inside an English sentence.
+
+    A partly translated sentence keeps French grammar words that English never
+    uses. Only words that are not English words and do not occur in names or
+    borrowings English keeps are listed: "de" (de facto, Charles de Gaulle),
+    "le"/"la"/"des" (Le Pen, La Paz, Des Moines), "et" (et al.) and "est" (EST)
+    are left out. Lowercase whole words only.
+
+    Flag: the minister said que the reform était necessary
+    Flag: the attack took place dans the night, selon the police
+    Flag: He met the president avec his advisers.
+    Okay: Charles de Gaulle airport, de facto rule, et al., 8:30 p.m. Sunday EST
+    Okay: Marine Le Pen told Le Monde that La Paz and Des Moines are far apart.
+    Okay: a rendez-vous with the raison d'être of the party, on the qui vive
+    Okay: Que and Qui are names; the Ont. premier; Notre Dame won.
+    """
+
+    code = "TQ602"
+    name = "french-function-words"
+    category = "accuracy/untranslated"
+    severity = Severity.MAJOR
+    data_file = "untranslated_function_words.tsv"
+
+    def describe(self, text, row):
+        return f"French word '{text}' ('{row[1]}') left in English text; translate the phrase", None
+
+
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+_LOOKBACK = 80  # characters: enough for the word before a hit, and keeps the search linear
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])([^\W\d_][\w'\u2019-]*)[ \u00a0]$")
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """Is position ``i`` the start of a sentence (so its capital says nothing)?"""
+    i -= 1
+    while i >= 0 and text[i] in " \t\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([":
+        i -= 1
+    return i < 0 or text[i] in ".!?\u2026:;|\u2014\u2013"
+
+
+@register
+class FrenchExonym(_TableRule):
+    """A French form of a place or person name inside English (Pékin, Londres, Poutine).
+
+    French has its own forms of many foreign names; English uses its own
+    (Beijing, London, Putin). Case-sensitive whole words, so the Quebec dish
+    "poutine" is fine.
+
+    Flag: a summit in Pékin with Vladimir Poutine
+    Flag: the embassy in Le Caire and the consulate in Irak
+    Flag: talks between the Etats-Unis and the Royaume-Uni
+    Flag: Bachar al-Assad returned to Damas.
+    Flag: the president of l'Irak
+    Flag: In Londres, the talks resumed.
+    Flag: closer to Vladimir Poutine’s Russia
+    Flag: closer to Vladimir Putin’s Russie
+    Okay: a summit in Beijing with Vladimir Putin, then a plate of poutine
+    Okay: the embassy in Cairo and the consulate in Iraq; Kiev and Kyiv
+    Okay: she won the Albert Londres prize for her reporting from London.
+    Okay: thanks to Pascal Hambourg, who lives in Hamburg
+    Okay: Bashar al-Assad returned to Damascus.
+    """
+
+    code = "TQ603"
+    name = "french-exonym"
+    category = "accuracy/untranslated"
+    severity = Severity.MAJOR
+    data_file = "untranslated_exonyms.tsv"
+    before = r"(?<![\w\-])"  # French elision counts: "l'Irak", "d'Allemagne"
+
+    def accept(self, m, doc, ctx):
+        # A place form right after a name mid-sentence is a surname: Albert Londres, Pascal Hambourg
+        # (but not after a possessive: Poutine's Russie).
+        if self._lookup(m)[2] != "place":
+            return True
+        before = _WORD_BEFORE_RE.search(m.string, max(0, m.start() - _LOOKBACK), m.start())
+        if before is None or not before.group(1)[0].isupper() or _POSSESSIVE_RE.search(before.group(1)):
+            return True
+        return _sentence_start(m.string, before.start())
+
+    def describe(self, text, row):
+        return f"French form '{text}' of a name; English writes '{row[1]}'", row[1]
+
+
+_DEFINITION_RE = re.compile(r"\(([A-Z]{2,6})\)")
+_CAPITALISED_RE = re.compile(r"[A-Z][\w'\u2019-]*")
+
+
+def _defined_in_english(doc: Document, acronym: str, cache: dict) -> bool:
+    """Is ``acronym`` spelled out in English in this document, as "Press Information Bureau (PIB)"?
+
+    The initials of the capitalised words just before "(ACRONYM)" must spell it;
+    French expansions lowercase every word after the first ("Organisation des
+    Nations unies (ONU)"), so they do not count.
+    """
+    if "defined" not in cache:
+        defined = set()
+        for seg in doc.segments:
+            for m in _DEFINITION_RE.finditer(seg.text):
+                acr = m.group(1)
+                words = seg.text[: m.start()].split()[-(len(acr) + 4):]
+                initials = "".join(w[0] for w in words if _CAPITALISED_RE.fullmatch(w.strip(",;:")))
+                if initials.endswith(acr):
+                    defined.add(acr)
+        cache["defined"] = defined
+    return acronym in cache["defined"]
+
+
+@register
+class FrenchAcronym(_TableRule):
+    """A French acronym that has an English form (ONU, OTAN, UE, OMS, FMI, PIB).
+
+    International bodies have English acronyms (UN, NATO, EU, WHO, IMF, GDP);
+    the French ones mean nothing to an English reader. Whole words in capitals
+    only; acronyms that are also common English ones (BCE, CPI) are not listed,
+    and an acronym the document spells out in English ("Press Information
+    Bureau (PIB)") is left alone.
+
+    Flag: the ONU and the OTAN condemned the attack
+    Flag: Iraq's PIB grew 4.9 percent, the FMI said.
+    Flag: fighters of the EI group
+    Okay: the UN and NATO condemned the attack, the IMF said
+    Okay: the jihadist group Islamic State (IS) and the EU
+    Okay: India's Press Information Bureau (PIB) said the PIB had no comment.
+    Okay: the ancient city was founded in 300 BCE; the CPI rose.
+    """
+
+    code = "TQ604"
+    name = "french-acronym"
+    category = "terminology/wrong-term"
+    severity = Severity.MAJOR
+    data_file = "untranslated_acronyms.tsv"
+    before = r"(?<![\w'\u2019\-./])"  # not a file name or a macro (".UR/.UE")
+
+    def accept(self, m, doc, ctx):
+        return not _defined_in_english(doc, m.group(0), ctx.cache.setdefault("tq604", {}))
+
+    def describe(self, text, row):
+        return f"French acronym '{text}' ({row[2]}); English uses '{row[1]}'", row[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..glossary import in_force, term_key
 from ..model import Severity
 from ..registry import RegexRule, register
 from ._data import table
@@ -93,15 +94,26 @@ class NameCalque(RegexRule):
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
 
+    #: Keys of the calques in force (part of the default glossary), set for each segment checked.
+    _active: frozenset[str] | None = None
+
     @property
     def pattern(self) -> re.Pattern:  # type: ignore[override]
         return _calques()[0]
+
+    def check_segment(self, doc, seg, ctx):
+        # Off with --no-default-glossary; an entry a user glossary overrides is left to TQ502.
+        self._active = in_force(ctx.config).default_variants(self.code)
+        if self._active:
+            yield from super().check_segment(doc, seg, ctx)
 
     def match(self, m, seg):
         text = m.group(0)
         if _descriptive(text) or _inside_longer_name(seg.text, m.start()):
             return None
         row = _calques()[1][m.lastindex]
+        if self._active is not None and term_key(row[0]) not in self._active:
+            return None
         return (
             f"'{text}' translates a French name word for word; the English name is '{row[1]}' ({row[2]})",
             row[1],

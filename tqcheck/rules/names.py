@@ -155,20 +155,112 @@ def name_candidates(text: str):
             prefixed = i > 0 and parts[i - 1].group(0).lower() in _PREFIXES
             if part.lower() in _PREFIXES and i + 1 < len(parts):
                 continue
-            if len(_fold(part)) < MIN_LETTERS:
-                continue
-            if not prefixed and not _capitalised(part):
+            if not prefixed and not _capitalised(part):  # first: the cheap test that drops most words
                 continue
             if prefixed and part.isupper():
+                continue
+            if len(_fold(part)) < MIN_LETTERS:
                 continue
             start = offset + p.start()
             initial = i == 0 and not prefixed and _is_initial(text, start)
             yield start, start + len(part), _spelling(part), initial
 
 
+def name_words(text: str) -> list[str]:
+    """The name-like word parts of ``text``, capitalised or not ("Hashd al-Shaabi" gives Hashd, Shaabi).
+
+    Used for spellings the user or a glossary prefers, not for finding names in prose.
+    """
+    out = []
+    for m in _WORD_RE.finditer(text):
+        parts = [p.group(0) for p in _PART_RE.finditer(m.group(0))]
+        for i, part in enumerate(parts):
+            if part.lower() in _PREFIXES and i + 1 < len(parts):
+                continue
+            if len(_fold(part)) >= MIN_LETTERS:
+                out.append(_spelling(part))
+    return out
+
+
+#: Where a spelling occurs: the segment and the 0-based span of the word part.
+Occurrence = tuple[Segment, int, int]
+
+
+def document_names(doc: Document, ctx: Context):
+    """``collect_names`` for ``doc`` with the glossary's forms left out, computed once per document."""
+    from ..glossary import in_force
+
+    return ctx.memo("document_names", lambda: collect_names(doc, in_force(ctx.config).variant_spans))
+
+
+def collect_names(doc: Document, skip=None):
+    """One pass over ``doc``: ``(groups, named, followers)``.
+
+    ``groups`` maps a name key to each spelling's occurrences; ``named`` holds the
+    spellings seen outside a sentence start (a spelling seen only there may be an
+    ordinary word); ``followers`` maps a spelling to the keys of the names right
+    after it ("Qassem" -> {"soleimani"}). ``skip(text)`` may return spans whose
+    words are left out (the forms a glossary rule reports). Given names that
+    different people spell differently (names_given.txt) are never collected.
+    """
+    ignored = _ignored_keys()
+    groups: dict[str, dict[str, list[Occurrence]]] = {}
+    named: set[str] = set()
+    followers: dict[str, set[str]] = {}
+    for seg in doc.segments:
+        candidates = list(name_candidates(seg.text))
+        skipped = skip(seg.text) if skip is not None and candidates else ()
+        for i, (start, end, spelling, initial) in enumerate(candidates):
+            key = name_key(spelling)
+            if key in ignored or any(a <= start and end <= b for a, b in skipped):
+                continue
+            groups.setdefault(key, {}).setdefault(spelling, []).append((seg, start, end))
+            if not initial:
+                named.add(spelling)
+            if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):
+                followers.setdefault(spelling, set()).add(name_key(candidates[i + 1][2]))
+    return groups, named, followers
+
+
+def same_name(a: str, b: str, followers: dict[str, set[str]]) -> bool:
+    """May spellings ``a`` and ``b`` (one key) be the same name?
+
+    Not when names_distinct.tsv says they differ, nor when both are followed by
+    names and never by the same one: "Philip Lowe" and "Phillip Schofield" are
+    two people, "Qassem Soleimani" and "Qasem Soleimani" one.
+    """
+    if distinct(a, b):
+        return False
+    fa, fb = followers.get(a), followers.get(b)
+    return not (fa and fb and fa.isdisjoint(fb))
+
+
+def pair_variants(order: list[str], followers: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """``(canonical, variant)`` pairs: each spelling against the first one in ``order`` that may be the same name."""
+    canonicals: list[str] = []
+    pairs = []
+    for s in order:
+        home = next((c for c in canonicals if same_name(c, s, followers)), None)
+        if home is None:
+            canonicals.append(s)
+        else:
+            pairs.append((home, s))
+    return pairs
+
+
+def preferred_in(spellings, preferred: str | None) -> str | None:
+    """The spelling among ``spellings`` that is ``preferred`` (case aside), if any."""
+    if preferred is None:
+        return None
+    if preferred in spellings:
+        return preferred
+    folded = preferred.casefold()
+    return next((s for s in spellings if s.casefold() == folded), None)
+
+
 @register
 class NameDrift(Rule):
-    """One name spelled two ways in one document (Hachd/Hashd, Qassem/Qasem).
+    """One name spelled two ways in one document (Houthis/Huthis, Qassem/Qasem).
 
     Machine translation carries over the French transliteration of a name in
     some sentences and the English one in others, so one person, group or place
@@ -184,10 +276,15 @@ class NameDrift(Rule):
     each followed by a different surname (Philip Lowe, Phillip Schofield) are
     taken for two people.
 
-    Flag: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
+    Where a glossary speaks, this rule keeps quiet and follows it: the forms a
+    glossary forbids (Hachd al-Chaabi in the default glossary) are left to the
+    glossary rules (TQ502, TQ603, TQ604, TQ701), and a spelling a glossary
+    requires, or ``--prefer`` names, is the reference whatever the counts.
+
+    Flag: the Houthis attacked.\\nHouthis fighters and other Huthis factions paraded.
     Flag: Mali's leader Assimi Goïta spoke.\\nThe junta of Colonel Assimi Goita said no.
     Flag: General Qassem Soleimani was killed.\\nThe killing of Qasem Soleimani in Baghdad.
-    Flag: with Abu Mehdi al-Mouhandis in the car\\nthe tomb of Abu Mehdi al-Muhandis
+    Flag: with Abu Obeida al-Jarrah in the car\\nthe tomb of Abou Obeida al-Jarrah
     Flag: General Soleimani was killed.\\nThe killing of General Suleimani angered Iran.
     Okay: Iran and Iraq, Austria and Australia, Niger and Nigeria, Sudan and Sedan.
     Okay: the Iraqi army in Iraq and the Iranian envoy in Iran; Swedes in Sweden.
@@ -197,6 +294,7 @@ class NameDrift(Rule):
     Okay: The army staged a coup.\\nAt the World Cup, a Coup Leader banner was seen.
     Okay: the Syrian town of Douma and the Russian Duma; Argentine and Argentina.
     Okay: Qassem Soleimani and Iran’s Qassem Soleimani, Iran's envoy to O’Brien and O'Brien.
+    Okay: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
     """
 
     code = "TQ501"
@@ -205,67 +303,38 @@ class NameDrift(Rule):
     severity = Severity.MAJOR
 
     def check(self, doc: Document, ctx: Context):
-        ignored = _ignored_keys()
-        # key -> spelling -> [occurrences]
-        groups: dict[str, dict[str, list[tuple[Segment, int, int]]]] = {}
-        # spellings seen outside a sentence start; spelling -> keys of the names right after it
-        named: set[str] = set()
-        followers: dict[str, set[str]] = {}
-        for seg in doc.segments:
-            candidates = list(name_candidates(seg.text))
-            for i, (start, end, spelling, initial) in enumerate(candidates):
-                key = name_key(spelling)
-                if key in ignored:
-                    continue
-                groups.setdefault(key, {}).setdefault(spelling, []).append((seg, start, end))
-                if not initial:
-                    named.add(spelling)
-                if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):
-                    followers.setdefault(spelling, set()).add(name_key(candidates[i + 1][2]))
+        from ..glossary import in_force
+
+        glossary = in_force(ctx.config)
+        # The forms a glossary forbids are left to the glossary rules (TQ502, TQ603, TQ604, TQ701).
+        groups, named, followers = document_names(doc, ctx)
         findings = []
-        for spellings in groups.values():
+        for key, spellings in groups.items():
             # A spelling seen only at sentence starts may be an ordinary word.
             real = {s: occ for s, occ in spellings.items() if s in named}
             if len(real) < 2:
                 continue
-            for canonical, variant in self._variants(real, followers):
-                findings.extend(self._report(doc, canonical, real[canonical], variant, real[variant]))
+            preferred = preferred_in(real, glossary.preferred.get(key))
+            for canonical, variant in self._variants(real, followers, preferred):
+                findings.extend(self._report(doc, canonical, real[canonical], variant, real[variant],
+                                             canonical == preferred))
         return findings
 
     @staticmethod
-    def _variants(spellings: dict[str, list], followers: dict[str, set[str]]) -> list[tuple[str, str]]:
-        """``(canonical, variant)`` pairs: each spelling against the most used one that may be the same name.
+    def _variants(spellings: dict[str, list], followers: dict[str, set[str]],
+                  preferred: str | None = None) -> list[tuple[str, str]]:
+        """``(canonical, variant)`` pairs: the preferred spelling first, then the most used (on a tie, the first)."""
+        order = sorted(spellings, key=lambda s: (s != preferred, -len(spellings[s]), spellings[s][0][0].index,
+                                                 spellings[s][0][1]))
+        return pair_variants(order, followers)
 
-        Two spellings are different names when names_distinct.tsv says so, or
-        when both are followed by names and never by the same one: "Philip
-        Lowe" and "Phillip Schofield" are two people, "Qassem Soleimani" and
-        "Qasem Soleimani" one.
-        """
-
-        def same_name(a: str, b: str) -> bool:
-            if distinct(a, b):
-                return False
-            fa, fb = followers.get(a), followers.get(b)
-            return not (fa and fb and fa.isdisjoint(fb))
-
-        # Most frequent first; on a tie, the one that appears first.
-        order = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0][0].index, spellings[s][0][1]))
-        canonicals: list[str] = []
-        pairs = []
-        for s in order:
-            home = next((c for c in canonicals if same_name(c, s)), None)
-            if home is None:
-                canonicals.append(s)
-            else:
-                pairs.append((home, s))
-        return pairs
-
-    def _report(self, doc, canonical, canonical_occ, variant, variant_occ):
+    def _report(self, doc, canonical, canonical_occ, variant, variant_occ, preferred=False):
         first = canonical_occ[0][0].line
         n = len(canonical_occ)
         where = f"line {first}" + (f", {n} times" if n > 1 else "")
         message = (
             f"'{variant}' is spelled '{canonical}' elsewhere in this document ({where}); use one spelling"
+            + (f" ('{canonical}' is the preferred spelling)" if preferred else "")
         )
         for seg, start, end in variant_occ:
             yield self.finding(doc, seg, start, end, message, canonical)

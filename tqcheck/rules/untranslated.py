@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..glossary import in_force, term_key
 from ..model import Document, Segment, Severity
 from ..registry import Context, SegmentRule, register
 from ._data import table, word_list
@@ -199,6 +200,9 @@ class _TableRule(SegmentRule):
     data_file: str
     #: What may not come right before a hit (by default: a letter, digit, hyphen or apostrophe).
     before = _BEFORE
+    #: The table is part of the default glossary: the rule is off with --no-default-glossary,
+    #: and an entry a user glossary overrides is left to TQ502.
+    glossary_entries = False
 
     @classmethod
     @lru_cache(maxsize=None)
@@ -213,6 +217,9 @@ class _TableRule(SegmentRule):
         return re.sub(r"[ \u00a0]+", " ", s.replace("\u2019", "'"))
 
     def check_segment(self, doc: Document, seg: Segment, ctx: Context):
+        active = in_force(ctx.config).default_variants(self.code) if self.glossary_entries else None
+        if active is not None and not active:
+            return
         pattern, lookup = self._compiled()
         hits = list(pattern.finditer(seg.text))
         if not hits:
@@ -225,6 +232,8 @@ class _TableRule(SegmentRule):
             if _inside(excepted, *m.span()) or not self.accept(m, doc, ctx):
                 continue
             row = self._lookup(m)
+            if active is not None and term_key(row[0]) not in active:
+                continue
             message, suggestion = self.describe(m.group(0), row)
             yield self.finding(doc, seg, m.start(), m.end(), message, suggestion)
 
@@ -308,6 +317,7 @@ class FrenchExonym(_TableRule):
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
     data_file = "untranslated_exonyms.tsv"
+    glossary_entries = True
     before = r"(?<![\w\-])"  # French elision counts: "l'Irak", "d'Allemagne"
 
     def accept(self, m, doc, ctx):
@@ -372,6 +382,7 @@ class FrenchAcronym(_TableRule):
     category = "terminology/wrong-term"
     severity = Severity.MAJOR
     data_file = "untranslated_acronyms.tsv"
+    glossary_entries = True
     before = r"(?<![\w'\u2019\-./])"  # not a file name or a macro (".UR/.UE")
 
     def accept(self, m, doc, ctx):

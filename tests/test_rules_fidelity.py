@@ -1,0 +1,283 @@
+"""TQ902-TQ914: the translation against its source and references (table-driven)."""
+import os
+
+import pytest
+
+from tqcheck.io.inputs import load_inputs, load_one
+from tqcheck.rules.fidelity import (
+    carried, copy_ratio, number_mismatches, source_names, source_numbers, translation_numbers,
+)
+from tqcheck.registry import select_rules
+
+from conftest import ROOT
+from helpers import codes, parse_example, run_rules
+
+SAMPLES = os.path.join(ROOT, "samples")
+CLEAN = os.path.join(SAMPLES, "clean-eu-summit")
+OMISSION = os.path.join(ROOT, "tests", "fixtures", "fidelity", "clean-eu-summit-omission.en.txt")
+SOURCE_RULES = ["TQ911", "TQ912", "TQ913", "TQ914"]
+FIDELITY_RULES = ["TQ902", "TQ903"] + SOURCE_RULES
+
+
+# --------------------------------------------------------------------------- numbers
+
+# French source, English translation: every number has its counterpart, nothing is added.
+MATCHING = [
+    ("2 500 soldats", "2,500 soldiers"),
+    ("2\u202f500 soldats", "2,500 soldiers"),
+    ("2\u00a0500 soldats", "2 500 soldiers"),                      # French format left in: TQ401's, not a mismatch
+    ("12 500 000 euros", "12,500,000 euros"),
+    ("une hausse de 4,9 %", "a 4.9% rise"),
+    ("une hausse de 4,9 %", "a rise of 4.9 percent"),
+    ("une hausse de 4,9 %", "a rise of 4,9 percent"),             # decimal comma left in: TQ402's
+    ("à 16h30", "at 4:30 p.m."),
+    ("à 16h30", "at 16:30"),
+    ("à 16h30", "at 4:30 pm"),
+    ("à 16 h 30", "at 4.30pm"),
+    ("vers 4h30 (20h30 HNE dimanche)", "around 4:30 a.m. (8:30 p.m. Sunday EST)"),
+    ("à 9h", "at 9 a.m."),
+    ("à 12h00", "at noon"),
+    ("à 10h00 (08h00 GMT)", "at 10 a.m. (0800 GMT)"),
+    ("à 10h00 locales", "at 10:00 am local time (0800 GMT)"),      # a GMT conversion added for readers
+    ("le 3 janvier 2020", "on January 3, 2020"),
+    ("le 3 janvier 2020", "on 3 January 2020"),
+    ("le 9 décembre", "on December 9"),
+    ("le 1er septembre 2023", "on September 1, 2023"),
+    ("le 1er septembre 2023", "on 1er September 2023"),            # French ordinal left in: TQ101's
+    ("le 3 et 4 janvier", "on January 3 and 4"),
+    ("le 15/12/2022", "on December 15, 2022"),
+    ("le 14-Juillet", "on Bastille Day"),
+    ("en février 2024", "in February 2024"),
+    ("douze morts", "twelve dead"),
+    ("douze morts", "12 dead"),
+    ("12 morts", "twelve dead"),
+    ("deux drones", "2 drones"),
+    ("dix-huit mois", "18 months"),
+    ("Les Vingt-Sept", "The 27"),
+    ("une cinquantaine de morts", "some 50 dead"),
+    ("le 2e anniversaire", "the second anniversary"),
+    ("le 2e anniversaire", "the 2nd anniversary"),
+    ("le 2e anniversaire", "the 2e anniversary"),                 # ordinal left in: TQ101's
+    ("le 3e régiment", "the third regiment"),
+    ("au XXIe siècle", "in the 21st century"),
+    ("la Ve République", "the Fifth Republic"),
+    ("dans les années 1990", "in the ’90s"),
+    ("dans les années 1990", "in the 1990s"),
+    ("2,5 milliards de dollars", "$2.5 billion"),
+    ("2,5 milliards de dollars", "$2.5bn"),
+    ("3,5 millions d'habitants", "3.5 million people"),
+    ("100 millions d'euros", "100 million euros ($110 million)"),   # a currency conversion added
+    ("10 km", "10 kilometers (six miles)"),
+    ("un mandat de cinq ans", "a five-year term"),
+    ("il a 45 ans", "the 45-year-old"),
+    ("la saison 2022-2023", "the 2022-23 season"),
+    ("l'article 49.3", "Article 49.3"),
+    ("le score de 2-1", "a 2-1 score"),
+    ("la COVID-19 et le G7", "COVID-19 and the G7"),
+    ("numéro 2 du Hachd", "number 2 of the Hashd"),
+    ("à 16:30", "at 4:30 p.m."),
+    ("une victoire 27:25", "a 27:25 win"),
+    ("quatre-vingt-dix ans", "90 years"),
+    ("en huitièmes de finale", "in the last 16"),
+    ("source site-59", "AFP"),                                   # scraping debris is not the article's number
+    ("le pays&#39;", "the country&#39;s"),                      # an HTML entity is markup, not 39
+]
+
+# Source, translation, the source value reported missing, the translation value reported added.
+MISMATCHES = [
+    ("2 500 soldats", "2,000 soldiers", "2 500", "2,000"),
+    ("une hausse de 4,9 %", "a rise of 4.6 percent", "4,9 %"[:3], "4.6"),
+    ("à 16h30", "at 4:30 a.m.", "16h30", "4:30 a.m."),
+    ("le 3 janvier 2020", "on January 4, 2020", "3 janvier", "January 4"),
+    ("le 3 janvier 2020", "on January 3, 2021", "2020", "2021"),
+    ("douze morts et 40 blessés", "12 dead and 14 injured", "40", "14"),
+    ("2,5 milliards de dollars", "$2.5 million", "2,5 milliards", "2.5 million"),
+    ("le 2e anniversaire", "the 3rd anniversary", "2e", "3"),
+]
+
+
+@pytest.mark.parametrize("source,translation", MATCHING)
+def test_numbers_that_carry_over_match(source, translation):
+    missing, added = number_mismatches(source, translation)
+    assert (missing, added) == ([], []), ([m.text for m in missing], [a.text for a in added])
+
+
+@pytest.mark.parametrize("source,translation,lost,new", MISMATCHES)
+def test_changed_numbers_are_found(source, translation, lost, new):
+    missing, added = number_mismatches(source, translation)
+    assert [m.text for m in missing] and lost in missing[0].text, [m.text for m in missing]
+    assert [a.text for a in added] and new in added[0].text, [a.text for a in added]
+
+
+def test_number_readings_in_both_languages():
+    [src] = source_numbers("2 500")
+    [mt] = translation_numbers("2,500")
+    assert src.keys == mt.keys == frozenset({"n:2500"}) and src.hard and src.english == "2,500"
+    [time] = source_numbers("16h30")
+    assert "t:16:30" in time.keys and time.english == "4:30 p.m."
+    [date] = source_numbers("3 janvier")
+    assert "d:3/1" in date.keys and date.english == "January 3"
+    [word] = translation_numbers("twelve")
+    assert not word.hard and word.keys == frozenset({"n:12"})
+
+
+def test_a_changed_number_names_both_values_with_the_english_form_as_fix():
+    [f] = run_rules("some 2,000 soldiers were deployed <<< quelque 2 500 soldats ont été déployés", ["TQ911"])
+    assert (f.rule, f.text, f.suggestion, f.severity.value, f.category) == (
+        "TQ911", "2,000", "2,500", "major", "accuracy/mistranslation")
+    assert "'2 500'" in f.message and "'2,000'" in f.message
+
+
+def test_dropped_and_added_numbers():
+    [dropped] = run_rules("the attack killed people <<< l'attaque a fait 12 morts le 3 janvier", ["TQ911"])
+    assert "'12'" in dropped.message and "'3 janvier'" in dropped.message and dropped.column == 1
+    [added] = run_rules("the attack killed 12 people <<< l'attaque a fait des morts", ["TQ911"])
+    assert added.text == "12" and "added" in added.message
+
+
+# --------------------------------------------------------------------------- names
+
+def test_source_names_group_words_and_know_english_forms():
+    names = {n.text: n for n in source_names(
+        "Le 3 janvier, Qassem Soleimani a été tué à Bagdad, selon les Etats-Unis et l’Autriche.")}
+    assert set(names) == {"Qassem Soleimani", "Bagdad", "Etats-Unis", "Autriche"}
+    assert carried(names["Qassem Soleimani"], "Soleimani was killed") == "Soleimani"
+    assert carried(names["Bagdad"], "in Baghdad") == "Baghdad"
+    assert carried(names["Etats-Unis"], "according to the US") == "US"
+    assert carried(names["Autriche"], "and Austria") == "Austria"
+    assert carried(names["Bagdad"], "in the capital") is None
+    # a title's full stop is no sentence end: "M. Erdogan" is a name, not a capitalised first word
+    assert [n.text for n in source_names("« Nous reconstruirons », a promis M. Erdogan.")] == ["Erdogan"]
+
+
+@pytest.mark.parametrize("french,english", [
+    ("Hachd al-Chaabi", "Hashd al-Shaabi"), ("Abou Mehdi al-Mouhandis", "Abu Mahdi al-Muhandis"),
+    ("les Irakiens", "the Iraqis"), ("les Américains", "the Americans"), ("les Français", "French people"),
+    ("des Allemands", "Germans"), ("le Proche-Orient", "the Middle East"), ("la Russie", "Moscow"),
+    ("l'Assemblée nationale", "the National Assembly"),
+])
+def test_names_carried_in_another_spelling_or_english_form(french, english):
+    [name] = source_names("Selon " + french + ", rien.")
+    assert carried(name, english), (name, english)
+
+
+@pytest.mark.parametrize("french,english", [
+    ("l'Iran", "Iraq"), ("l'Autriche", "Australia"), ("Qassem Soleimani", "the general"),
+])
+def test_different_names_do_not_carry(french, english):
+    [name] = source_names("Selon " + french + ", rien.")
+    assert carried(name, english) is None
+
+
+def test_lost_name_is_reported_only_when_the_english_side_keeps_it():
+    flagged = run_rules("The general was killed. ||| Qassem Soleimani was killed. <<< Qassem Soleimani a été tué.",
+                        ["TQ912"])
+    assert codes(flagged) == ["TQ912"] and "'Qassem Soleimani'" in flagged[0].message
+    # the reference also says "the general": a translator may do without the name
+    assert not run_rules("The general was killed. ||| The general was killed. <<< Qassem Soleimani a été tué.",
+                         ["TQ912"])
+    # no reference: required only when the translation keeps the name elsewhere
+    assert codes(run_rules("The general was killed. <<< Le général Soleimani a été tué.\\n"
+                           "General Soleimani was buried. <<< Le général Soleimani a été enterré.", ["TQ912"])) == ["TQ912"]
+    assert not run_rules("The general was killed. <<< Le général Soleimani a été tué.\\n"
+                         "He was buried. <<< Il a été enterré.", ["TQ912"])
+
+
+# --------------------------------------------------------------------------- copies and lengths
+
+def test_copy_ratio():
+    assert copy_ratio("Le président a parlé", "Le président a parlé.") == 1.0
+    assert copy_ratio("Le président a parlé", "The president spoke") < 0.5
+
+
+def test_source_copy_defers_to_tq601_when_it_runs():
+    [doc] = load_inputs([os.path.join(SAMPLES, "afp-paris-pensions")])
+    line21 = [f for f in run_rules(doc) if f.line == 21]
+    assert "TQ601" in codes(line21) and "TQ913" not in codes(line21)
+    alone = [f for f in run_rules(doc, ["TQ913"]) if f.line == 21]
+    assert codes(alone) == ["TQ913"] and alone[0].severity.value == "critical"
+    ignored = run_rules(doc, [r.code for r in select_rules(ignore=["TQ601"])])
+    assert "TQ913" in codes(f for f in ignored if f.line == 21)
+
+
+def test_source_copy_leaves_debris_and_names_alone():
+    [doc] = load_inputs([os.path.join(SAMPLES, "afp-baghdad-drones")])
+    assert not run_rules(doc, ["TQ913"])  # "source site-59" is identical to its source: TQ804's
+
+
+# --------------------------------------------------------------------------- against the references
+
+def test_omission_missing_against_one_of_two_references_is_not_reported():
+    doc = parse_example(
+        "Several hundred French soldiers are still in Niger. ||| Several hundred French soldiers are still in "
+        "Niger, where their withdrawal is due to be completed by the end of the year.")
+    assert codes(run_rules(doc, ["TQ902"])) == ["TQ902"]
+    [f] = run_rules(doc, ["TQ902"])
+    assert "where their withdrawal is due to be completed by the end of the year" in f.message
+    second = parse_example("Several hundred French soldiers are still in Niger. ||| Several hundred French "
+                           "soldiers remain in Niger for now, the ministry said on Monday.")
+    doc.references.append(second.references[0])
+    assert not run_rules(doc, ["TQ902"])
+
+
+def test_addition_is_reported_on_the_added_words():
+    [f] = run_rules("The army said the talks, which the rebels had suspended since the spring over a ceasefire "
+                    "dispute, would resume next week. ||| The army said the talks would resume next week.",
+                    ["TQ903"])
+    assert (f.text, f.category) == ("rebels had suspended since the spring over a ceasefire dispute", "accuracy/addition")
+
+
+def test_planted_omission_is_flagged_against_source_and_reference():
+    """The clean sample's translation with one clause dropped (line 11): every check that can see it does."""
+    doc = load_one(OMISSION, [os.path.join(CLEAN, "ref.en.txt")], os.path.join(CLEAN, "src.fr.txt"))
+    findings = run_rules(doc)
+    assert {f.line for f in findings} == {11}, [(f.rule, f.line, f.message) for f in findings]
+    found = {f.rule: f for f in findings}
+    assert set(found) == {"TQ902", "TQ911", "TQ912", "TQ914"}
+    assert "Washington announced it would reposition some of its roughly 1,000 troops in Niger" in found["TQ902"].message
+    assert "'1\u00a0000' ('1,000' in English)" in found["TQ911"].message
+    assert "'Washington'" in found["TQ912"].message and "'Niger'" in found["TQ912"].message
+    assert found["TQ914"].category == "accuracy/omission"
+
+
+@pytest.mark.parametrize("sample", sorted(os.listdir(SAMPLES)))
+def test_fidelity_rules_on_the_samples(sample):
+    """Only the seeded untranslated paragraph (pensions line 21, TQ601's) draws a TQ9xx finding of these rules."""
+    [doc] = load_inputs([os.path.join(SAMPLES, sample)])
+    found = [(f.rule, f.line) for f in run_rules(doc, FIDELITY_RULES)]
+    assert found == ([("TQ913", 21)] if sample == "afp-paris-pensions" else []), found
+
+
+@pytest.mark.parametrize("sample", sorted(os.listdir(SAMPLES)))
+def test_the_human_reference_keeps_the_source_names(sample):
+    """The independent human references, checked as translations against the source, lose no name."""
+    path = os.path.join(SAMPLES, sample)
+    doc = load_one(os.path.join(path, "ref.en.txt"), [], os.path.join(path, "src.fr.txt"))
+    assert not run_rules(doc, ["TQ912", "TQ913", "TQ914"])
+
+
+# --------------------------------------------------------------------------- per-segment metrics in the JSON report
+
+def test_json_report_has_sacrebleu_sentence_metrics_per_segment(tmp_path):
+    import json
+
+    import sacrebleu
+    from click.testing import CliRunner
+
+    from tqcheck.cli import cli
+
+    sample = os.path.join(SAMPLES, "afp-baghdad-drones")
+    data = json.loads(CliRunner().invoke(cli, ["check", sample, "--format", "json"]).stdout)
+    entry = data["files"][0]
+    [doc] = load_inputs([sample])
+    rows = entry["segments_metrics"]
+    assert [(r["segment"], r["line"]) for r in rows] == [(s.index, s.line) for s in doc.segments]
+    bleu = sacrebleu.metrics.BLEU(effective_order=True)
+    for row, seg, ref in zip(rows, doc.segments, doc.references[0].segments):
+        assert row["chrf"] == sacrebleu.sentence_chrf(seg.text, [ref.text]).score
+        assert row["bleu"] == bleu.sentence_score(seg.text, [ref.text]).score
+    assert "eff:yes" in entry["segments_metrics_signatures"]["bleu"]
+    alone = tmp_path / "mt.en.txt"
+    alone.write_text(doc.segments[0].text + "\n", encoding="utf-8")
+    entry = json.loads(CliRunner().invoke(cli, ["check", str(alone), "--format", "json"]).stdout)["files"][0]
+    assert entry["segments_metrics"] is None and entry["segments_metrics_signatures"] is None

@@ -1,0 +1,135 @@
+"""SARIF 2.1.0 (``--format sarif``), for GitHub code scanning and other SARIF viewers.
+
+- ``tool.driver.rules``: every registered rule (id, name, short and full description,
+  helpUri to its section of docs/rules.md, default level, category), sorted by code,
+  so ``ruleIndex`` is stable.
+- One result per finding: ``ruleId``, ``level`` (critical and major -> ``error``,
+  minor -> ``warning``), the message (with the suggestion), the region (startLine,
+  startColumn, endColumn, snippet), a fix when the suggestion is mechanical, and
+  ``partialFingerprints`` from the baseline fingerprint (stable when lines move).
+- Paths relative to the working directory with forward slashes, under
+  ``uriBaseId`` ``%SRCROOT%``; columns in Unicode code points (``columnKind``).
+- ``run.properties.tqcheck``: each file's score and verdict, and metric scores with
+  their sacrebleu signatures.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+from .. import baseline
+from ..model import Finding, Report, Severity
+from ..paths import relative
+from ..registry import rule_classes
+from ..ruledocs import full_description, help_uri
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/tqcheck/tqcheck"
+SRCROOT = "%SRCROOT%"
+LEVELS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}
+FINGERPRINT_KEY = "tqcheck/v1"
+
+
+def _rule(cls) -> dict:
+    return {
+        "id": cls.code,
+        "name": cls.name,
+        "shortDescription": {"text": cls.description()},
+        "fullDescription": {"text": full_description(cls)},
+        "helpUri": help_uri(cls.code),
+        "help": {"text": f"{cls.description()} See {help_uri(cls.code)}"},
+        "defaultConfiguration": {"level": LEVELS[cls.severity]},
+        "properties": {"category": cls.category, "severity": cls.severity.value,
+                       "tags": ["translation", cls.category]},
+    }
+
+
+def _location(path: str) -> dict:
+    rel = relative(path)
+    if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
+        return {"uri": Path(os.path.abspath(path)).as_uri()}
+    return {"uri": quote(rel), "uriBaseId": SRCROOT}
+
+
+def _region(f: Finding) -> dict:
+    return {"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": f.end_column}
+
+
+def _message(f: Finding) -> str:
+    if f.suggestion is None:
+        return f.message
+    fix = f"delete {f.text!r}" if f.suggestion == "" else f"{f.text!r} → {f.suggestion!r}"
+    return f"{f.message} (fix: {fix})"
+
+
+def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
+    location = _location(f.path)
+    result = {
+        "ruleId": f.rule,
+        "level": LEVELS[f.severity],
+        "message": {"text": _message(f)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": location,
+            "region": {**_region(f), "snippet": {"text": f.text}},
+        }}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+        "properties": {"category": f.category, "severity": f.severity.value, "segment": f.segment},
+    }
+    if f.rule in index:
+        result["ruleIndex"] = index[f.rule]
+    if f.suggestion is not None:
+        result["fixes"] = [{
+            "description": {"text": "delete the span" if f.suggestion == "" else f"replace with {f.suggestion!r}"},
+            "artifactChanges": [{"artifactLocation": location, "replacements": [
+                {"deletedRegion": _region(f), "insertedContent": {"text": f.suggestion}}]}],
+        }]
+    return result
+
+
+def _file_properties(report: Report) -> list[dict]:
+    out = []
+    for fr in report.files:
+        s = fr.score
+        entry = {"path": relative(fr.path), "findings": len(fr.findings), "words": s.words, "penalty": s.penalty,
+                 "quality": s.quality, "threshold": s.threshold, "passed": s.passed}
+        if fr.metrics:
+            entry["metrics"] = {k: {"score": m.score, "signature": m.signature} for k, m in fr.metrics.items()}
+        out.append(entry)
+    return out
+
+
+def sarif_dict(report: Report) -> dict:
+    classes = rule_classes()
+    index = {cls.code: i for i, cls in enumerate(classes)}
+    results = []
+    for fr in report.files:
+        for f, fp in zip(fr.findings, baseline.occurrence_fingerprints(fr)):
+            results.append(_result(f, index, fp))
+    properties = {"files": _file_properties(report), "passed": report.passed}
+    if report.baseline is not None:
+        properties["baseline"] = report.baseline
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "tqcheck",
+                "version": report.version,
+                "semanticVersion": report.version,
+                "informationUri": INFORMATION_URI,
+                "rules": [_rule(cls) for cls in classes],
+            }},
+            "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"tqcheck": properties},
+        }],
+    }
+
+
+def render(report: Report, stream: TextIO) -> None:
+    json.dump(sarif_dict(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -4,30 +4,57 @@ from __future__ import annotations
 from tqcheck.config import Config
 from tqcheck.engine import check_document
 from tqcheck.io.text import parse_text
-from tqcheck.model import Finding
-from tqcheck.registry import select_rules
+from tqcheck.model import Document, Finding
+from tqcheck.registry import CorpusRule, select_rules
 
 
 def parse_example(example: str):
-    """A Document from docstring-example syntax: '\\n' separates segments, '|||' a reference."""
-    mts, refs = [], []
+    """A Document from docstring-example syntax: '\\n' separates segments, '|||' a reference,
+    '<<<' (last) the French source: ``translation ||| reference <<< source``."""
+    mts, refs, srcs = [], [], []
     for part in example.split("\\n"):
+        part, has_src, src = part.partition("<<<")
         mt, sep, ref = part.partition("|||")
-        mts.append(mt.strip() if sep else mt)
+        mts.append(mt.strip() if sep or has_src else mt)
         refs.append(ref.strip())
+        srcs.append(src.strip())
     doc = parse_text("\n\n".join(mts), "<example>")
     if any(refs):
         ref_doc = parse_text("\n\n".join(refs), "<example reference>")
         assert len(ref_doc.segments) == len(doc.segments), "every example segment needs a reference"
         doc.references.append(ref_doc)
+    if any(srcs):
+        src_doc = parse_text("\n\n".join(srcs), "<example source>")
+        assert len(src_doc.segments) == len(doc.segments), "every example segment needs a source"
+        doc.source = src_doc
     return doc
 
 
+def parse_examples(example: str) -> list:
+    """Documents from example syntax where a segment '===' separates files ('<example 1>', ...)."""
+    parts = example.split("\\n===\\n")
+    if len(parts) == 1:
+        return [parse_example(example)]
+    docs = [parse_example(part) for part in parts]
+    for i, doc in enumerate(docs, start=1):
+        doc.path = f"<example {i}>"
+    return docs
+
+
 def run_rules(text_or_doc, select=(), config: Config | None = None) -> list[Finding]:
-    """Findings of the selected rules (all when empty) on a text in example syntax or a Document."""
-    doc = parse_example(text_or_doc) if isinstance(text_or_doc, str) else text_or_doc
+    """Findings of the selected rules (all when empty) on a text in example syntax, a Document or a
+    list of Documents; corpus rules see every document, then report."""
+    if isinstance(text_or_doc, str):
+        docs = parse_examples(text_or_doc)
+    elif isinstance(text_or_doc, Document):
+        docs = [text_or_doc]
+    else:
+        docs = list(text_or_doc)
     config = config or Config()
-    return check_document(doc, select_rules(select), config).findings
+    rules = select_rules(select)
+    findings = [f for doc in docs for f in check_document(doc, rules, config).findings]
+    corpus = [f for rule in rules if isinstance(rule, CorpusRule) for f in rule.finish()]
+    return sorted(findings + corpus, key=lambda f: f.sort_key) if corpus else findings
 
 
 def codes(findings) -> list[str]:

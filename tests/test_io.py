@@ -46,7 +46,7 @@ def test_bom_and_crlf_are_accepted(tmp_path):
 
 def test_invalid_utf8_names_the_byte_offset(tmp_path):
     path = write(tmp_path / "bad.en.txt", b"Fine line\n\nCaf\xe9 au lait\n")
-    assert_one_line_error(invoke("check", path), path, "not valid UTF-8", "byte offset 14", "line 3")
+    assert_one_line_error(invoke("check", path), f"{path}:3: not valid UTF-8 at byte offset 14")
 
 
 def test_missing_file():

@@ -13,16 +13,24 @@ from typing import Sequence
 import click
 
 from . import __version__
-from .config import TOKENIZERS, Config
+from .config import FAIL_ON_CHOICES, TOKENIZERS, load_settings
 from .errors import InputError
 from .model import Severity
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-FORMAT_CHOICES = ("auto", "rich", "text", "json")
+FORMAT_CHOICES = ("auto", "rich", "text", "json", "sarif", "junit", "github", "markdown")
 
 
 def _error(message: str) -> None:
     click.echo(f"tqcheck: error: {' '.join(message.split())}", err=True)
+
+
+def _warn(message: str) -> None:
+    click.echo(f"tqcheck: warning: {' '.join(message.split())}", err=True)
+
+
+def _note(message: str) -> None:
+    click.echo(f"tqcheck: {' '.join(message.split())}", err=True)
 
 
 class TqGroup(click.Group):
@@ -50,6 +58,13 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
+def _file_mode() -> int:
+    """The mode a new file gets under the current umask (0644 with the usual umask 022)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextmanager
 def _output(path: str | None, inputs: Sequence[str]):
     """stdout, or a file written atomically (a temporary file renamed over it)."""
@@ -67,6 +82,7 @@ def _output(path: str | None, inputs: Sequence[str]):
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             yield fh
+        os.chmod(tmp, _file_mode())  # mkstemp makes it private (0600); a report gets the usual mode
         os.replace(tmp, target)
     except BaseException:
         os.unlink(tmp)
@@ -84,37 +100,105 @@ def cli() -> None:
 @click.option("--ref", "refs", multiple=True, metavar="FILE", help="Reference translation, aligned by segment (repeatable).")
 @click.option("--src", metavar="FILE", help="French source, aligned by segment.")
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default="auto", show_default=True,
-              help="Report format: rich on a terminal (no colours when piped), text lines, or JSON.")
+              help="Report format; auto is github when GITHUB_ACTIONS=true, else the rich report (no colours when piped).")
 @click.option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--fail-under", type=float, default=None, metavar="Q", help="Quality threshold (default 95).")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, code prefixes, names or categories; comma-separated.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
-@click.option("--tokenize", type=click.Choice(TOKENIZERS), default="13a", show_default=True, help="BLEU tokenizer.")
-@click.option("--worst", type=click.IntRange(min=0), default=3, show_default=True, help="Worst segments against the reference to show.")
+@click.option("--tokenize", type=click.Choice(TOKENIZERS), default=None, help="BLEU tokenizer (default 13a).")
+@click.option("--worst", type=click.IntRange(min=0), default=None, help="Worst segments against the reference to show (default 3).")
+@click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: .tqcheck.toml or [tool.tqcheck] in pyproject.toml, searched upward).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None, help="Lowest severity that fails a file whatever its quality (default critical).")
+@click.option("--include", multiple=True, metavar="GLOBS", help="Names of translations in directories (default *.en.txt); comma-separated.")
+@click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories never checked; comma-separated.")
+@click.option("--src-dir", metavar="DIR", help="Tree of French sources mirroring the translations (x.en.txt -> DIR/.../x.fr.txt).")
+@click.option("--ref-dir", metavar="DIR", help="Tree of references mirroring the translations (same relative paths).")
+@click.option("--require-pairs", is_flag=True, help="A translation without its --src-dir/--ref-dir partner is an error.")
+@click.option("--baseline", "baseline_file", metavar="FILE", help="Report only findings not recorded in this baseline.")
+@click.option("--write-baseline", metavar="FILE", help="Record every current finding in FILE (atomically) and accept them.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when a file fails (2 still means a usage or input error).")
+@click.option("--glossary", "glossaries", multiple=True, metavar="FILE", help="Glossary (.tsv, .csv or .tbx) in force besides the default one (repeatable).")
+@click.option("--no-default-glossary", is_flag=True, help="Leave the default glossary out (and with it TQ603, TQ604, TQ701).")
+@click.option("--prefer", multiple=True, metavar="TEXT", help='Preferred spelling of a name where spellings drift, e.g. "Hashd al-Shaabi" (repeatable).')
 @click.pass_context
-def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst) -> None:
+def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst, config_file, fail_on,
+          include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
+          glossaries, no_default_glossary, prefer) -> None:
     """Check translations and print a scored report.
 
     PATHS are translation files or sample directories (mt.en.txt, ref.en.txt,
     ref.*.en.txt, src.fr.txt).
     """
+    from . import baseline
     from .engine import run
-    from .io import load_inputs
+    from .io.inputs import iter_inputs
     from .registry import RegistryError
     from .report import get_renderer
 
-    config = Config(select=_split(select), ignore=_split(ignore), tokenize=tokenize, worst=worst)
-    if fail_under is not None:
-        config.fail_under = fail_under
-    documents = load_inputs(paths, refs, src)
+    flags = {"fail-under": fail_under, "select": _split(select), "ignore": _split(ignore), "tokenize": tokenize,
+             "worst": worst, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
+             "glossary": tuple(glossaries), "prefer": tuple(prefer)}
+    config = load_settings(config_file, flags).config
+    config.default_glossary = config.default_glossary and not no_default_glossary
+    accepted = baseline.load(baseline_file) if baseline_file and not write_baseline else None
+    documents = iter_inputs(paths, refs, src, src_dir=src_dir, ref_dir=ref_dir, require_pairs=require_pairs,
+                            include=config.include, exclude=config.exclude, base=config.root, warn=_warn)
     try:
         report = run(documents, config)
     except RegistryError as exc:
         raise InputError(str(exc)) from None
-    inputs = [d.path for d in documents] + list(refs) + ([src] if src else [])
+    if not report.files:
+        _warn("every input is excluded (exclude setting); nothing checked")
+    inputs = [p for fr in report.files for p in _document_paths(fr.document)]
+    if write_baseline:
+        accepted = baseline.entries(report)
+        with _output(write_baseline, inputs) as stream:
+            baseline.dump(accepted, stream)
+        _note(f"baseline: wrote {len(accepted)} findings to {write_baseline}")
+    if accepted is not None:
+        baseline.apply(report, accepted, config)
+        _note(f"baseline: {report.baseline['suppressed']} findings suppressed, "
+              f"{report.baseline['unmatched']} baseline entries no longer match")
     with _output(output, inputs) as stream:
         get_renderer(fmt)(report, stream)
-    ctx.exit(EXIT_PASS if report.passed else EXIT_FAIL)
+    ctx.exit(EXIT_PASS if report.passed or exit_zero else EXIT_FAIL)
+
+
+def _document_paths(doc) -> list[str]:
+    return [doc.path] + [r.path for r in doc.references] + ([doc.source.path] if doc.source else [])
+
+
+@cli.group(name="config")
+def config_group() -> None:
+    """Inspect the configuration."""
+
+
+@config_group.command(name="show")
+@click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: searched upward).")
+def config_show(config_file) -> None:
+    """Print the settings in force and where each came from."""
+    from .report.terminal import render_settings
+
+    render_settings(load_settings(config_file), sys.stdout)
+
+
+@cli.group(name="glossary")
+def glossary_group() -> None:
+    """Glossaries: the terms in force and where each comes from."""
+
+
+@glossary_group.command(name="show")
+@click.option("--glossary", "glossaries", multiple=True, metavar="FILE", help="Glossary (.tsv, .csv or .tbx) besides the default one (repeatable).")
+@click.option("--no-default-glossary", is_flag=True, help="Leave the default glossary out.")
+@click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: searched upward).")
+def glossary_show(glossaries, no_default_glossary, config_file) -> None:
+    """Print every term in force: source term, required term, forbidden variants, origin, note."""
+    from .glossary import in_force
+    from .report.terminal import render_glossary
+
+    config = load_settings(config_file, {"glossary": tuple(glossaries)}).config
+    config.default_glossary = config.default_glossary and not no_default_glossary
+    render_glossary(in_force(config).terms, sys.stdout)
 
 
 @cli.command()
@@ -124,6 +208,75 @@ def rules() -> None:
     from .report.terminal import render_rules
 
     render_rules(rule_classes(), sys.stdout)
+
+
+VIEW_FORMATS = ("auto", "rich", "text", "json")
+
+
+def _view_renderer(fmt: str, what: str):
+    """``render_<what>`` of the rich, text or json formatter (auto: rich, plain when piped)."""
+    import importlib
+
+    from .report import FORMATS
+
+    return getattr(importlib.import_module(f"{__package__}.report.{FORMATS['rich' if fmt == 'auto' else fmt]}"),
+                   f"render_{what}")
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--ref", "refs", multiple=True, metavar="FILE", help="Reference translation, aligned by segment (repeatable).")
+@click.option("--worst", type=click.IntRange(min=1), default=None, metavar="N", help="Only the N lowest-chrF segments, worst first.")
+@click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="auto", show_default=True,
+              help="rich (plain [-x-]{+y+} markers when piped), text lines, or JSON with the difflib opcodes.")
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+def diff(path, refs, worst, fmt, output) -> None:
+    """Word-level diff against the reference, segment by segment.
+
+    PATH is a translation file (with --ref) or a sample directory.
+    """
+    from .diffview import diff_view
+    from .io import load_inputs
+
+    documents = load_inputs([path], refs)
+    if len(documents) != 1:
+        raise InputError(f"{path}: diff takes one translation; name a file or a sample directory")
+    view = diff_view(documents[0], worst)
+    with _output(output, _document_paths(documents[0])) as stream:
+        _view_renderer(fmt, "diff")(view, stream)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--ref", "refs", multiple=True, required=True, metavar="FILE", help="Reference translation, aligned by segment (repeatable).")
+@click.option("--src", metavar="FILE", help="French source, aligned by segment (for the source checks).")
+@click.option("--test", type=click.Choice(["bs", "ar"]), default="bs", show_default=True,
+              help="Paired bootstrap resampling (bs) or approximate randomization (ar), as sacrebleu's --paired-bs/--paired-ar.")
+@click.option("--n-samples", type=click.IntRange(min=1), default=None, metavar="N", help="Resamples (bs, default 1000) or trials (ar, default 10000).")
+@click.option("--seed", type=click.IntRange(min=1), default=None, metavar="S", help="Random seed (default: SACREBLEU_SEED, else 12345, as sacrebleu).")
+@click.option("--format", "fmt", type=click.Choice(VIEW_FORMATS), default="auto", show_default=True, help="rich, text lines, or JSON.")
+@click.option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of stdout.")
+@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (as for check).")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (as for check).")
+@click.option("--tokenize", type=click.Choice(TOKENIZERS), default=None, help="BLEU tokenizer (default 13a).")
+@click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: searched upward).")
+def compare(paths, refs, src, test, n_samples, seed, fmt, output, select, ignore, tokenize, config_file) -> None:
+    """Compare systems: significance tests and artifacts side by side.
+
+    PATHS are two or more translations of the same segments; the first is the
+    baseline. Exit code 0 (it reports, it does not judge), 2 on an input error.
+    """
+    from .compare import compare as run_compare
+    from .registry import RegistryError
+
+    flags = {"select": _split(select), "ignore": _split(ignore), "tokenize": tokenize}
+    config = load_settings(config_file, flags).config
+    try:
+        comparison = run_compare(paths, refs, src, config, test, n_samples or 0, seed)
+    except RegistryError as exc:
+        raise InputError(str(exc)) from None
+    with _output(output, list(paths) + list(refs) + ([src] if src else [])) as stream:
+        _view_renderer(fmt, "comparison")(comparison, stream)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from . import __version__, metrics, scoring
+from . import __version__, glossary, metrics, perfile, scoring
 from .config import Config
 from .model import Document, FileReport, Finding, Report, SegmentDiff
 from .registry import Context, CorpusRule, Rule, select_rules
@@ -34,20 +34,24 @@ def worst_segments(doc: Document, ctx: Context, n: int) -> list[SegmentDiff]:
 
 
 def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config) -> FileReport:
-    findings = _dedupe(findings)
+    findings = perfile.apply(_dedupe(findings), config)
+    per_segment = metrics.segment_metrics(doc, config.tokenize, ctx.segment_chrf(doc)) if doc.references else None
     return FileReport(
         document=doc,
         findings=findings,
-        score=scoring.score(findings, doc.words, config.fail_under),
+        score=scoring.score(findings, doc.words, config.fail_under, config.fail_on),
         metrics=metrics.corpus_metrics(doc, config.tokenize),
         worst=worst_segments(doc, ctx, config.worst),
         langid_examined=ctx.counters.get("langid_examined", 0),
+        segments_metrics=per_segment[0] if per_segment else None,
+        segments_signatures=per_segment[1] if per_segment else None,
     )
 
 
 def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> FileReport:
     """Run the per-document rules on one document (corpus rules only observe it)."""
     ctx = Context(config)
+    ctx.cache["rules_in_force"] = frozenset(rule.code for rule in rules)  # rules may defer to others
     found: list[Finding] = []
     for rule in rules:
         if not rule.applies_to(doc):
@@ -60,9 +64,9 @@ def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> File
 
 
 def _add_corpus_findings(report: FileReport, extra: list[Finding], config: Config) -> FileReport:
-    findings = _dedupe(report.findings + extra)
+    findings = perfile.apply(_dedupe(report.findings + extra), config)
     report.findings = findings
-    report.score = scoring.score(findings, report.document.words, config.fail_under)
+    report.score = scoring.score(findings, report.document.words, config.fail_under, config.fail_on)
     return report
 
 
@@ -70,6 +74,7 @@ def run(documents: Iterable[Document], config: Config | None = None) -> Report:
     """Check every document with the rules the configuration selects."""
     config = config or Config()
     rules = select_rules(config.select, config.ignore, config.severity)
+    glossary.in_force(config)  # a glossary that cannot be read stops the run before any check
     files = [check_document(d, rules, config) for d in documents]
     extra: dict[str, list[Finding]] = {}
     for rule in rules:
@@ -77,4 +82,4 @@ def run(documents: Iterable[Document], config: Config | None = None) -> Report:
             for f in rule.finish():
                 extra.setdefault(f.path, []).append(f)
     files = [_add_corpus_findings(fr, extra[fr.path], config) if fr.path in extra else fr for fr in files]
-    return Report(files=files, version=__version__)
+    return Report(files=files, version=__version__, rules=tuple(r.code for r in rules))

@@ -152,6 +152,16 @@ class SegmentDiff:
 
 
 @dataclass(frozen=True)
+class SegmentMetrics:
+    """Sentence-level chrF and BLEU (sacrebleu) of one segment against its references."""
+
+    segment: int
+    line: int
+    chrf: float
+    bleu: float
+
+
+@dataclass(frozen=True)
 class Score:
     """MQM-style score: quality = 100 * (1 - penalty / words), floored at 0."""
 
@@ -161,6 +171,10 @@ class Score:
     threshold: float
     critical: int
     passed: bool
+    #: The lowest severity that fails the file on its own (None: only the threshold decides),
+    #: and how many findings are at or above it.
+    fail_on: str | None = "critical"
+    blocking: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -182,6 +196,9 @@ class FileReport:
     metrics: dict[str, MetricScore] | None = None
     worst: list[SegmentDiff] = field(default_factory=list)
     langid_examined: int = 0
+    #: Per-segment chrF and BLEU when references are given (None otherwise), with their signatures.
+    segments_metrics: list[SegmentMetrics] | None = None
+    segments_signatures: dict[str, str] | None = None
 
     @property
     def path(self) -> str:
@@ -194,6 +211,10 @@ class Report:
 
     files: list[FileReport]
     version: str
+    #: Set when a baseline filtered the findings: {"suppressed": N, "unmatched": M}.
+    baseline: dict | None = None
+    #: The codes of the rules in force for this run.
+    rules: tuple[str, ...] = ()
 
     @property
     def findings(self) -> int:

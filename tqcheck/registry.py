@@ -5,8 +5,10 @@ category, a default severity, and a docstring whose first line is its one-line
 description and whose ``Flag:`` / ``Okay:`` lines are examples that must and must
 not be flagged (a test collects them; see ``examples``).
 
-Example syntax: ``\\n`` inside an example separates segments (paragraphs), and
-``|||`` separates a segment from its reference translation.
+Example syntax: ``\\n`` inside an example separates segments (paragraphs),
+``|||`` separates a segment from its reference translation, and ``<<<`` (last)
+from its French source: ``translation ||| reference <<< source``. For corpus
+rules, a segment ``===`` separates files.
 """
 from __future__ import annotations
 

@@ -6,24 +6,34 @@ holds ``mt.en.txt`` (with optional ``ref.en.txt``, ``ref.*.en.txt`` and
 ``src.fr.txt``); any other directory is a corpus, searched recursively for sample
 directories and for translations matching ``TRANSLATION_GLOB``. An argument with
 ``*``, ``?`` or ``[`` that is not an existing path is a glob pattern (``**`` recurses).
+
+With ``--src-dir`` / ``--ref-dir`` (mirrored trees) each translation is paired with
+the file at the same relative path there (see :func:`plan`). Documents are read
+lazily, one at a time (:func:`iter_inputs`).
 """
 from __future__ import annotations
 
 import fnmatch
 import glob
 import os
-from typing import Sequence
+import re
+from typing import Callable, Iterator, Sequence
 
 from ..errors import InputError
 from ..model import Document
+from ..paths import matches_any
 from .text import read_document
 
 MT_NAME = "mt.en.txt"
 REF_NAME = "ref.en.txt"
 REF_GLOB = "ref.*.en.txt"
 SRC_NAME = "src.fr.txt"
-#: Translations found in a corpus directory (sample-directory files are found by name).
+#: Translations found in a corpus directory (sample-directory files are found by name);
+#: the ``include`` setting replaces it.
 TRANSLATION_GLOB = "*.en.txt"
+#: The language tag in a translation's name that --src-dir pairing maps to SOURCE_LANG.
+LANG_TAG_RE = re.compile(r"\.en(?=\.|$)", re.IGNORECASE)
+SOURCE_LANG = "fr"
 
 
 def _sample_dir(path: str) -> tuple[str, list[str], str | None]:
@@ -66,50 +76,187 @@ def _is_glob(path: str) -> bool:
     return not os.path.exists(path) and any(c in path for c in "*?[")
 
 
-def _corpus_dir(path: str) -> list[tuple[str, list[str], str | None]]:
-    """Every sample directory and every translation file under ``path``, in sorted order."""
-    jobs = []
+def _excluded(path: str, exclude: Sequence[str], base: str | None) -> bool:
+    return bool(exclude) and matches_any(path, exclude, base)
+
+
+def _corpus_dir(
+    path: str,
+    include: Sequence[str] = (TRANSLATION_GLOB,),
+    exclude: Sequence[str] = (),
+    base: str | None = None,
+    skip: Sequence[str] = (),
+) -> list[tuple[str, list[str], str | None]]:
+    """Every sample directory and every translation file under ``path``, in sorted order.
+
+    A file is a translation when its name matches an ``include`` glob (a reference
+    named like a sample directory's is not); ``exclude`` globs prune files and
+    directories; the directories in ``skip`` (the --src-dir and --ref-dir trees) are
+    not searched.
+    """
+    jobs, found = [], 0
+    skip = [os.path.abspath(d) for d in skip]
     for root, dirs, files in os.walk(path):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(
+            d for d in dirs
+            if not d.startswith(".") and os.path.abspath(os.path.join(root, d)) not in skip
+            and not _excluded(os.path.join(root, d), exclude, base)
+        )
         if MT_NAME in files:
-            jobs.append(_sample_dir(root))
+            found += 1
+            if not _excluded(os.path.join(root, MT_NAME), exclude, base):
+                jobs.append(_sample_dir(root))
             dirs[:] = []  # a sample directory's files are its own
             continue
         for name in sorted(files):
-            if fnmatch.fnmatch(name, TRANSLATION_GLOB) and not fnmatch.fnmatch(name, REF_GLOB) and name != REF_NAME:
-                jobs.append((os.path.join(root, name), [], None))
-    if not jobs:
+            full = os.path.join(root, name)
+            if fnmatch.fnmatch(name, REF_GLOB) or name == REF_NAME or not matches_any(full, include, base, name_only=True):
+                continue
+            found += 1
+            if not _excluded(full, exclude, base):
+                jobs.append((full, [], None))
+    if not found:
         raise InputError(
-            f"{path}: no translation found (no {MT_NAME} and no {TRANSLATION_GLOB} file); "
+            f"{path}: no translation found (no {MT_NAME} and no {' or '.join(include)} file); "
             f"a sample directory holds {MT_NAME}, optional {REF_NAME} and {SRC_NAME}"
         )
     return jobs
 
 
-def expand(paths: Sequence[str]) -> list[tuple[str, list[str], str | None]]:
-    """``(translation, references, source)`` for each translation the arguments name."""
+def _glob_root(pattern: str) -> str:
+    """The directories of a glob pattern before its first wildcard (``articles/**/*.en.txt`` -> ``articles``)."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    fixed = []
+    for part in parts[:-1]:
+        if any(c in part for c in "*?["):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or ("/" if pattern.startswith("/") else ".")
+
+
+def expand_with_roots(
+    paths: Sequence[str],
+    include: Sequence[str] = (TRANSLATION_GLOB,),
+    exclude: Sequence[str] = (),
+    base: str | None = None,
+    skip: Sequence[str] = (),
+) -> list[tuple[str, list[str], str | None, str]]:
+    """``(translation, references, source, root)`` for each translation the arguments name.
+
+    ``root`` is the directory whose relative paths --src-dir and --ref-dir mirror: a
+    directory argument itself, the fixed part of a glob, a file's own directory.
+    ``exclude`` applies to every file, named or found; ``include`` only to directory searches.
+    """
     jobs = []
     for path in paths:
         if _is_glob(path):
             matches = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
             if not matches:
                 raise InputError(f"{path}: the pattern matches no file; check the pattern and quote it")
-            jobs += [(m, [], None) for m in matches]
+            root = _glob_root(path)
+            jobs += [(m, [], None, root) for m in matches if not _excluded(m, exclude, base)]
         elif os.path.isdir(path):
             if os.path.isfile(os.path.join(path, MT_NAME)):
-                jobs.append(_sample_dir(path))
+                if not _excluded(os.path.join(path, MT_NAME), exclude, base):
+                    jobs.append((*_sample_dir(path), os.path.dirname(os.path.normpath(path))))
             else:
-                jobs += _corpus_dir(path)
-        else:
-            jobs.append((path, [], None))
+                jobs += [(*job, path) for job in _corpus_dir(path, include, exclude, base, skip)]
+        elif not _excluded(path, exclude, base):
+            jobs.append((path, [], None, os.path.dirname(path) or "."))
     return jobs
 
 
-def load_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None) -> list[Document]:
-    """Documents for the given arguments, references and source attached and aligned."""
+def expand(paths: Sequence[str]) -> list[tuple[str, list[str], str | None]]:
+    """``(translation, references, source)`` for each translation the arguments name."""
+    return [job[:3] for job in expand_with_roots(paths)]
+
+
+def load_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None, **options) -> list[Document]:
+    """Documents for the given arguments, references and source attached and aligned.
+
+    ``options`` are those of :func:`iter_inputs`.
+    """
+    return list(iter_inputs(paths, refs, src, **options))
+
+
+def iter_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None, **options) -> Iterator[Document]:
+    """Like :func:`load_inputs`, but reads each document only when it is wanted (one at a time).
+
+    Every argument is expanded and every partner looked up before the first document is
+    read, so a usage error stops the run before any checking. ``options``: ``src_dir``,
+    ``ref_dir``, ``require_pairs``, ``include``, ``exclude``, ``base``, ``warn`` (see
+    :func:`plan`).
+    """
+    jobs = plan(paths, refs, src, **options)
+    return (load_one(mt, job_refs, job_src) for mt, job_refs, job_src in jobs)
+
+
+def _tagged(name: str, lang: str) -> str:
+    """``story.en.txt`` -> ``story.fr.txt``: the last ``.en`` language tag of a name becomes ``.lang``."""
+    matches = list(LANG_TAG_RE.finditer(name))
+    if not matches:
+        return name
+    m = matches[-1]
+    return name[:m.start()] + "." + lang + name[m.end():]
+
+
+def _partner(path: str, root: str, directory: str, lang: str | None) -> str:
+    rel = os.path.relpath(path, root)
+    if lang:
+        rel = os.path.join(os.path.dirname(rel), _tagged(os.path.basename(rel), lang))
+    return os.path.normpath(os.path.join(directory, rel))
+
+
+def plan(
+    paths: Sequence[str],
+    refs: Sequence[str] = (),
+    src: str | None = None,
+    *,
+    src_dir: str | None = None,
+    ref_dir: str | None = None,
+    require_pairs: bool = False,
+    include: Sequence[str] = (TRANSLATION_GLOB,),
+    exclude: Sequence[str] = (),
+    base: str | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> list[tuple[str, list[str], str | None]]:
+    """``(translation, references, source)`` for each translation, partners found, nothing read.
+
+    With ``src_dir`` / ``ref_dir`` each translation is paired with the file at the same
+    path relative to its root (see :func:`expand_with_roots`) under that directory, the
+    ``.en`` tag of the name becoming ``.fr`` for the source. A sample directory's own
+    ``ref.en.txt`` / ``src.fr.txt`` win. A missing partner is passed to ``warn`` and the
+    translation is checked without it, or is an InputError with ``require_pairs``.
+    """
     if not paths:
         raise InputError("no input: give a translation file or a sample directory")
-    jobs = expand(paths)
+    for flag, value, directory in (("--src", src, src_dir), ("--ref", refs, ref_dir)):
+        if value and directory:
+            raise InputError(f"{flag} and {flag}-dir both given; use {flag} for one file, {flag}-dir for a tree")
+        if directory and not os.path.isdir(directory):
+            raise InputError(f"{directory}: {flag}-dir is not a directory; check the path")
+    skip = [d for d in (src_dir, ref_dir) if d]
+    jobs = expand_with_roots(paths, include, exclude, base, skip)
     if (refs or src) and len(jobs) > 1:
         raise InputError("--ref and --src apply to one translation; give a single file with them")
-    return [load_one(mt, list(refs) or job_refs, src or job_src) for mt, job_refs, job_src in jobs]
+    out = []
+    for mt, job_refs, job_src, root in jobs:
+        job_refs, job_src = list(refs) or job_refs, src or job_src
+        for role, flag, directory, lang, have in (
+            ("reference", "--ref-dir", ref_dir, None, job_refs),
+            ("source", "--src-dir", src_dir, SOURCE_LANG, job_src),
+        ):
+            if not directory or have:
+                continue
+            partner = _partner(mt, root, directory, lang)
+            if os.path.isfile(partner):
+                if role == "reference":
+                    job_refs = [partner]
+                else:
+                    job_src = partner
+            elif require_pairs:
+                raise InputError(f"{mt}: no {role} at {partner} ({flag}); --require-pairs needs every translation paired")
+            elif warn is not None:
+                warn(f"{mt}: no {role} at {partner} ({flag}); checked without it")
+        out.append((mt, job_refs, job_src))
+    return out

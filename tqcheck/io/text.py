@@ -14,28 +14,38 @@ from ..model import Document, Segment
 BOM = "\ufeff"
 
 
-def read_text(path: str) -> str:
-    """The decoded contents of ``path``, or an InputError that says what to do."""
+def read_bytes(path: str, what: str = "file") -> bytes:
+    """The bytes of ``path``, or an InputError naming the file and what to do.
+
+    ``what`` names the kind of file in the messages ("file", "glossary", ...).
+    """
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            return fh.read()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file; check the path") from None
+        raise InputError(f"{path}: no such {what}; check the path") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, expected a text file") from None
+        raise InputError(f"{path}: is a directory, expected a {what}") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied; make the file readable") from None
+        raise InputError(f"{path}: permission denied; make the {what} readable") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc}); check the file") from None
+        raise InputError(f"{path}: cannot read the {what} ({exc.strerror or exc}); check it") from None
+
+
+def decode_utf8(path: str, data: bytes, what: str = "file") -> str:
+    """``data`` decoded as UTF-8, or an InputError with the byte offset and line."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            f"{path}: not valid UTF-8 at byte offset {exc.start} (line {line}); "
-            "re-save the file as UTF-8"
+            f"{path}:{line}: not valid UTF-8 at byte offset {exc.start}; re-save the {what} as UTF-8"
         ) from None
-    return text
+
+
+def read_text(path: str) -> str:
+    """The decoded contents of ``path``, or an InputError that says what to do."""
+    return decode_utf8(path, read_bytes(path))
 
 
 def parse_text(text: str, path: str) -> Document:

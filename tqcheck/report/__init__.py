@@ -13,12 +13,19 @@ FORMATS = {
     "rich": "terminal",
     "text": "text",
     "json": "jsonfmt",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "markdown": "markdown",
 }
 
 
 def resolve(name: str, environ=os.environ) -> str:
-    """The concrete format for ``name``; ``auto`` is the rich report (plain when piped)."""
-    return "rich" if name == "auto" else name
+    """The concrete format for ``name``; ``auto`` is github annotations when GITHUB_ACTIONS
+    is "true" (as yamllint does), else the rich report (plain when piped)."""
+    if name != "auto":
+        return name
+    return "github" if environ.get("GITHUB_ACTIONS") == "true" else "rich"
 
 
 def get_renderer(name: str) -> Callable[[Report, TextIO], None]:

@@ -17,16 +17,27 @@ def _metrics(fr: FileReport):
     return {key: {"score": m.score, "signature": m.signature} for key, m in fr.metrics.items()}
 
 
+def diff_ops(ops) -> list[dict]:
+    """difflib opcodes (model.DiffOp) as JSON: op, translation words, reference words."""
+    return [{"op": op.op, "mt": " ".join(op.mt), "ref": " ".join(op.ref)} for op in ops]
+
+
 def _worst(fr: FileReport):
     return [
         {
             "segment": w.segment,
             "line": w.line,
             "chrf": w.chrf,
-            "diff": [{"op": op.op, "mt": " ".join(op.mt), "ref": " ".join(op.ref)} for op in w.ops],
+            "diff": diff_ops(w.ops),
         }
         for w in fr.worst
     ]
+
+
+def _segments_metrics(fr: FileReport):
+    if fr.segments_metrics is None:
+        return None
+    return [{"segment": m.segment, "line": m.line, "chrf": m.chrf, "bleu": m.bleu} for m in fr.segments_metrics]
 
 
 def file_dict(fr: FileReport) -> dict:
@@ -40,19 +51,78 @@ def file_dict(fr: FileReport) -> dict:
         "metrics": _metrics(fr),
         "findings": [f.as_dict() for f in fr.findings],
         "worst_segments": _worst(fr),
+        "segments_metrics": _segments_metrics(fr),
+        "segments_metrics_signatures": dict(fr.segments_signatures) if fr.segments_signatures else None,
         "langid": {"examined": fr.langid_examined},
         "score": fr.score.as_dict(),
     }
 
 
 def report_dict(report: Report) -> dict:
-    return {
+    out = {
         "tool": {"name": "tqcheck", "version": report.version},
         "files": [file_dict(fr) for fr in report.files],
         "summary": {"files": len(report.files), "findings": report.findings, "passed": report.passed},
     }
+    if report.baseline is not None:
+        out["baseline"] = dict(report.baseline)
+    return out
 
 
 def render(report: Report, stream: TextIO) -> None:
     json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def diff_dict(view) -> dict:
+    """``tqcheck diff --format json`` (a diffview.DiffView)."""
+    return {
+        "tool": {"name": "tqcheck", "command": "diff"},
+        "path": view.path,
+        "references": list(view.references),
+        "chrf_signature": view.chrf_signature,
+        "segments_total": view.total,
+        "worst": view.worst,
+        "segments": [
+            {"segment": d.segment, "line": d.line, "chrf": d.chrf, "diff": diff_ops(d.ops)} for d in view.segments
+        ],
+    }
+
+
+def render_diff(view, stream: TextIO) -> None:
+    json.dump(diff_dict(view), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def _paired(result) -> dict:
+    ci = None if result.mean is None else [result.mean - result.ci, result.mean + result.ci]
+    return {"score": result.score, "mean": result.mean, "ci": ci, "p_value": result.p_value}
+
+
+def comparison_dict(comparison) -> dict:
+    """``tqcheck compare --format json`` (a compare.Comparison)."""
+    return {
+        "tool": {"name": "tqcheck", "command": "compare"},
+        "baseline": comparison.baseline.path,
+        "test": comparison.test,
+        "n_samples": comparison.n_samples,
+        "seed": comparison.seed,
+        "references": list(comparison.references),
+        "source": comparison.source,
+        "signatures": dict(comparison.signatures),
+        "systems": [
+            {
+                "path": s.path,
+                "metrics": {key: _paired(r) for key, r in s.metrics.items()},
+                "findings": {"total": s.total, "by_category": s.by_category},
+                "quality": s.quality,
+            }
+            for s in comparison.systems
+        ],
+        "fewest_artifacts": comparison.fewest_artifacts,
+    }
+
+
+def render_comparison(comparison, stream: TextIO) -> None:
+    json.dump(comparison_dict(comparison), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import FileReport, Finding, Report, SegmentDiff
+from .diffmarks import diff_pieces
 
 SEVERITY_STYLE = {"minor": "yellow", "major": "bold red", "critical": "bold white on red"}
 SPAN_STYLE = "bold red underline"
@@ -52,23 +53,13 @@ def _highlighted(text: str, findings: list[Finding], plain: bool) -> Text:
     return out
 
 
+DIFF_STYLE = {"del": "red strike", "ins": "green"}
+
+
 def _diff_text(diff: SegmentDiff, plain: bool) -> Text:
     out = Text()
-    for op in diff.ops:
-        if out:
-            out.append(" ")
-        if op.op == "equal":
-            out.append(" ".join(op.mt))
-            continue
-        parts = []
-        if op.mt:
-            parts.append(("[-" + " ".join(op.mt) + "-]", "red strike"))
-        if op.ref:
-            parts.append(("{+" + " ".join(op.ref) + "+}", "green"))
-        for i, (t, style) in enumerate(parts):
-            if i:
-                out.append(" ")
-            out.append(t, style=None if plain else style)
+    for text, kind in diff_pieces(diff.ops):
+        out.append(text, style=None if plain or kind is None else DIFF_STYLE[kind])
     return out
 
 
@@ -148,6 +139,15 @@ def _summary(console: Console, fr: FileReport) -> None:
         console.print(table)
 
 
+def _blocking(s) -> str:
+    """What fails a file besides its quality: critical findings unless --fail-on says otherwise."""
+    if s.fail_on == "critical":
+        return f"critical findings: {s.critical}"
+    if s.fail_on is None:
+        return "no severity fails on its own (fail-on none)"
+    return f"findings at or above {s.fail_on} (fail-on): {s.blocking}"
+
+
 def _verdict(console: Console, fr: FileReport, plain: bool) -> None:
     s = fr.score
     verdict = "PASS" if s.passed else "FAIL"
@@ -155,7 +155,7 @@ def _verdict(console: Console, fr: FileReport, plain: bool) -> None:
     console.print(
         f"Score: penalty {s.penalty:g} (minor 1, major 5, critical 25) over {s.words} words → "
         f"quality = 100 × (1 − {s.penalty:g}/{s.words}) = {s.quality:.2f}; "
-        f"threshold {s.threshold:g}; critical findings: {s.critical}"
+        f"threshold {s.threshold:g}; " + _blocking(s)
     )
     style = None if plain else ("bold green" if s.passed else "bold white on red")
     console.print(Text(verdict, style=style))
@@ -191,3 +191,125 @@ def render_rules(rules, stream: TextIO) -> None:
     for cls in rules:
         table.add_row(cls.code, cls.name, cls.category, cls.severity.value, cls.description())
     console.print(table)
+
+
+def render_glossary(terms, stream: TextIO) -> None:
+    """The terms in force for ``tqcheck glossary show``: source, required, forbidden, origin, note."""
+    console = _console(stream)
+    rows = [(t.source, "|".join(t.english), "|".join(t.variants), t.origin, t.note) for t in terms]
+    if not console.is_terminal:  # piped: one tab-separated line per term, no wrapping
+        for row in rows:
+            stream.write("\t".join(row) + "\n")
+        return
+    table = Table(box=None, pad_edge=False)
+    for col in ("source term", "required", "forbidden", "origin", "note"):
+        table.add_column(col, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(c) for c in row))
+    console.print(table)
+    console.print(f"{len(rows)} terms")
+
+
+def render_settings(settings, stream: TextIO) -> None:
+    """``tqcheck config show``: each setting, its value and where it came from.
+
+    Piped: ``key = value  # origin`` lines (valid TOML); on a terminal, a table.
+    """
+    from ..config import toml_value
+
+    from ..paths import relative
+
+    console = _console(stream)
+    where = relative(settings.file) if settings.file else "none found (defaults and flags only)"
+    items = [(key, toml_value(value), origin) for key, value, origin in settings.items()]
+    if not console.is_terminal:
+        stream.write(f"# configuration file: {where}\n")
+        for key, value, origin in items:
+            stream.write(f"{key} = {value}  # {origin}\n")
+        return
+    table = Table(title=f"configuration file: {where}", title_justify="left", box=None, pad_edge=False)
+    for col in ("key", "value", "origin"):
+        table.add_column(col, overflow="fold")
+    for key, value, origin in items:
+        table.add_row(key, value, Text(origin, style="dim" if origin == "default" else "bold"))
+    console.print(table)
+
+
+def render_diff(view, stream: TextIO) -> None:
+    """``tqcheck diff``: each segment's chrF and word diff against the closest reference."""
+    console = _console(stream)
+    plain = _plain(console)
+    console.rule(Text(f"tqcheck diff · {view.path}", style="bold"))
+    order = (f"the {len(view.segments)} lowest-chrF segments of {view.total}, worst first"
+             if view.worst is not None else f"{view.total} segments in order")
+    console.print(Text(f"against {', '.join(view.references)}; {order}"))
+    console.print(Text(f"sentence chrF2 (sacrebleu): {view.chrf_signature}"))
+    console.print(Text("word diff against the closest reference: [-translation-]{+reference+}"))
+    for d in view.segments:
+        console.print()
+        console.print(Text(f"segment {d.segment} · line {d.line} · chrF {d.chrf:.1f}", style="bold cyan"))
+        console.print(Text("    ") + _diff_text(d, plain))
+
+
+def _paired_cell(result, baseline: bool, plain: bool) -> Text:
+    from ..compare import SIGNIFICANCE_LEVEL
+
+    out = Text(f"{result.score:.1f}")
+    if result.mean is not None:
+        out.append(f" ({result.mean:.1f} ± {result.ci:.1f})")
+    if not baseline and result.p_value is not None:
+        significant = result.p_value < SIGNIFICANCE_LEVEL
+        out.append("\n")
+        out.append(f"(p = {result.p_value:.4f})" + ("*" if significant else ""),
+                   style=None if plain or significant else "red")
+    return out
+
+
+def render_comparison(comparison, stream: TextIO) -> None:
+    """``tqcheck compare``: metrics with significance, then artifacts by category, side by side."""
+    from ..compare import SIGNIFICANCE_LEVEL, TEST_NAMES
+
+    console = _console(stream)
+    plain = _plain(console)
+    unit = "resamples" if comparison.test == "bs" else "trials"
+    console.rule(Text(f"tqcheck compare · {TEST_NAMES[comparison.test]} "
+                      f"({comparison.n_samples} {unit}, seed {comparison.seed})", style="bold"))
+    where = f"references: {', '.join(comparison.references)}"
+    if comparison.source:
+        where += f"; source: {comparison.source}"
+    console.print(where)
+
+    labels = [f"#{i + 1}" for i in range(len(comparison.systems))]
+    console.print(Text("Metrics (sacrebleu): score (bootstrap mean ± 95% CI), p-value against the baseline",
+                       style="bold"))
+    table = Table(box=None, pad_edge=False)
+    table.add_column("system")
+    for key in comparison.metric_names:
+        table.add_column(comparison.metric_names[key], justify="center")
+    for i, s in enumerate(comparison.systems):
+        name = Text(f"{labels[i]} {s.path}" + (" (baseline)" if i == 0 else ""), overflow="fold")
+        table.add_row(name, *(_paired_cell(s.metrics[k], i == 0, plain) for k in comparison.metric_names))
+    console.print(table)
+    console.print(f"* p < {SIGNIFICANCE_LEVEL}: the difference is unlikely to be chance (not which system is better). "
+                  "TER: lower is better.")
+    for key, sig in comparison.signatures.items():
+        console.print(f"  {comparison.metric_names[key]:<6} {sig}")
+
+    console.print()
+    console.print(Text("Artifacts (tqcheck check): findings by MQM category", style="bold"))
+    table = Table(box=None, pad_edge=False)
+    table.add_column("category")
+    for label in labels:
+        table.add_column(label, justify="right")
+    for cat in comparison.categories:
+        table.add_row(cat, *(str(s.by_category.get(cat, 0)) for s in comparison.systems))
+    table.add_row(Text("total findings", style="bold"), *(str(s.total) for s in comparison.systems))
+    table.add_row(Text("MQM quality", style="bold"), *(f"{s.quality:.2f}" for s in comparison.systems))
+    console.print(table)
+    fewest = comparison.fewest_artifacts
+    if len(fewest) == len(comparison.systems):
+        console.print(f"Fewest artifacts: a tie ({comparison.systems[0].total} findings each)")
+    else:
+        low = min(s.total for s in comparison.systems)
+        which = ", ".join(f"{labels[i]} {s.path}" for i, s in enumerate(comparison.systems) if s.path in fewest)
+        console.print(Text(f"Fewest artifacts: {which} ({low} findings)", style=None if plain else "bold green"))

@@ -23,3 +23,41 @@ def render(report: Report, stream: TextIO) -> None:
             f"{fr.path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
             f"quality {s.quality:.2f} (threshold {s.threshold:g}): {verdict}\n"
         )
+
+
+def render_diff(view, stream: TextIO) -> None:
+    """``path:line: segment N chrF X: diff`` per segment, after a line with the chrF signature."""
+    from .diffmarks import plain_diff
+
+    stream.write(f"{view.path}: chrF2 {view.chrf_signature} against {', '.join(view.references)}\n")
+    for d in view.segments:
+        stream.write(f"{view.path}:{d.line}: segment {d.segment} chrF {d.chrf:.1f}: {plain_diff(d.ops)}\n")
+
+
+def _paired(result, baseline: bool) -> str:
+    from ..compare import SIGNIFICANCE_LEVEL
+
+    out = f"{result.score:.1f}"
+    if result.mean is not None:
+        out += f" ({result.mean:.1f} ± {result.ci:.1f})"
+    if not baseline and result.p_value is not None:
+        out += f" p={result.p_value:.4f}" + ("*" if result.p_value < SIGNIFICANCE_LEVEL else "")
+    return out
+
+
+def render_comparison(comparison, stream: TextIO) -> None:
+    """One line per system (metrics, findings by category, quality), then the signatures."""
+    unit = "resamples" if comparison.test == "bs" else "trials"
+    stream.write(
+        f"compare: {comparison.test} ({comparison.n_samples} {unit}, seed {comparison.seed}), "
+        f"baseline {comparison.baseline.path}\n"
+    )
+    for i, s in enumerate(comparison.systems):
+        scores = " ".join(
+            f"{comparison.metric_names[k]} {_paired(r, i == 0)}" for k, r in s.metrics.items()
+        )
+        cats = ", ".join(f"{c} {n}" for c, n in s.by_category.items()) or "none"
+        stream.write(f"{s.path}: {scores}; findings {s.total} ({cats}); quality {s.quality:.2f}\n")
+    for key, sig in comparison.signatures.items():
+        stream.write(f"signature {comparison.metric_names[key]}: {sig}\n")
+    stream.write(f"fewest artifacts: {', '.join(comparison.fewest_artifacts)}\n")

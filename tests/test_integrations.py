@@ -33,7 +33,7 @@ def test_action_is_a_composite_action_with_the_documented_inputs():
     assert inputs["paths"]["default"] == "."
     assert inputs["args"]["default"] == ""
     assert inputs["format"]["default"] == "github"
-    assert inputs["version"]["default"] == "latest"
+    assert inputs["version"]["default"] == "local"
     assert all(spec.get("description") for spec in inputs.values())
     runs = action["runs"]
     assert runs["using"] == "composite"

@@ -107,6 +107,8 @@ def cli() -> None:
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
 @click.option("--tokenize", type=click.Choice(TOKENIZERS), default=None, help="BLEU tokenizer (default 13a).")
 @click.option("--worst", type=click.IntRange(min=0), default=None, help="Worst segments against the reference to show (default 3).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Processes for the metrics of large files (default 0: one per core; 1: none). Results are identical.")
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: .tqcheck.toml or [tool.tqcheck] in pyproject.toml, searched upward).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None, help="Lowest severity that fails a file whatever its quality (default critical).")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Names of translations in directories (default *.en.txt); comma-separated.")
@@ -121,7 +123,7 @@ def cli() -> None:
 @click.option("--no-default-glossary", is_flag=True, help="Leave the default glossary out (and with it TQ603, TQ604, TQ701).")
 @click.option("--prefer", multiple=True, metavar="TEXT", help='Preferred spelling of a name where spellings drift, e.g. "Hashd al-Shaabi" (repeatable).')
 @click.pass_context
-def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst, config_file, fail_on,
+def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst, jobs, config_file, fail_on,
           include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
           glossaries, no_default_glossary, prefer) -> None:
     """Check translations and print a scored report.
@@ -136,17 +138,25 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokeni
     from .report import get_renderer
 
     flags = {"fail-under": fail_under, "select": _split(select), "ignore": _split(ignore), "tokenize": tokenize,
-             "worst": worst, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
+             "worst": worst, "jobs": jobs, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
              "glossary": tuple(glossaries), "prefer": tuple(prefer)}
     config = load_settings(config_file, flags).config
     config.default_glossary = config.default_glossary and not no_default_glossary
     accepted = baseline.load(baseline_file) if baseline_file and not write_baseline else None
     documents = iter_inputs(paths, refs, src, src_dir=src_dir, ref_dir=ref_dir, require_pairs=require_pairs,
                             include=config.include, exclude=config.exclude, base=config.root, warn=_warn)
+    progress = None
+    if sys.stderr.isatty():
+        from .report.terminal import ProgressBar
+
+        progress = ProgressBar(sys.stderr)
     try:
-        report = run(documents, config)
+        report = run(documents, config, progress)
     except RegistryError as exc:
         raise InputError(str(exc)) from None
+    finally:
+        if progress is not None:
+            progress.close()
     if not report.files:
         _warn("every input is excluded (exclude setting); nothing checked")
     inputs = [p for fr in report.files for p in _document_paths(fr.document)]

@@ -32,6 +32,8 @@ class Config:
     langid_min_prob: float = 0.90
     #: How many worst segments against the reference the report shows.
     worst: int = 3
+    #: Processes for the metric statistics of large documents (0: one per core; 1: no extra process).
+    jobs: int = 0
     #: The lowest severity that fails a file whatever its quality (None: only the threshold).
     fail_on: Severity | None = Severity.CRITICAL
     #: Which files a directory search takes as translations (globs, see tqcheck.paths).
@@ -152,6 +154,7 @@ KEYS = {
     "prefer": ("prefer", _prefer),
     "tokenize": ("tokenize", _choice(TOKENIZERS)),
     "worst": ("worst", _count),
+    "jobs": ("jobs", _count),
     "langid-min-chars": ("langid_min_chars", _count),
     "langid-min-prob": ("langid_min_prob", _number(0, 1)),
 }

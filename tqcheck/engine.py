@@ -1,12 +1,53 @@
-"""run(documents, config) -> Report. Never prints; never imports report or cli."""
+"""run(documents, config) -> Report. Never prints; never imports report or cli.
+
+Large documents with references have their metric statistics computed by worker
+processes (``Config.jobs``) while this process runs the rules; the scores are
+aggregated from sacrebleu's per-segment statistics, so they are identical to a
+single-process run and to sacrebleu's own.
+"""
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+import os
+from typing import Callable, Iterable, Sequence
 
 from . import __version__, glossary, metrics, perfile, scoring
 from .config import Config
 from .model import Document, FileReport, Finding, Report, SegmentDiff
 from .registry import Context, CorpusRule, Rule, select_rules
+
+
+#: Documents with fewer segments are scored in this process: starting workers would cost more.
+PARALLEL_MIN_SEGMENTS = 500
+#: Work is cut into this many chunks per worker, so that uneven segments still balance.
+CHUNKS_PER_JOB = 4
+
+#: ``progress(what, done, total)``: called as work completes (``total`` None when unknown).
+Progress = Callable[[str, int, "int | None"], None]
+
+
+class Workers:
+    """A process pool for metric statistics, started on first need and shut down by ``close``."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs or os.cpu_count() or 1
+        self._pool = None
+
+    def executor(self, segments: int):
+        """The pool, or None when this document is scored in-process."""
+        if self.jobs <= 1 or segments < PARALLEL_MIN_SEGMENTS:
+            return None
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
@@ -35,12 +76,13 @@ def worst_segments(doc: Document, ctx: Context, n: int) -> list[SegmentDiff]:
 
 def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config) -> FileReport:
     findings = perfile.apply(_dedupe(findings), config)
-    per_segment = metrics.segment_metrics(doc, config.tokenize, ctx.segment_chrf(doc)) if doc.references else None
+    stats = ctx.metric_stats(doc) if doc.references else None
+    per_segment = metrics.segment_metrics(doc, stats) if stats else None
     return FileReport(
         document=doc,
         findings=findings,
         score=scoring.score(findings, doc.words, config.fail_under, config.fail_on),
-        metrics=metrics.corpus_metrics(doc, config.tokenize),
+        metrics=stats.corpus() if stats else None,
         worst=worst_segments(doc, ctx, config.worst),
         langid_examined=ctx.counters.get("langid_examined", 0),
         segments_metrics=per_segment[0] if per_segment else None,
@@ -48,10 +90,20 @@ def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: C
     )
 
 
-def check_document(doc: Document, rules: Sequence[Rule], config: Config) -> FileReport:
-    """Run the per-document rules on one document (corpus rules only observe it)."""
+def check_document(doc: Document, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
+                   progress: Progress | None = None) -> FileReport:
+    """Run the per-document rules on one document (corpus rules only observe it).
+
+    With references, the metric statistics start first (in worker processes for a
+    large document), so they are computed while the rules run.
+    """
     ctx = Context(config)
     ctx.cache["rules_in_force"] = frozenset(rule.code for rule in rules)  # rules may defer to others
+    if doc.references:
+        executor = workers.executor(len(doc.segments)) if workers else None
+        chunks = CHUNKS_PER_JOB * workers.jobs if executor else 1
+        ctx.pending_stats = metrics.PendingStats(doc, config.tokenize, executor=executor, chunks=chunks,
+                                                 progress=progress)
     found: list[Finding] = []
     for rule in rules:
         if not rule.applies_to(doc):
@@ -70,12 +122,20 @@ def _add_corpus_findings(report: FileReport, extra: list[Finding], config: Confi
     return report
 
 
-def run(documents: Iterable[Document], config: Config | None = None) -> Report:
+def run(documents: Iterable[Document], config: Config | None = None, progress: Progress | None = None) -> Report:
     """Check every document with the rules the configuration selects."""
     config = config or Config()
     rules = select_rules(config.select, config.ignore, config.severity)
     glossary.in_force(config)  # a glossary that cannot be read stops the run before any check
-    files = [check_document(d, rules, config) for d in documents]
+    workers = Workers(config.jobs)
+    files = []
+    try:
+        for doc in documents:
+            files.append(check_document(doc, rules, config, workers, progress))
+            if progress is not None:
+                progress("files", len(files), None)
+    finally:
+        workers.close()
     extra: dict[str, list[Finding]] = {}
     for rule in rules:
         if isinstance(rule, CorpusRule):

@@ -21,39 +21,129 @@ def _streams(doc: Document) -> tuple[list[str], list[list[str]]]:
     return hyps, refs
 
 
+#: The corpus metrics, in report order.
+METRICS = ("bleu", "chrf", "ter")
+
+
+def _quiet() -> None:
+    """sacrebleu logs warnings of its own (e.g. lines ending in ' .'): tqcheck's rules report such
+    things as findings, so its log stays out of our output."""
+    import logging
+
+    logging.getLogger("sacrebleu").setLevel(logging.ERROR)
+
+
+def _metric(key: str, tokenize: str, **kwargs):
+    from sacrebleu.metrics import BLEU, CHRF, TER
+
+    if key == "bleu":
+        return BLEU(tokenize=tokenize, **kwargs)
+    return CHRF() if key == "chrf" else TER()
+
+
+def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[str]]) -> tuple[list, int]:
+    """sacrebleu's per-segment sufficient statistics for a run of segments (runs in a worker)."""
+    _quiet()
+    metric = _metric(key, tokenize)
+    return metric._extract_corpus_statistics(hyps, refs), metric.num_refs
+
+
+class SegmentStats:
+    """sacrebleu's sufficient statistics of every segment, for BLEU, chrF and TER.
+
+    sacrebleu computes a corpus score by summing per-segment statistics and a
+    sentence score from one segment's statistics, so one pass serves the corpus
+    scores, sentence chrF and sentence BLEU, and the pass can be split over
+    processes: the results are identical to ``corpus_score``/``sentence_score``.
+    """
+
+    def __init__(self, tokenize: str, stats: dict[str, list], num_refs: int) -> None:
+        self.tokenize, self.stats, self.num_refs = tokenize, stats, num_refs
+
+    def _scorer(self, key: str, **kwargs):
+        metric = _metric(key, self.tokenize, **kwargs)
+        metric.num_refs = self.num_refs  # as sacrebleu sets it while reading references
+        return metric
+
+    def corpus(self) -> dict[str, MetricScore]:
+        out = {}
+        for key in METRICS:
+            metric = self._scorer(key)
+            result = metric._aggregate_and_compute(self.stats[key])
+            out[key] = MetricScore(name=result.name, score=result.score, signature=str(metric.get_signature()))
+        return out
+
+    def sentence(self, key: str, **kwargs) -> tuple[list[float], str]:
+        """Sentence scores of every segment (as ``sentence_score`` gives them) and the signature."""
+        metric = self._scorer(key, **kwargs)
+        scores = [metric._aggregate_and_compute([s]).score for s in self.stats[key]]
+        return scores, str(metric.get_signature())
+
+
+class PendingStats:
+    """Statistics being computed, in chunks, by an executor (or on first use without one)."""
+
+    def __init__(self, doc: Document, tokenize: str, keys=METRICS, executor=None, chunks: int = 1,
+                 progress=None) -> None:
+        self.tokenize, self.keys, self.progress = tokenize, tuple(keys), progress
+        self._hyps, self._refs = _streams(doc)
+        self._futures = None
+        self._result: SegmentStats | None = None
+        if executor is not None and self._hyps:
+            n = len(self._hyps)
+            bounds = [(n * i // chunks, n * (i + 1) // chunks) for i in range(chunks)]
+            # the cheap metrics first, so sentence chrF is ready while TER still runs
+            self._futures = {
+                key: [executor.submit(_chunk_statistics, key, tokenize, self._hyps[a:b],
+                                      [r[a:b] for r in self._refs]) for a, b in bounds if b > a]
+                for key in self.keys
+            }
+
+    def _wait(self) -> None:
+        """Wait for every chunk, calling ``progress("metric statistics", done, total)`` as each ends."""
+        from concurrent.futures import as_completed
+
+        futures = [f for fs in self._futures.values() for f in fs]
+        for done, _ in enumerate(as_completed(futures), start=1):
+            if self.progress is not None:
+                self.progress("metric statistics", done, len(futures))
+
+    def result(self) -> SegmentStats:
+        if self._result is None:
+            if self._futures is not None:
+                self._wait()
+            stats, num_refs = {}, len(self._refs)
+            for key in self.keys:
+                if self._futures is not None:
+                    parts = [f.result() for f in self._futures[key]]
+                else:
+                    parts = [_chunk_statistics(key, self.tokenize, self._hyps, self._refs)]
+                stats[key] = [s for part, _ in parts for s in part]
+                num_refs = parts[0][1] if parts else num_refs
+            self._result = SegmentStats(self.tokenize, stats, num_refs)
+            self._hyps = self._refs = self._futures = None
+        return self._result
+
+
 def corpus_metrics(doc: Document, tokenize: str = "13a") -> dict[str, MetricScore] | None:
     """BLEU, chrF2 and TER of the translation against its references, or None without any."""
     if not doc.references:
         return None
-    from sacrebleu.metrics import BLEU, CHRF, TER
-
-    hyps, refs = _streams(doc)
-    out = {}
-    for key, metric in (("bleu", BLEU(tokenize=tokenize)), ("chrf", CHRF()), ("ter", TER())):
-        result = metric.corpus_score(hyps, refs)
-        out[key] = MetricScore(name=result.name, score=result.score, signature=str(metric.get_signature()))
-    return out
+    return PendingStats(doc, tokenize).result().corpus()
 
 
 def sentence_chrf(doc: Document) -> list[float]:
     """sacrebleu's sentence chrF of every segment against its aligned references."""
-    from sacrebleu.metrics import CHRF
-
-    chrf = CHRF()
-    hyps, refs = _streams(doc)
-    return [chrf.sentence_score(h, [r[i] for r in refs]).score for i, h in enumerate(hyps)]
+    return PendingStats(doc, "13a", keys=("chrf",)).result().sentence("chrf")[0]
 
 
 def chrf_signature(doc: Document) -> str:
     """The signature of sacrebleu's chrF (as ``sentence_chrf`` computes it) for ``doc``'s references."""
-    from sacrebleu.metrics import CHRF
-
-    chrf = CHRF()
-    hyps, refs = _streams(doc)
-    if hyps and refs:
-        chrf.sentence_score(hyps[0], [r[0] for r in refs])
-        return str(chrf.get_signature())
-    return ""
+    if not (doc.segments and doc.references):
+        return ""
+    metric = _metric("chrf", "13a")
+    metric.num_refs = len(doc.references)
+    return str(metric.get_signature())
 
 
 def word_diff(mt: str, ref: str) -> tuple[DiffOp, ...]:
@@ -73,29 +163,18 @@ def best_reference(mt: str, refs: Sequence[str]) -> str:
     return max(refs, key=lambda r: difflib.SequenceMatcher(a=words, b=r.split(), autojunk=False).ratio())
 
 
-def segment_metrics(
-    doc: Document, tokenize: str = "13a", chrf: Sequence[float] | None = None
-) -> tuple[list[SegmentMetrics], dict[str, str]] | None:
+def segment_metrics(doc: Document, stats: SegmentStats) -> tuple[list[SegmentMetrics], dict[str, str]]:
     """Sentence chrF and BLEU of every segment against its references, with their signatures.
 
     BLEU is sacrebleu's sentence BLEU with ``effective_order=True``, as sacrebleu
     recommends for single sentences (n-gram orders with no match in a short
     segment do not zero the score); smoothing is sacrebleu's default ("exp").
-    ``chrf`` may pass scores already computed by ``sentence_chrf``. None without references.
+    Both come from the segment statistics already computed for the corpus scores.
     """
-    if not doc.references:
-        return None
-    from sacrebleu.metrics import BLEU
-
-    hyps, refs = _streams(doc)
-    chrf = list(chrf) if chrf is not None else sentence_chrf(doc)
-    bleu = BLEU(tokenize=tokenize, effective_order=True)
-    out = []
-    for i, seg in enumerate(doc.segments):
-        seg_refs = [r[i] for r in refs]
-        out.append(SegmentMetrics(seg.index, seg.line, chrf[i], bleu.sentence_score(hyps[i], seg_refs).score))
-    signatures = {"chrf": chrf_signature(doc), "bleu": str(bleu.get_signature())} if hyps else {}
-    return out, signatures
+    chrf, chrf_signature = stats.sentence("chrf")
+    bleu, bleu_signature = stats.sentence("bleu", effective_order=True)
+    out = [SegmentMetrics(seg.index, seg.line, chrf[i], bleu[i]) for i, seg in enumerate(doc.segments)]
+    return out, ({"chrf": chrf_signature, "bleu": bleu_signature} if out else {})
 
 
 class PairedResult(NamedTuple):

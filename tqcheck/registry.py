@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from .model import CATEGORIES, Document, Finding, Segment, Severity
 
@@ -44,6 +44,9 @@ class Context:
     config: "Config"
     cache: dict = field(default_factory=dict)
     counters: dict = field(default_factory=dict)
+    #: Statistics for the reference metrics, being computed (maybe by other processes)
+    #: while the rules run; set by the engine for documents with references.
+    pending_stats: Any = None
 
     def count(self, key: str, n: int = 1) -> None:
         self.counters[key] = self.counters.get(key, 0) + n
@@ -54,11 +57,17 @@ class Context:
             self.cache[key] = compute()
         return self.cache[key]
 
-    def segment_chrf(self, doc: Document) -> list[float]:
-        """Per-segment sentence chrF against the references, computed once."""
+    def metric_stats(self, doc: Document):
+        """sacrebleu's per-segment statistics for ``doc`` (a metrics.SegmentStats), computed once."""
         from . import metrics
 
-        return self.memo("segment_chrf", lambda: metrics.sentence_chrf(doc))
+        if self.pending_stats is None:
+            self.pending_stats = metrics.PendingStats(doc, self.config.tokenize)
+        return self.pending_stats.result()
+
+    def segment_chrf(self, doc: Document) -> list[float]:
+        """Per-segment sentence chrF against the references, computed once."""
+        return self.memo("segment_chrf", lambda: self.metric_stats(doc).sentence("chrf")[0])
 
 
 class Rule:

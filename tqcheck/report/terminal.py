@@ -313,3 +313,34 @@ def render_comparison(comparison, stream: TextIO) -> None:
         low = min(s.total for s in comparison.systems)
         which = ", ".join(f"{labels[i]} {s.path}" for i, s in enumerate(comparison.systems) if s.path in fewest)
         console.print(Text(f"Fewest artifacts: {which} ({low} findings)", style=None if plain else "bold green"))
+
+
+class ProgressBar:
+    """A progress bar on stderr for long runs: silent for the first ``delay`` seconds, so quick
+    runs print nothing, and removed when done. Use only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO, delay: float = 2.0) -> None:
+        import time
+
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._clock = time.monotonic
+        self._start = self._clock() + delay
+        self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                  TimeElapsedColumn(), console=Console(file=stream), transient=True)
+        self._tasks: dict[str, int] = {}
+        self._shown = False
+
+    def __call__(self, what: str, done: int, total: int | None) -> None:
+        if not self._shown:
+            if self._clock() < self._start:
+                return
+            self._progress.start()
+            self._shown = True
+        if what not in self._tasks:
+            self._tasks[what] = self._progress.add_task(what, total=total)
+        self._progress.update(self._tasks[what], completed=done, total=total)
+
+    def close(self) -> None:
+        if self._shown:
+            self._progress.stop()

@@ -1,0 +1,72 @@
+"""--jobs: metric statistics computed by worker processes give identical results."""
+import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+import pytest
+from click.testing import CliRunner
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+import tqcheck.engine as engine
+from tqcheck.cli import cli
+from tqcheck.io.inputs import load_inputs
+from tqcheck.metrics import PendingStats, segment_metrics
+
+from conftest import ROOT
+
+SAMPLES = sorted(os.path.join(ROOT, "samples", d) for d in os.listdir(os.path.join(ROOT, "samples")))
+
+
+@pytest.fixture
+def parallel_everywhere(monkeypatch):
+    """Send even the small samples to the worker pool."""
+    monkeypatch.setattr(engine, "PARALLEL_MIN_SEGMENTS", 1)
+
+
+def report(*args):
+    result = CliRunner().invoke(cli, ["check", *args, "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_jobs_1_and_jobs_2_give_identical_reports(parallel_everywhere):
+    one = report(*SAMPLES, "--jobs", "1")
+    two = report(*SAMPLES, "--jobs", "2")
+    assert one == two
+    assert all(f["metrics"] is not None for f in one["files"])
+
+
+@pytest.mark.parametrize("chunks", [1, 3, 8])
+def test_chunked_statistics_equal_sacrebleu(chunks):
+    [doc] = load_inputs([os.path.join(ROOT, "samples", "afp-baghdad-drones")])
+    hyps = [s.text for s in doc.segments]
+    refs = [[s.text for s in r.segments] for r in doc.references]
+    with ProcessPoolExecutor(2) as pool:
+        stats = PendingStats(doc, "13a", executor=pool, chunks=chunks).result()
+    corpus = stats.corpus()
+    for key, metric in (("bleu", BLEU()), ("chrf", CHRF()), ("ter", TER())):
+        assert corpus[key].score == metric.corpus_score(hyps, refs).score
+        assert corpus[key].signature == str(metric.get_signature())
+    per_segment, signatures = segment_metrics(doc, stats)
+    sentence_bleu = BLEU(effective_order=True)
+    for i, m in enumerate(per_segment):
+        assert m.chrf == CHRF().sentence_score(hyps[i], [r[i] for r in refs]).score
+        assert m.bleu == sentence_bleu.sentence_score(hyps[i], [r[i] for r in refs]).score
+    assert signatures["bleu"] == str(sentence_bleu.get_signature())
+
+
+def test_progress_reports_chunks_and_files(parallel_everywhere):
+    from tqcheck.config import Config
+
+    events = []
+    docs = load_inputs([SAMPLES[0]])
+    engine.run(docs, Config(jobs=2), progress=lambda what, done, total: events.append((what, done, total)))
+    chunks = [e for e in events if e[0] == "metric statistics"]
+    assert chunks and chunks[-1][1] == chunks[-1][2] == 3 * engine.CHUNKS_PER_JOB * 2
+    assert events[-1] == ("files", 1, None)
+
+
+def test_small_documents_stay_in_process():
+    workers = engine.Workers(2)
+    assert workers.executor(engine.PARALLEL_MIN_SEGMENTS - 1) is None
+    assert engine.Workers(1).executor(10**6) is None

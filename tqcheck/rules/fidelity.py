@@ -588,24 +588,28 @@ def source_names(text: str) -> list[SourceName]:
             runs[-1].append((start, end, spelling, initial))
         else:
             runs.append([(start, end, spelling, initial)])
-    names = []
-    for run in runs:
-        if len(run) == 1 and run[0][3]:
-            continue
-        surface = text[run[0][0]:run[-1][1]]
-        own = frozenset(f for f in (_fold(s) for _, _, s, _ in run) if f)
-        forms = set(own)
-        folded = _split_folded(surface)
-        for french, english in _exonyms():
-            if re.search(rf"(?<!\S){re.escape(french)}(?!\S)", folded):
-                forms.update(english)
-            elif " " not in french and len(french) >= 4 and len(english) == 1:
-                for word in own:  # demonyms: Irakiens -> Iraqiens, which meets Iraqis
-                    if word.startswith(french) and word != french:
-                        forms.add(english[0] + word[len(french):])
-        phrases = tuple(p for pattern, ps in _name_forms() if pattern.search(folded) for p in ps)
-        names.append(SourceName(surface, own, frozenset(forms), phrases))
-    return names
+    return [
+        _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
+        for run in runs
+        if not (len(run) == 1 and run[0][3])
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _source_name(surface: str, spellings: tuple[str, ...]) -> SourceName:
+    """The SourceName for one run of capitalised words (names recur: computed once each)."""
+    own = frozenset(f for f in (_fold(s) for s in spellings) if f)
+    forms = set(own)
+    folded = _split_folded(surface)
+    for french, english in _exonyms():
+        if re.search(rf"(?<!\S){re.escape(french)}(?!\S)", folded):
+            forms.update(english)
+        elif " " not in french and len(french) >= 4 and len(english) == 1:
+            for word in own:  # demonyms: Irakiens -> Iraqiens, which meets Iraqis
+                if word.startswith(french) and word != french:
+                    forms.add(english[0] + word[len(french):])
+    phrases = tuple(p for pattern, ps in _name_forms() if pattern.search(folded) for p in ps)
+    return SourceName(surface, own, frozenset(forms), phrases)
 
 
 @lru_cache(maxsize=1)
@@ -617,6 +621,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 4 else word
 
 
+@lru_cache(maxsize=65536)
 def _same_word(a: str, b: str) -> bool:
     """Two folded words that may be one name in two languages or spellings."""
     if distinct(a, b) or frozenset((_singular(a), _singular(b))) in _distinct_stems():
@@ -706,7 +711,7 @@ class SourceNameMissing(Rule):
             lost = []
             for name in source_names(src):
                 if not carried(name, seg.text):
-                    witness = self._required(doc, i, name)
+                    witness = self._required(doc, i, name, ctx)
                     if witness is not None:
                         lost.append(f"'{name.text}' ({witness})")
             if lost:  # one finding per segment: the span is the whole segment
@@ -719,19 +724,60 @@ class SourceNameMissing(Rule):
                 )
 
     @staticmethod
-    def _required(doc: Document, i: int, name: SourceName) -> str | None:
+    def _required(doc: Document, i: int, name: SourceName, ctx: Context) -> str | None:
         """Why the name must appear (the English side has it), or None when it need not."""
         if doc.references:
             found = [carried(name, ref.segments[i].text, capitalised=True) for ref in doc.references]
             if all(found):
                 return "the reference has '" + "', '".join(dict.fromkeys(found)) + "'"
             return None
-        for other in doc.segments:
-            if other.index != doc.segments[i].index:
-                word = carried(name, other.text, capitalised=True, own_only=True)
-                if word:
-                    return f"this translation keeps it as '{word}' on line {other.line}"
+        index = ctx.memo("tq912_capitalised_words", lambda: _CapitalisedWords(doc))
+        hit = index.first_elsewhere(name.own, i)
+        if hit:
+            line, word = hit
+            return f"this translation keeps it as '{word}' on line {line}"
         return None
+
+
+class _CapitalisedWords:
+    """The capitalised words of a translation, indexed for ``carried(..., capitalised=True,
+    own_only=True)`` look-ups over all its segments at once.
+
+    ``_same_word`` only matches words with the same transliteration key or the
+    same first NAME_PREFIX_MIN letters, so two dictionaries find every candidate;
+    each keeps, per distinct word, its first occurrences in two different
+    segments (enough to find one outside any given segment). Answers equal
+    scanning the segments in order: the earliest segment, then the earliest word.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.by_key: dict[str, dict[str, list]] = {}
+        self.by_prefix: dict[str, dict[str, list]] = {}
+        for pos, seg in enumerate(doc.segments):
+            for tpos, (surface, folded) in enumerate(_tokens(seg.text)):
+                if not surface[:1].isupper():
+                    continue
+                entry = (pos, tpos, seg.line, surface)
+                buckets = [self.by_key.setdefault(name_key(folded), {})]
+                if len(folded) >= NAME_PREFIX_MIN:
+                    buckets.append(self.by_prefix.setdefault(folded[:NAME_PREFIX_MIN], {}))
+                for bucket in buckets:
+                    seen = bucket.setdefault(folded, [])
+                    if len(seen) < 2 and all(e[0] != pos for e in seen):
+                        seen.append(entry)
+
+    def first_elsewhere(self, forms, skip: int) -> tuple[int, str] | None:
+        """``(line, word)`` of the earliest capitalised word outside segment position ``skip``
+        that is the same word as one of ``forms``, or None."""
+        best = None
+        for form in forms:
+            buckets = [self.by_key.get(name_key(form), {}), self.by_prefix.get(form[:NAME_PREFIX_MIN], {})]
+            for bucket in buckets:
+                for folded, entries in bucket.items():
+                    entry = next((e for e in entries if e[0] != skip), None)
+                    if entry and (best is None or entry[:2] < best[:2]) and _same_word(form, folded):
+                        best = entry
+        return (best[2], best[3]) if best else None
 
 
 # =========================================================================== untranslated copies

@@ -42,6 +42,7 @@ _INNER_VOWELS_RE = re.compile(f"[{_VOWELS}]+")
 _EDGES_RE = re.compile(f"^([{_VOWELS}]*)(.*?)([{_VOWELS}]*)$")
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     """Lowercase, without diacritics, apostrophes or hyphens: "Goïta" -> "goita"."""
     word = _PREFIX_RE.sub("", word)

@@ -12,7 +12,8 @@ with source and reference, it measures, each as a separate process:
 and prints wall time, peak memory (the largest total RSS of the process and all its
 children, sampled every 20 ms from /proc; on other systems the largest single
 process from getrusage), segments per second, the ratios against sacrebleu, and
-the per-segment time at each scale (linear growth keeps it flat).
+the per-segment time at each scale (linear growth keeps it flat), and the
+start-up time of ``tqcheck --version`` and ``tqcheck rules``.
 """
 from __future__ import annotations
 
@@ -129,6 +130,11 @@ def main() -> None:
     if sb_wall:
         full = next(wall for scale, n, nm, wall, mib in rows if nm == "tqcheck full")
         print(f"tqcheck full / sacrebleu wall time: {full / sb_wall:.2f} (target 0.60, stretch 0.40)")
+        full_mib = next(mib for scale, n, nm, wall, mib in rows if nm == "tqcheck full")
+        print(f"tqcheck full / sacrebleu peak memory: {full_mib / sb_mib:.2f} (target at most 1.00)")
+    for args_, target in ((["--version"], 0.3), (["rules"], 0.5)):
+        best = min(measure([tqcheck, *args_], work)[0] for _ in range(5))
+        print(f"start-up: tqcheck {' '.join(args_)} {best:.2f} s (best of 5; target under {target} s)")
 
 
 if __name__ == "__main__":

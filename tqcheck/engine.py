@@ -19,7 +19,7 @@ from .registry import Context, CorpusRule, Rule, select_rules
 #: Documents with fewer segments are scored in this process: starting workers would cost more.
 PARALLEL_MIN_SEGMENTS = 500
 #: Work is cut into this many chunks per worker, so that uneven segments still balance.
-CHUNKS_PER_JOB = 4
+CHUNKS_PER_JOB = 16
 
 #: ``progress(what, done, total)``: called as work completes (``total`` None when unknown).
 Progress = Callable[[str, int, "int | None"], None]

@@ -71,3 +71,14 @@ def test_small_documents_stay_in_process():
     workers = engine.Workers(2)
     assert workers.executor(engine.PARALLEL_MIN_SEGMENTS - 1) is None
     assert engine.Workers(1).executor(10**6) is None
+
+
+def test_reports_keep_only_the_paths_of_references_and_source():
+    from tqcheck.config import Config
+
+    [doc] = load_inputs([SAMPLES[0]])
+    fr = engine.run([doc], Config(jobs=1)).files[0]
+    assert [r.path for r in fr.document.references] == [r.path for r in doc.references]
+    assert fr.document.references[0].segments == [] and fr.document.source.segments == []
+    assert fr.document.segments == doc.segments and fr.document.source.path == doc.source.path
+    assert doc.references[0].segments and doc.source.segments  # the caller's document is untouched

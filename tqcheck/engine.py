@@ -8,6 +8,7 @@ single-process run and to sacrebleu's own.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Callable, Iterable, Sequence
 
 from . import __version__, glossary, metrics, perfile, scoring
@@ -74,12 +75,23 @@ def worst_segments(doc: Document, ctx: Context, n: int) -> list[SegmentDiff]:
     return out
 
 
+def _as_kept(doc: Document) -> Document:
+    """The document as a report keeps it: the translation's segments (formatters and baselines
+    quote them), but only the paths of its references and source, so that memory does not grow
+    with the aligned files of every file checked. The caller's document is left as it was."""
+    return replace(
+        doc,
+        references=[Document(r.path, []) for r in doc.references],
+        source=Document(doc.source.path, []) if doc.source else None,
+    )
+
+
 def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config) -> FileReport:
     findings = perfile.apply(_dedupe(findings), config)
     stats = ctx.metric_stats(doc) if doc.references else None
     per_segment = metrics.segment_metrics(doc, stats) if stats else None
     return FileReport(
-        document=doc,
+        document=_as_kept(doc),
         findings=findings,
         score=scoring.score(findings, doc.words, config.fail_under, config.fail_on),
         metrics=stats.corpus() if stats else None,

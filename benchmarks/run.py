@@ -124,9 +124,13 @@ def main() -> None:
     for name in ("tqcheck full", "tqcheck rules"):
         per = [1e6 * wall / n for scale, n, nm, wall, mib in rows if nm == name]
         if len(per) > 1:
+            change = per[-1] / per[0] - 1
             spread = (max(per) - min(per)) / min(per)
-            print(f"{name}: per-segment time varies {spread:.0%} across scales {args.scales} "
-                  f"({'linear' if spread <= 0.15 else 'NOT linear'}: target within 15%)")
+            verdict = ("linear: within 15%" if spread <= 0.15 else
+                       "NOT linear: grows faster than the corpus" if change > 0.15 else
+                       "sub-linear: cheaper per segment on larger corpora")
+            print(f"{name}: µs per segment {' / '.join(f'{p:.0f}' for p in per)} at scales {args.scales} "
+                  f"(spread {spread:.0%}; {verdict})")
     if sb_wall:
         full = next(wall for scale, n, nm, wall, mib in rows if nm == "tqcheck full")
         print(f"tqcheck full / sacrebleu wall time: {full / sb_wall:.2f} (target 0.60, stretch 0.40)")

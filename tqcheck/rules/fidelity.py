@@ -40,6 +40,7 @@ from .numbers import (
     month_number,
     parse_number,
 )
+from .ordinals import english_ordinal
 from .sentences import debris_token_spans, is_debris_line
 
 
@@ -159,11 +160,6 @@ def _date_patterns(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
 def _month_name_re(lang: str) -> re.Pattern:
     fr = f"(?i:{_french_months()})"
     return re.compile(rf"(?<![\w])({fr})(?!\w)" if lang == "fr" else rf"(?<![\w])({_EN_MONTHS}|{fr})(?!\w)")
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _roman(text: str) -> int | None:
@@ -328,7 +324,7 @@ def _numbers(sc: _Scanner, lang: str) -> None:
     for m in sc.finditer(_ROMAN_ORDINAL_RE):
         value = _roman(m.group(1))
         if value:
-            sc.take(m.start(), m.end(), {f"n:{value}"}, [{f"n:{value}"}], True, _ordinal(value))
+            sc.take(m.start(), m.end(), {f"n:{value}"}, [{f"n:{value}"}], True, english_ordinal(value))
     other = "en" if lang == "fr" else "fr"
     for m in sc.finditer(_NUMBER_RE):
         raw = m.group(0)
@@ -348,7 +344,7 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             suffix = _ORDINAL_SUFFIX_RE.match(sc.work, end)
             if suffix and raw.isdigit():  # 2e, 1er, 3ème, 21st: the span takes the suffix
                 end = suffix.end()
-                english = _ordinal(int(raw)) if lang == "fr" else sc.text[m.start():end]
+                english = english_ordinal(int(raw)) if lang == "fr" else sc.text[m.start():end]
         sc.take(m.start(), end, {key}, [{key}], True, english)
     if lang == "fr":  # "huitièmes de finale": the last 16
         for m in sc.finditer(_KNOCKOUT_RE):

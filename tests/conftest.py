@@ -4,6 +4,8 @@ import sys
 sys.path.insert(0, os.path.dirname(__file__))
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+#: The seed document, kept byte for byte in seeds/ (samples/afp-baghdad-drones/mt.en.txt is a copy).
+SEED = os.path.join(ROOT, "seeds", "000_91226710ddc3b58b.txt")
 
 
 def pytest_addoption(parser):

@@ -3,7 +3,7 @@ import pytest
 
 from tqcheck.model import CATEGORIES, Severity
 from tqcheck.registry import (
-    CODE_RE, NAME_RE, RegistryError, Rule, SegmentRule, register, rule_classes, select_rules,
+    CODE_RE, NAME_RE, RegistryError, SegmentRule, register, rule_classes, select_rules,
 )
 
 from helpers import run_rules

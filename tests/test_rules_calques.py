@@ -1,15 +1,13 @@
 """TQ7xx: names of organisations translated word for word from French."""
-import os
 
 import pytest
 
 from tqcheck.io.text import read_document
 from tqcheck.rules._data import table
 
-from conftest import ROOT
+from conftest import SEED
 from helpers import run_rules, spans
 
-SEED = os.path.join(ROOT, "seeds", "000_91226710ddc3b58b.txt")
 
 
 def tq7(text):
@@ -92,8 +90,6 @@ def test_no_calque_is_its_own_english_name_and_each_says_where_the_name_comes_fr
 
 
 def test_seed_gives_exactly_one_finding_at_line_5():
-    if not os.path.exists(SEED):
-        pytest.skip("seed not found")
     found = run_rules(read_document(SEED), select=["TQ7"])
     assert spans(found) == [("TQ701", 5, 1, 20, "France Media Agency")]
     assert found[0].suggestion == "Agence France-Presse"

@@ -1,5 +1,4 @@
 """TQ5xx: one name spelled two ways in one document."""
-import os
 
 import pytest
 
@@ -8,10 +7,9 @@ from tqcheck.io.text import read_document
 from tqcheck.rules._data import table, word_list
 from tqcheck.rules.names import name_candidates, name_key
 
-from conftest import ROOT
+from conftest import SEED
 from helpers import run_rules, spans
 
-SEED = os.path.join(ROOT, "seeds", "000_91226710ddc3b58b.txt")
 
 
 #: TQ501 on its own: the default glossary (which speaks for Hachd, Mouhandis...) is off here;
@@ -157,8 +155,6 @@ def test_candidates_skip_sentence_starts_acronyms_and_take_al_parts():
 
 
 def test_seed_gives_exactly_one_finding_group():
-    if not os.path.exists(SEED):
-        pytest.skip("seed not found")
     found = run_rules(read_document(SEED), select=["TQ501"], config=NO_GLOSSARY)
     assert spans(found) == [("TQ501", 33, 265, 270, "Hashd")]
     assert found[0].suggestion == "Hachd"

@@ -10,9 +10,9 @@ from tqcheck.rules.numbers import (
     month_number, parse_english_time, parse_french_time, parse_number,
 )
 
+from conftest import SEED
 from helpers import run_rules
 
-SEED = "/work/shared/seeds/000_91226710ddc3b58b.txt"
 
 # (text, [(code, line, column, end_column, text, suggestion), ...])
 FLAGGED = [

@@ -4,16 +4,14 @@ Rows are (text in example syntax, expected findings). In the text, the two
 characters \n separate segments (each segment lands two physical lines below
 the previous one), so segment 2 is on line 3.
 """
-import os
 
 import pytest
 
 from tqcheck.io.text import read_document
 
-from conftest import ROOT
+from conftest import SEED
 from helpers import run_rules, spans
 
-SEED = os.path.join(ROOT, "samples", "afp-baghdad-drones", "mt.en.txt")
 
 
 def found(text):

@@ -3,17 +3,15 @@ comma, doubled words, scraping debris, HTML left-overs, mojibake.
 
 Rows are (text in example syntax, expected findings); \n separates segments.
 """
-import os
 
 import pytest
 
 from tqcheck.io.text import read_document
 from tqcheck.rules.sentences import ends_with_abbreviation, mojibake_spans
 
-from conftest import ROOT
+from conftest import SEED
 from helpers import run_rules, spans
 
-SEED = os.path.join(ROOT, "samples", "afp-baghdad-drones", "mt.en.txt")
 
 
 def found(text):

@@ -3,9 +3,9 @@ import pytest
 
 from tqcheck.io.text import read_document
 
+from conftest import SEED
 from helpers import run_rules
 
-SEED = "/work/shared/seeds/000_91226710ddc3b58b.txt"
 
 # (text, [(code, line, column, end_column, text, suggestion), ...])
 FLAGGED = [

@@ -1,5 +1,4 @@
 """TQ6xx: French left untranslated."""
-import os
 import time
 
 import pytest
@@ -10,10 +9,9 @@ from tqcheck.io.text import read_document
 from tqcheck.registry import select_rules
 from tqcheck.rules.untranslated import needs_langid
 
-from conftest import ROOT
+from conftest import SEED
 from helpers import parse_example, run_rules, spans
 
-SEED = os.path.join(ROOT, "seeds", "000_91226710ddc3b58b.txt")
 FRENCH = ("Le gouvernement, qui ne dispose que d’une majorité relative, n’exclut pas de recourir "
           "à l’article 49.3 de la Constitution pour faire adopter le texte sans vote.")
 
@@ -143,8 +141,6 @@ def test_prefilter(text, sent):
 
 
 def test_seed_draws_nothing_and_sends_nothing_to_langdetect():
-    if not os.path.exists(SEED):
-        pytest.skip("seed not found")
     doc = read_document(SEED)
     t = time.perf_counter()
     report = check_document(doc, select_rules(["TQ6"]), Config())

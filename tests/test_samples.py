@@ -11,10 +11,9 @@ from tqcheck.cli import cli
 from tqcheck.config import Config
 from tqcheck.io.inputs import load_inputs
 
-from conftest import ROOT
+from conftest import ROOT, SEED
 from helpers import run_rules
 
-SEED = os.path.join(ROOT, "seeds", "000_91226710ddc3b58b.txt")
 BAGHDAD = os.path.join(ROOT, "samples", "afp-baghdad-drones")
 PLANTED_DIR = os.path.join(ROOT, "tests", "fixtures", "planted")
 #: Rows that record an artifact no rule is meant to find (the note says why).

@@ -15,7 +15,6 @@ import click
 from . import __version__
 from .config import FAIL_ON_CHOICES, TOKENIZERS, load_settings
 from .errors import InputError
-from .model import Severity
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 FORMAT_CHOICES = ("auto", "rich", "text", "json", "sarif", "junit", "github", "markdown")

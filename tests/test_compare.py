@@ -118,19 +118,23 @@ def test_json_shape_and_artifacts_side_by_side():
     assert data["fewest_artifacts"] == [POSTEDIT]
 
 
-def test_rich_and_text_reports():
-    rich = invoke("compare", MT, POSTEDIT, "--ref", REF, "--n-samples", "200")
+def test_rich_and_text_reports(monkeypatch):
+    # relative paths, as a user gives them: the table's width then does not depend on where the
+    # checkout lives (a long absolute path wraps the system column)
+    monkeypatch.chdir(ROOT)
+    mt, postedit, ref = (os.path.relpath(p, ROOT) for p in (MT, POSTEDIT, REF))
+    rich = invoke("compare", mt, postedit, "--ref", ref, "--n-samples", "200")
     assert rich.exit_code == 0 and "\x1b[" not in rich.stdout
-    for needle in ("paired bootstrap resampling (200 resamples, seed 12345)", "#1 " + MT + " (baseline)",
+    for needle in ("paired bootstrap resampling (200 resamples, seed 12345)", "#1 " + mt + " (baseline)",
                    "(p = ", "BLEU   nrefs:1|bs:200|seed:12345", "Artifacts (tqcheck check)", "MQM quality",
-                   "Fewest artifacts: #2 " + POSTEDIT):
+                   "Fewest artifacts: #2 " + postedit):
         assert needle in rich.stdout, needle
-    text = invoke("compare", MT, POSTEDIT, "--ref", REF, "--test", "ar", "--n-samples", "300", "--format", "text")
+    text = invoke("compare", mt, postedit, "--ref", ref, "--test", "ar", "--n-samples", "300", "--format", "text")
     lines = text.stdout.splitlines()
-    assert lines[0] == f"compare: ar (300 trials, seed 12345), baseline {MT}"
-    assert lines[1].startswith(f"{MT}: BLEU ") and " p=" not in lines[1]
-    assert lines[2].startswith(f"{POSTEDIT}: BLEU ") and " p=" in lines[2]
-    assert lines[-1] == f"fewest artifacts: {POSTEDIT}"
+    assert lines[0] == f"compare: ar (300 trials, seed 12345), baseline {mt}"
+    assert lines[1].startswith(f"{mt}: BLEU ") and " p=" not in lines[1]
+    assert lines[2].startswith(f"{postedit}: BLEU ") and " p=" in lines[2]
+    assert lines[-1] == f"fewest artifacts: {postedit}"
 
 
 def test_input_errors_exit_2(tmp_path):

@@ -132,21 +132,23 @@ def test_language_tag_mapping(name, expected):
 
 
 def test_documents_are_read_one_at_a_time(tree, monkeypatch):
-    reads = []
-    real = inputs.read_document
-    monkeypatch.setattr(inputs, "read_document", lambda p: reads.append(p) or real(p))
-    docs = iter_inputs(["content/en"], src_dir="content/fr")
-    assert reads == []                                   # nothing read before it is wanted
-    first = next(docs)
-    assert reads == [first.path]
-    second = next(docs)
-    assert reads == [first.path, second.path, second.source.path]
+    opened = []
+    real = inputs.iter_segments
+    monkeypatch.setattr(inputs, "iter_segments", lambda p: opened.append(p) or real(p))
+    files = iter_inputs(["content/en"], src_dir="content/fr")
+    first = next(files)
+    second = next(files)
+    assert opened == []                                  # nothing opened before it is wanted
+    list(first.windows())
+    assert opened == [first.path]
+    list(second.windows())
+    assert opened == [first.path, second.path, second.source]
     with pytest.raises(StopIteration):
-        next(docs)
+        next(files)
 
 
 def test_plan_checks_pairs_before_reading_anything(tree, monkeypatch):
-    monkeypatch.setattr(inputs, "read_document", lambda p: pytest.fail("read before the plan was complete"))
+    monkeypatch.setattr(inputs, "iter_segments", lambda p: pytest.fail("read before the plan was complete"))
     with pytest.raises(InputError, match="require-pairs"):
         plan(["content/en"], src_dir="content/fr", require_pairs=True)
     warnings = []

@@ -10,7 +10,7 @@ from sacrebleu.metrics import BLEU, CHRF, TER
 import tqcheck.engine as engine
 from tqcheck.cli import cli
 from tqcheck.io.inputs import load_inputs
-from tqcheck.metrics import PendingStats, segment_metrics
+from tqcheck.metrics import StreamStats
 
 from conftest import ROOT
 
@@ -36,34 +36,37 @@ def test_jobs_1_and_jobs_2_give_identical_reports(parallel_everywhere):
     assert all(f["metrics"] is not None for f in one["files"])
 
 
-@pytest.mark.parametrize("chunks", [1, 3, 8])
-def test_chunked_statistics_equal_sacrebleu(chunks):
+@pytest.mark.parametrize("window, chunk", [(None, 1), (None, 8), (5, 2), (7, 100), (1, 1)])
+def test_streamed_statistics_equal_sacrebleu(window, chunk):
+    """However the document is cut into windows and chunks, scores equal sacrebleu's on the whole."""
     [doc] = load_inputs([os.path.join(ROOT, "samples", "afp-baghdad-drones")])
     hyps = [s.text for s in doc.segments]
     refs = [[s.text for s in r.segments] for r in doc.references]
     with ProcessPoolExecutor(2) as pool:
-        stats = PendingStats(doc, "13a", executor=pool, chunks=chunks).result()
-    corpus = stats.corpus()
+        stats = StreamStats("13a", executor=pool, chunk_segments=chunk, max_pending=2)
+        for part in doc.windows(window):
+            stats.add(part)
+        scores = stats.result()
     for key, metric in (("bleu", BLEU()), ("chrf", CHRF()), ("ter", TER())):
-        assert corpus[key].score == metric.corpus_score(hyps, refs).score
-        assert corpus[key].signature == str(metric.get_signature())
-    per_segment, signatures = segment_metrics(doc, stats)
+        assert scores.corpus[key].score == metric.corpus_score(hyps, refs).score
+        assert scores.corpus[key].signature == str(metric.get_signature())
     sentence_bleu = BLEU(effective_order=True)
-    for i, m in enumerate(per_segment):
+    assert [m.segment for m in scores.segments] == [s.index for s in doc.segments]
+    for i, m in enumerate(scores.segments):
         assert m.chrf == CHRF().sentence_score(hyps[i], [r[i] for r in refs]).score
         assert m.bleu == sentence_bleu.sentence_score(hyps[i], [r[i] for r in refs]).score
-    assert signatures["bleu"] == str(sentence_bleu.get_signature())
+    assert scores.signatures["bleu"] == str(sentence_bleu.get_signature())
 
 
-def test_progress_reports_chunks_and_files(parallel_everywhere):
+def test_progress_reports_segments_and_files(parallel_everywhere):
     from tqcheck.config import Config
 
     events = []
     docs = load_inputs([SAMPLES[0]])
     engine.run(docs, Config(jobs=2), progress=lambda what, done, total: events.append((what, done, total)))
-    chunks = [e for e in events if e[0] == "metric statistics"]
-    per_metric = min(len(docs[0].segments), engine.CHUNKS_PER_JOB * 2)  # no empty chunks
-    assert chunks and chunks[-1][1] == chunks[-1][2] == 3 * per_metric
+    n = len(docs[0].segments)
+    assert ("segments checked", n, None) in events
+    assert [e for e in events if e[0] == "segments scored"][-1] == ("segments scored", n, None)
     assert events[-1] == ("files", 1, None)
 
 

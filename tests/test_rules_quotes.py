@@ -142,26 +142,34 @@ def test_seed_gives_exactly_the_planted_quote_findings():
     ]
 
 
-def test_walker_runs_once_per_document():
+def test_walker_walks_each_window_once(monkeypatch):
     from tqcheck.config import Config
-    from tqcheck.engine import check_document
+    from tqcheck import engine
     from tqcheck.registry import select_rules
     from helpers import parse_example
     import tqcheck.rules.quotes as quotes
 
     calls = []
-    real = quotes.walk
+    real = quotes.QuoteWalker.feed
+    monkeypatch.setattr(quotes.QuoteWalker, "feed", lambda self, segs: calls.append(len(segs)) or real(self, segs))
+    monkeypatch.setattr(engine, "WINDOW_SEGMENTS", 2)
+    doc = parse_example("“One.\\n“Two.\\nThree ” all over ”.\\nFour.\\nFive “six.")
+    report = engine.check_document(doc, select_rules(["TQ201", "TQ202", "TQ203"]), Config())
+    assert calls == [2, 2, 1]  # three rules, three windows, one walk each
+    assert {f.rule for f in report.findings} == {"TQ201", "TQ202", "TQ203"}
 
-    def counting(doc):
-        calls.append(doc)
-        return real(doc)
 
-    quotes.walk = counting
-    try:
-        check_document(parse_example("” All over ”"), select_rules(["TQ201", "TQ202", "TQ203"]), Config())
-    finally:
-        quotes.walk = real
-    assert len(calls) == 1
+@pytest.mark.parametrize("window", [1, 2, 3])
+def test_quotations_across_windows_are_judged_as_in_one_piece(monkeypatch, window):
+    """A quotation that runs on into the next paragraph is fine across a window boundary too."""
+    from tqcheck import engine
+
+    text = ("“The first paragraph of a long quotation is not closed at its end.\\n"
+            "“The second reopens it and closes it here,” he said.\\n"
+            "He said “this one is never closed.\\nThe next paragraph does not reopen it.")
+    whole = spans(found(text))
+    monkeypatch.setattr(engine, "WINDOW_SEGMENTS", window)
+    assert spans(found(text)) == whole == [("TQ201", 5, 9, 10, "“")]
 
 
 def test_messages_say_why():

@@ -1,26 +1,44 @@
 """run(documents, config) -> Report. Never prints; never imports report or cli.
 
-Large documents with references have their metric statistics computed by worker
-processes (``Config.jobs``) while this process runs the rules; the scores are
-aggregated from sacrebleu's per-segment statistics, so they are identical to a
-single-process run and to sacrebleu's own.
+Each document is streamed: read, scored and checked in windows of consecutive
+segments (WINDOW_SEGMENTS), so that a large file is never held whole with its
+references and source. Segment rules check each window; document rules
+(registry.DocumentRule) and corpus rules keep only what they need between
+windows. Large documents with references have their metric statistics computed
+by worker processes (``Config.jobs``) while this process runs the rules; the
+scores are aggregated from sacrebleu's per-segment statistics, so they are
+identical to a single-process run, to any cut into windows, and to sacrebleu's own.
 """
 from __future__ import annotations
 
+import heapq
 import os
-from dataclasses import replace
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from . import __version__, glossary, metrics, perfile, scoring
 from .config import Config
-from .model import Document, FileReport, Finding, Report, SegmentDiff
-from .registry import Context, CorpusRule, Rule, select_rules
+from .model import Document, FileReport, Finding, Report, Segment, SegmentDiff
+from .registry import Context, CorpusRule, DocumentRule, Rule, select_rules
 
 
-#: Documents with fewer segments are scored in this process: starting workers would cost more.
+#: A document is read, scored and checked in windows of this many segments.
+WINDOW_SEGMENTS = 1000
+#: Documents whose first window is smaller are scored in this process: starting workers would cost more.
 PARALLEL_MIN_SEGMENTS = 500
-#: Work is cut into this many chunks per worker, so that uneven segments still balance.
-CHUNKS_PER_JOB = 16
+#: Workers compute metric statistics in chunks of this many segments, so uneven segments still balance.
+CHUNK_SEGMENTS = 250
+#: Windows whose statistics may wait for the workers; then reading waits for the oldest.
+MAX_PENDING_WINDOWS = 4
+
+
+class Checkable(Protocol):
+    """What ``run`` checks: a Document in memory or an io.inputs.InputFile read as it goes."""
+
+    path: str
+
+    def header(self) -> Document: ...
+
+    def windows(self, size: int | None = None) -> Iterable[Document]: ...
 
 #: ``progress(what, done, total)``: called as work completes (``total`` None when unknown).
 Progress = Callable[[str, int, "int | None"], None]
@@ -61,70 +79,91 @@ def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
     return out
 
 
-def worst_segments(doc: Document, ctx: Context, n: int) -> list[SegmentDiff]:
-    """The ``n`` segments with the lowest chrF against the references, with word diffs."""
-    if not doc.references or n <= 0:
-        return []
-    scores = ctx.segment_chrf(doc)
-    order = sorted(range(len(scores)), key=lambda i: (scores[i], i))[:n]
-    out = []
-    for i in order:
-        seg = doc.segments[i]
-        ref = metrics.best_reference(seg.text, doc.reference_texts(i))
-        out.append(SegmentDiff(seg.index, seg.line, scores[i], metrics.word_diff(seg.text, ref)))
-    return out
+class _Worst:
+    """The ``n`` segments with the lowest sentence chrF (on a tie, the earliest), kept as windows are scored,
+    each with the reference closest to it; ``diffs()`` gives their word diffs, worst first."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self._heap: list[tuple[float, int, Segment, str]] = []  # (-chrf, -index, segment, reference)
+
+    def offer(self, window: Document, chrf: list[float]) -> None:
+        if self.n <= 0:
+            return
+        for i, (seg, score) in enumerate(zip(window.segments, chrf)):
+            key = (-score, -seg.index)
+            if len(self._heap) == self.n and key <= self._heap[0][:2]:
+                continue
+            item = (*key, seg, metrics.best_reference(seg.text, window.reference_texts(i)))
+            if len(self._heap) < self.n:
+                heapq.heappush(self._heap, item)
+            else:
+                heapq.heapreplace(self._heap, item)
+
+    def diffs(self) -> list[SegmentDiff]:
+        out = []
+        for neg_score, _, seg, ref in sorted(self._heap, key=lambda t: (-t[0], -t[1])):
+            out.append(SegmentDiff(seg.index, seg.line, -neg_score, metrics.word_diff(seg.text, ref)))
+        return out
 
 
-def _as_kept(doc: Document) -> Document:
-    """The document as a report keeps it: the translation's segments (formatters and baselines
-    quote them), but only the paths of its references and source, so that memory does not grow
-    with the aligned files of every file checked. The caller's document is left as it was."""
-    return replace(
-        doc,
-        references=[Document(r.path, []) for r in doc.references],
-        source=Document(doc.source.path, []) if doc.source else None,
-    )
-
-
-def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config) -> FileReport:
+def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config, worst: _Worst) -> FileReport:
+    """The report of a checked document; ``doc`` keeps the translation's segments (formatters and
+    baselines quote them) but only the paths of its references and source."""
     findings = perfile.apply(_dedupe(findings), config)
-    stats = ctx.metric_stats(doc) if doc.references else None
-    per_segment = metrics.segment_metrics(doc, stats) if stats else None
+    scores = ctx.stats.result() if ctx.stats is not None and doc.references else None
     return FileReport(
-        document=_as_kept(doc),
+        document=doc,
         findings=findings,
         score=scoring.score(findings, doc.words, config.fail_under, config.fail_on),
-        metrics=stats.corpus() if stats else None,
-        worst=worst_segments(doc, ctx, config.worst),
+        metrics=(scores.corpus or None) if scores else None,
+        worst=worst.diffs(),
         langid_examined=ctx.counters.get("langid_examined", 0),
-        segments_metrics=per_segment[0] if per_segment else None,
-        segments_signatures=per_segment[1] if per_segment else None,
+        segments_metrics=scores.segments if scores and doc.segments else None,
+        segments_signatures=scores.signatures if scores and doc.segments else None,
     )
 
 
-def check_document(doc: Document, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
+def check_document(item: Checkable, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
                    progress: Progress | None = None) -> FileReport:
-    """Run the per-document rules on one document (corpus rules only observe it).
+    """Check one document, window by window (corpus rules only observe it; they report in ``run``).
 
-    With references, the metric statistics start first (in worker processes for a
-    large document), so they are computed while the rules run.
+    With references, each window's metric statistics start first (in worker
+    processes for a large document), so they are computed while the rules run.
     """
     ctx = Context(config)
     ctx.cache["rules_in_force"] = frozenset(rule.code for rule in rules)  # rules may defer to others
-    if doc.references:
-        executor = workers.executor(len(doc.segments)) if workers else None
-        chunks = CHUNKS_PER_JOB * workers.jobs if executor else 1
-        ctx.pending_stats = metrics.PendingStats(doc, config.tokenize, executor=executor, chunks=chunks,
-                                                 progress=progress)
+    header = item.header()
+    segments: list[Segment] = []
     found: list[Finding] = []
-    for rule in rules:
-        if not rule.applies_to(doc):
-            continue
-        if isinstance(rule, CorpusRule):
-            rule.observe(doc, ctx)
-        else:
-            found.extend(rule.check(doc, ctx))
-    return _file_report(doc, found, ctx, config)
+    worst = _Worst(config.worst)
+    active: list[Rule] | None = None
+    for window in item.windows(WINDOW_SEGMENTS):
+        if active is None:
+            active = [rule for rule in rules if rule.applies_to(window)]
+            if window.references:
+                executor = workers.executor(len(window.segments)) if workers else None
+                ctx.stats = metrics.StreamStats(config.tokenize, executor=executor, chunk_segments=CHUNK_SEGMENTS,
+                                                max_pending=MAX_PENDING_WINDOWS, progress=progress)
+        if window.references:
+            ctx.stats.add(window, worst.offer)
+        for rule in active:
+            if isinstance(rule, CorpusRule):
+                rule.observe(window, ctx)
+            elif isinstance(rule, DocumentRule):
+                found.extend(rule.feed(window, ctx))
+            else:
+                found.extend(rule.check(window, ctx))
+        segments += window.segments
+        if progress is not None:
+            progress("segments checked", len(segments), None)
+    for rule in active or ():
+        if isinstance(rule, DocumentRule):
+            found.extend(rule.end(header, ctx))
+        elif isinstance(rule, CorpusRule):
+            rule.end_document(header, ctx)
+    doc = Document(header.path, segments, header.references, header.source)
+    return _file_report(doc, found, ctx, config, worst)
 
 
 def _add_corpus_findings(report: FileReport, extra: list[Finding], config: Config) -> FileReport:
@@ -134,8 +173,8 @@ def _add_corpus_findings(report: FileReport, extra: list[Finding], config: Confi
     return report
 
 
-def run(documents: Iterable[Document], config: Config | None = None, progress: Progress | None = None) -> Report:
-    """Check every document with the rules the configuration selects."""
+def run(documents: Iterable[Checkable], config: Config | None = None, progress: Progress | None = None) -> Report:
+    """Check every document (Documents or InputFiles) with the rules the configuration selects."""
     config = config or Config()
     rules = select_rules(config.select, config.ignore, config.severity)
     glossary.in_force(config)  # a glossary that cannot be read stops the run before any check

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections import deque
 from typing import NamedTuple, Sequence
 
 from .model import DiffOp, Document, MetricScore, SegmentMetrics
@@ -48,93 +49,149 @@ def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[
     return metric._extract_corpus_statistics(hyps, refs), metric.num_refs
 
 
-class SegmentStats:
-    """sacrebleu's sufficient statistics of every segment, for BLEU, chrF and TER.
+class _RunningSum:
+    """Per-segment statistics summed as they come, exactly as sacrebleu's ``sum_of_lists`` sums
+    the whole list (same start value, same order of additions), so corpus scores are identical."""
 
-    sacrebleu computes a corpus score by summing per-segment statistics and a
-    sentence score from one segment's statistics, so one pass serves the corpus
-    scores, sentence chrF and sentence BLEU, and the pass can be split over
-    processes: the results are identical to ``corpus_score``/``sentence_score``.
+    def __init__(self) -> None:
+        self.total: list | None = None
+
+    def add(self, stats: list) -> None:
+        for row in stats:
+            if self.total is None:
+                self.total = [type(row[0])(0.0)] * len(row)
+            total = self.total
+            for i, x in enumerate(row):
+                total[i] += x
+
+
+class DocumentScores(NamedTuple):
+    """What the metrics give for one document: corpus scores and sentence scores per segment."""
+
+    corpus: dict[str, MetricScore]
+    segments: list[SegmentMetrics]   # sentence chrF and BLEU, one per segment in order
+    signatures: dict[str, str]       # of the sentence scores: {"chrf": ..., "bleu": ...}
+
+    @property
+    def chrf(self) -> list[float]:
+        return [m.chrf for m in self.segments]
+
+
+class StreamStats:
+    """sacrebleu's sufficient statistics for BLEU, chrF and TER of a document fed window by window.
+
+    sacrebleu computes a corpus score by summing per-segment statistics and a sentence
+    score from one segment's statistics. So each window's statistics are computed (in
+    chunks by ``executor``'s worker processes, or here at once), turned into sentence
+    chrF and BLEU, and added to running sums in document order; then they are
+    dropped. Results are identical to ``corpus_score``/``sentence_score`` on the whole
+    document, however it is cut. At most ``max_pending`` windows wait for workers
+    (``add`` blocks on the oldest), so memory stays bounded while the rules run ahead.
+
+    Sentence BLEU is sacrebleu's with ``effective_order=True``, as sacrebleu recommends
+    for single sentences; smoothing is its default ("exp").
     """
 
-    def __init__(self, tokenize: str, stats: dict[str, list], num_refs: int) -> None:
-        self.tokenize, self.stats, self.num_refs = tokenize, stats, num_refs
+    def __init__(self, tokenize: str, executor=None, chunk_segments: int = 0, max_pending: int = 4,
+                 progress=None, keys: Sequence[str] = METRICS) -> None:
+        self.tokenize, self.executor, self.progress, self.keys = tokenize, executor, progress, tuple(keys)
+        self.chunk_segments, self.max_pending = chunk_segments, max(1, max_pending)
+        self._pending: deque = deque()  # (window, on_scored, {key: [parts or futures]})
+        self._sums = {key: _RunningSum() for key in self.keys}
+        self._scorers: dict | None = None
+        self._segments: list[SegmentMetrics] = []
+        self._last = None
+        self._num_refs = 0
+
+    def add(self, window: Document, on_scored=None) -> None:
+        """Start the statistics of ``window`` (again for the same window: nothing).
+        ``on_scored(window, chrf)`` is called with its sentence chrF once they are known."""
+        if window is self._last:
+            return
+        self._last = window
+        hyps, refs = _streams(window)
+        self._num_refs = len(refs)
+        if self.executor is None or not hyps:
+            parts = {key: [_chunk_statistics(key, self.tokenize, hyps, refs)] for key in self.keys}
+        else:
+            n = len(hyps)
+            size = self.chunk_segments or n
+            bounds = [(a, min(a + size, n)) for a in range(0, n, size)]
+            # the cheap metrics first: their chunks are done while TER's still run
+            parts = {key: [self.executor.submit(_chunk_statistics, key, self.tokenize, hyps[a:b],
+                                                [r[a:b] for r in refs]) for a, b in bounds]
+                     for key in self.keys}
+        self._pending.append((window, on_scored, parts))
+        while self._pending and (len(self._pending) > self.max_pending or self._ready(self._pending[0][2])):
+            self._score(*self._pending.popleft())
+
+    @staticmethod
+    def _ready(parts) -> bool:
+        return all(getattr(p, "done", lambda: True)() for ps in parts.values() for p in ps)
+
+    def _score(self, window: Document, on_scored, parts) -> None:
+        stats = {}
+        for key, ps in parts.items():
+            results = [p.result() if hasattr(p, "result") else p for p in ps]
+            stats[key] = [s for part, _ in results for s in part]
+            self._num_refs = results[0][1] if results else self._num_refs
+            self._sums[key].add(stats[key])
+        scorers = self._scorers_once()
+        chrf, bleu = ([scorers[key]._aggregate_and_compute([s]).score for s in stats[key]] if key in stats
+                      else [None] * len(window.segments) for key in ("chrf", "bleu"))
+        self._segments += [SegmentMetrics(seg.index, seg.line, c, b)
+                           for seg, c, b in zip(window.segments, chrf, bleu)]
+        if on_scored is not None:
+            on_scored(window, chrf)
+        if self.progress is not None:
+            self.progress("segments scored", len(self._segments), None)
+
+    def _scorers_once(self) -> dict:
+        """The metrics that score the sums and the sentences, made once the number of references is known."""
+        if self._scorers is None:
+            self._scorers = {"corpus": {key: self._scorer(key) for key in self.keys}}
+            if "chrf" in self.keys:
+                self._scorers["chrf"] = self._scorer("chrf")
+            if "bleu" in self.keys:
+                self._scorers["bleu"] = self._scorer("bleu", effective_order=True)
+        return self._scorers
 
     def _scorer(self, key: str, **kwargs):
         metric = _metric(key, self.tokenize, **kwargs)
-        metric.num_refs = self.num_refs  # as sacrebleu sets it while reading references
+        metric.num_refs = self._num_refs  # as sacrebleu sets it while reading references
         return metric
 
-    def corpus(self) -> dict[str, MetricScore]:
-        out = {}
-        for key in METRICS:
-            metric = self._scorer(key)
-            result = metric._aggregate_and_compute(self.stats[key])
-            out[key] = MetricScore(name=result.name, score=result.score, signature=str(metric.get_signature()))
-        return out
-
-    def sentence(self, key: str, **kwargs) -> tuple[list[float], str]:
-        """Sentence scores of every segment (as ``sentence_score`` gives them) and the signature."""
-        metric = self._scorer(key, **kwargs)
-        scores = [metric._aggregate_and_compute([s]).score for s in self.stats[key]]
-        return scores, str(metric.get_signature())
-
-
-class PendingStats:
-    """Statistics being computed, in chunks, by an executor (or on first use without one)."""
-
-    def __init__(self, doc: Document, tokenize: str, keys=METRICS, executor=None, chunks: int = 1,
-                 progress=None) -> None:
-        self.tokenize, self.keys, self.progress = tokenize, tuple(keys), progress
-        self._hyps, self._refs = _streams(doc)
-        self._futures = None
-        self._result: SegmentStats | None = None
-        if executor is not None and self._hyps:
-            n = len(self._hyps)
-            bounds = [(n * i // chunks, n * (i + 1) // chunks) for i in range(chunks)]
-            # the cheap metrics first, so sentence chrF is ready while TER still runs
-            self._futures = {
-                key: [executor.submit(_chunk_statistics, key, tokenize, self._hyps[a:b],
-                                      [r[a:b] for r in self._refs]) for a, b in bounds if b > a]
-                for key in self.keys
-            }
-
-    def _wait(self) -> None:
-        """Wait for every chunk, calling ``progress("metric statistics", done, total)`` as each ends."""
-        from concurrent.futures import as_completed
-
-        futures = [f for fs in self._futures.values() for f in fs]
-        for done, _ in enumerate(as_completed(futures), start=1):
-            if self.progress is not None:
-                self.progress("metric statistics", done, len(futures))
-
-    def result(self) -> SegmentStats:
-        if self._result is None:
-            if self._futures is not None:
-                self._wait()
-            stats, num_refs = {}, len(self._refs)
-            for key in self.keys:
-                if self._futures is not None:
-                    parts = [f.result() for f in self._futures[key]]
-                else:
-                    parts = [_chunk_statistics(key, self.tokenize, self._hyps, self._refs)]
-                stats[key] = [s for part, _ in parts for s in part]
-                num_refs = parts[0][1] if parts else num_refs
-            self._result = SegmentStats(self.tokenize, stats, num_refs)
-            self._hyps = self._refs = self._futures = None
-        return self._result
+    def result(self) -> DocumentScores:
+        """Wait for every window and give the document's scores (computed once)."""
+        while self._pending:
+            self._score(*self._pending.popleft())
+        scorers = self._scorers_once()
+        corpus = {}
+        for key, metric in scorers["corpus"].items():
+            total = self._sums[key].total
+            if total is None:
+                continue  # no segment: nothing to score
+            score = metric._aggregate_and_compute([total])
+            corpus[key] = MetricScore(name=score.name, score=score.score, signature=str(metric.get_signature()))
+        signatures = {key: str(scorers[key].get_signature()) for key in ("chrf", "bleu")
+                      if key in scorers and self._segments}
+        return DocumentScores(corpus, self._segments, signatures)
 
 
 def corpus_metrics(doc: Document, tokenize: str = "13a") -> dict[str, MetricScore] | None:
     """BLEU, chrF2 and TER of the translation against its references, or None without any."""
     if not doc.references:
         return None
-    return PendingStats(doc, tokenize).result().corpus()
+    stats = StreamStats(tokenize)
+    stats.add(doc)
+    return stats.result().corpus
 
 
 def sentence_chrf(doc: Document) -> list[float]:
     """sacrebleu's sentence chrF of every segment against its aligned references."""
-    return PendingStats(doc, "13a", keys=("chrf",)).result().sentence("chrf")[0]
+    stats = StreamStats("13a", keys=("chrf",))
+    stats.add(doc)
+    return stats.result().chrf
 
 
 def chrf_signature(doc: Document) -> str:
@@ -161,20 +218,6 @@ def best_reference(mt: str, refs: Sequence[str]) -> str:
         return refs[0]
     words = mt.split()
     return max(refs, key=lambda r: difflib.SequenceMatcher(a=words, b=r.split(), autojunk=False).ratio())
-
-
-def segment_metrics(doc: Document, stats: SegmentStats) -> tuple[list[SegmentMetrics], dict[str, str]]:
-    """Sentence chrF and BLEU of every segment against its references, with their signatures.
-
-    BLEU is sacrebleu's sentence BLEU with ``effective_order=True``, as sacrebleu
-    recommends for single sentences (n-gram orders with no match in a short
-    segment do not zero the score); smoothing is sacrebleu's default ("exp").
-    Both come from the segment statistics already computed for the corpus scores.
-    """
-    chrf, chrf_signature = stats.sentence("chrf")
-    bleu, bleu_signature = stats.sentence("bleu", effective_order=True)
-    out = [SegmentMetrics(seg.index, seg.line, chrf[i], bleu[i]) for i, seg in enumerate(doc.segments)]
-    return out, ({"chrf": chrf_signature, "bleu": bleu_signature} if out else {})
 
 
 class PairedResult(NamedTuple):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Iterator
 
 
 class Severity(str, Enum):
@@ -78,6 +79,22 @@ class Document:
     def reference_texts(self, i: int) -> list[str]:
         """The reference texts aligned with segment position ``i`` (0-based)."""
         return [ref.segments[i].text for ref in self.references]
+
+    def header(self) -> "Document":
+        """The document without its segments: the paths a report names."""
+        return Document(self.path, [], [Document(r.path, []) for r in self.references],
+                        Document(self.source.path, []) if self.source else None)
+
+    def windows(self, size: int | None = None) -> "Iterator[Document]":
+        """The document as consecutive aligned windows of up to ``size`` segments (all: itself)."""
+        n = len(self.segments)
+        if not size or n <= size:
+            yield self
+            return
+        for a in range(0, n, size):
+            part = slice(a, a + size)
+            yield Document(self.path, self.segments[part], [Document(r.path, r.segments[part]) for r in self.references],
+                           Document(self.source.path, self.source.segments[part]) if self.source else None)
 
 
 @dataclass(frozen=True)

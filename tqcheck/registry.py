@@ -44,9 +44,9 @@ class Context:
     config: "Config"
     cache: dict = field(default_factory=dict)
     counters: dict = field(default_factory=dict)
-    #: Statistics for the reference metrics, being computed (maybe by other processes)
-    #: while the rules run; set by the engine for documents with references.
-    pending_stats: Any = None
+    #: The reference metrics of the document (a metrics.StreamStats), fed window by window;
+    #: set by the engine for documents with references, or on first use.
+    stats: Any = None
 
     def count(self, key: str, n: int = 1) -> None:
         self.counters[key] = self.counters.get(key, 0) + n
@@ -57,17 +57,17 @@ class Context:
             self.cache[key] = compute()
         return self.cache[key]
 
-    def metric_stats(self, doc: Document):
-        """sacrebleu's per-segment statistics for ``doc`` (a metrics.SegmentStats), computed once."""
+    def score_window(self, window: Document) -> None:
+        """Make sure the metric statistics of ``window`` are under way (the engine does this first)."""
         from . import metrics
 
-        if self.pending_stats is None:
-            self.pending_stats = metrics.PendingStats(doc, self.config.tokenize)
-        return self.pending_stats.result()
+        if self.stats is None:
+            self.stats = metrics.StreamStats(self.config.tokenize)
+        self.stats.add(window)
 
-    def segment_chrf(self, doc: Document) -> list[float]:
-        """Per-segment sentence chrF against the references, computed once."""
-        return self.memo("segment_chrf", lambda: self.metric_stats(doc).sentence("chrf")[0])
+    def segment_chrf(self) -> list[float]:
+        """Sentence chrF of every segment scored so far, against the references (after the last window)."""
+        return self.stats.result().chrf if self.stats is not None else []
 
 
 class Rule:
@@ -177,21 +177,48 @@ class RegexRule(SegmentRule):
         raise NotImplementedError
 
 
+class DocumentRule(Rule):
+    """A rule that needs more of a document than one segment (across paragraphs, whole-document statistics).
+
+    The engine streams a document in windows of consecutive segments: ``feed(window, ctx)``
+    is called for each, in order, and may yield the findings already certain;
+    ``end(doc, ctx)`` is called once after the last window (``doc`` has the paths but
+    no segments) and yields the rest. State lives in ``ctx`` (one Context per
+    document): keep only what the check needs (numbers, names, the Segment objects
+    of candidates; the report keeps the translation's segments anyway), never the
+    references or source. ``check`` runs a whole in-memory document as one window.
+    """
+
+    def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        yield from self.feed(doc, ctx)
+        yield from self.end(doc, ctx)
+
+    def feed(self, window: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    def end(self, doc: Document, ctx: Context) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
 class CorpusRule(Rule):
     """A rule that sees every document of a run before it reports (checks across files).
 
-    The engine calls ``observe(doc, ctx)`` once per document, in order, after the
-    per-document rules; then ``finish()`` once, whose findings may concern any
-    document (each Finding names its path). Keep only what the check needs from
-    each document, not the documents themselves, so memory stays small.
-    ``check`` is not used; a fresh instance serves each run.
+    The engine calls ``observe(window, ctx)`` for each window of each document, in
+    order, after the per-document rules; ``end_document(doc, ctx)`` after a document's
+    last window; then ``finish()`` once, whose findings may concern any document (each
+    Finding names its path). Keep only what the check needs from each document, not
+    the documents themselves, so memory stays small. ``check`` is not used; a fresh
+    instance serves each run.
     """
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         return ()
 
-    def observe(self, doc: Document, ctx: Context) -> None:
+    def observe(self, window: Document, ctx: Context) -> None:
         raise NotImplementedError
+
+    def end_document(self, doc: Document, ctx: Context) -> None:
+        """Called after a document's last window (``doc`` has its paths but no segments)."""
 
     def finish(self) -> Iterable[Finding]:
         raise NotImplementedError

@@ -8,8 +8,9 @@ directories and for translations matching ``TRANSLATION_GLOB``. An argument with
 ``*``, ``?`` or ``[`` that is not an existing path is a glob pattern (``**`` recurses).
 
 With ``--src-dir`` / ``--ref-dir`` (mirrored trees) each translation is paired with
-the file at the same relative path there (see :func:`plan`). Documents are read
-lazily, one at a time (:func:`iter_inputs`).
+the file at the same relative path there (see :func:`plan`). Files are read
+lazily, one at a time (:func:`iter_inputs`), and each as a stream of aligned windows
+of segments (:meth:`InputFile.windows`).
 """
 from __future__ import annotations
 
@@ -17,12 +18,15 @@ import fnmatch
 import glob
 import os
 import re
+import sys
+from dataclasses import dataclass, field
+from itertools import islice
 from typing import Callable, Iterator, Sequence
 
 from ..errors import InputError
 from ..model import Document
 from ..paths import matches_any
-from .text import read_document
+from .text import iter_segments
 
 MT_NAME = "mt.en.txt"
 REF_NAME = "ref.en.txt"
@@ -51,25 +55,68 @@ def _sample_dir(path: str) -> tuple[str, list[str], str | None]:
     return mt, refs, src if os.path.isfile(src) else None
 
 
-def _align(doc: Document, other: Document, role: str) -> None:
-    if len(other.segments) != len(doc.segments):
-        raise InputError(
-            f"{other.path}: {role} has {len(other.segments)} segments but {doc.path} has "
-            f"{len(doc.segments)}; the files must be aligned one non-empty line per segment"
-        )
+def _misaligned(path: str, role: str, count: int, mt: str, mt_count: int) -> InputError:
+    return InputError(
+        f"{path}: {role} has {count} segments but {mt} has {mt_count}; "
+        "the files must be aligned one non-empty line per segment"
+    )
+
+
+@dataclass
+class InputFile:
+    """A translation to check, with the paths of its references and source; nothing read yet."""
+
+    path: str
+    references: list[str] = field(default_factory=list)
+    source: str | None = None
+
+    def header(self) -> Document:
+        """The document without its segments: the paths a report names."""
+        return Document(self.path, [], [Document(r, []) for r in self.references],
+                        Document(self.source, []) if self.source else None)
+
+    def windows(self, size: int | None = None) -> Iterator[Document]:
+        """The document as consecutive aligned windows of up to ``size`` segments (all: one window).
+
+        The translation, references and source are read in step, line by line, so only
+        one window of each is in memory. Files that do not align are an InputError,
+        raised when the shorter one runs out.
+        """
+        size = size or sys.maxsize
+        mt = iter_segments(self.path)
+        partners = [(p, "reference", iter_segments(p)) for p in self.references]
+        if self.source:
+            partners.append((self.source, "source", iter_segments(self.source)))
+        count = 0
+        while True:
+            segments = list(islice(mt, size))
+            if not segments and count:
+                break
+            count += len(segments)
+            aligned = []
+            for path, role, stream in partners:
+                got = list(islice(stream, len(segments)))
+                if len(got) < len(segments):
+                    have = count - len(segments) + len(got)
+                    raise _misaligned(path, role, have, self.path, count + sum(1 for _ in mt))
+                aligned.append(Document(path, got))
+            yield Document(self.path, segments, aligned[:len(self.references)],
+                           aligned[-1] if self.source else None)
+            if not segments:
+                break  # an empty translation is one empty window
+        for path, role, stream in partners:
+            extra = sum(1 for _ in stream)
+            if extra:
+                raise _misaligned(path, role, count + extra, self.path, count)
+
+    def load(self) -> Document:
+        """The whole document, references and source attached and aligned."""
+        [doc] = self.windows()  # one window; reading to the end checks the alignment
+        return doc
 
 
 def load_one(mt: str, refs: Sequence[str] = (), src: str | None = None) -> Document:
-    doc = read_document(mt)
-    for ref in refs:
-        rdoc = read_document(ref)
-        _align(doc, rdoc, "reference")
-        doc.references.append(rdoc)
-    if src:
-        sdoc = read_document(src)
-        _align(doc, sdoc, "source")
-        doc.source = sdoc
-    return doc
+    return InputFile(mt, list(refs), src).load()
 
 
 def _is_glob(path: str) -> bool:
@@ -176,11 +223,11 @@ def load_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None 
 
     ``options`` are those of :func:`iter_inputs`.
     """
-    return list(iter_inputs(paths, refs, src, **options))
+    return [job.load() for job in iter_inputs(paths, refs, src, **options)]
 
 
-def iter_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None, **options) -> Iterator[Document]:
-    """Like :func:`load_inputs`, but reads each document only when it is wanted (one at a time).
+def iter_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None, **options) -> Iterator[InputFile]:
+    """Like :func:`load_inputs`, but as InputFiles, each read only when its windows are wanted.
 
     Every argument is expanded and every partner looked up before the first document is
     read, so a usage error stops the run before any checking. ``options``: ``src_dir``,
@@ -188,7 +235,7 @@ def iter_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None 
     :func:`plan`).
     """
     jobs = plan(paths, refs, src, **options)
-    return (load_one(mt, job_refs, job_src) for mt, job_refs, job_src in jobs)
+    return (InputFile(mt, job_refs, job_src) for mt, job_refs, job_src in jobs)
 
 
 def _tagged(name: str, lang: str) -> str:

@@ -28,7 +28,7 @@ from statistics import median
 from typing import Iterable, Iterator
 
 from ..model import Document, Segment, Severity
-from ..registry import Context, Rule, SegmentRule, register, select_rules
+from ..registry import Context, DocumentRule, Rule, SegmentRule, register, select_rules
 from ._data import table, word_list
 from .names import _fold, distinct, name_candidates, name_key
 from .numbers import (
@@ -669,7 +669,7 @@ def carried(name: SourceName, text: str, capitalised: bool = False, own_only: bo
 
 
 @register
-class SourceNameMissing(Rule):
+class SourceNameMissing(DocumentRule):
     """A name of the source (person, place, organisation) that the translation lost.
 
     Runs of capitalised words of the French source are names; a name is
@@ -702,36 +702,54 @@ class SourceNameMissing(Rule):
     severity = Severity.MAJOR
     needs = frozenset({"source"})
 
-    def check(self, doc, ctx):
-        for i, seg, src in article_pairs(doc):
+    def feed(self, window, ctx):
+        if window.references:  # the references decide, segment by segment
+            for i, seg, src in article_pairs(window):
+                lost = []
+                for name in source_names(src):
+                    if not carried(name, seg.text):
+                        witness = self._in_references(window, i, name)
+                        if witness is not None:
+                            lost.append(f"'{name.text}' ({witness})")
+                yield from self._report(window, seg, lost)
+            return
+        # Without references, the translation's own capitalised words decide, in any segment of
+        # the document: index them, and keep the names not carried until the last window.
+        index = ctx.memo("tq912_capitalised_words", _CapitalisedWords)
+        index.add(window.segments)
+        pending = ctx.cache.setdefault("tq912_pending", [])
+        for _, seg, src in article_pairs(window):
+            missing = [name for name in source_names(src) if not carried(name, seg.text)]
+            if missing:
+                pending.append((seg, missing))
+
+    def end(self, doc, ctx):
+        index = ctx.cache.get("tq912_capitalised_words")
+        for seg, missing in ctx.cache.pop("tq912_pending", []):
             lost = []
-            for name in source_names(src):
-                if not carried(name, seg.text):
-                    witness = self._required(doc, i, name, ctx)
-                    if witness is not None:
-                        lost.append(f"'{name.text}' ({witness})")
-            if lost:  # one finding per segment: the span is the whole segment
-                start, end = _whole(seg)
-                names = "name " + lost[0] if len(lost) == 1 else "names " + ", ".join(dict.fromkeys(lost))
-                yield self.finding(
-                    doc, seg, start, end,
-                    f"the source's {names} {'is' if len(lost) == 1 else 'are'} missing from the translation "
-                    "in every spelling and English form: possible omission",
-                )
+            for name in missing:
+                hit = index.first_elsewhere(name.own, seg.index - 1)
+                if hit:
+                    line, word = hit
+                    lost.append(f"'{name.text}' (this translation keeps it as '{word}' on line {line})")
+            yield from self._report(doc, seg, lost)
+
+    def _report(self, doc, seg, lost):
+        if lost:  # one finding per segment: the span is the whole segment
+            start, end = _whole(seg)
+            names = "name " + lost[0] if len(lost) == 1 else "names " + ", ".join(dict.fromkeys(lost))
+            yield self.finding(
+                doc, seg, start, end,
+                f"the source's {names} {'is' if len(lost) == 1 else 'are'} missing from the translation "
+                "in every spelling and English form: possible omission",
+            )
 
     @staticmethod
-    def _required(doc: Document, i: int, name: SourceName, ctx: Context) -> str | None:
-        """Why the name must appear (the English side has it), or None when it need not."""
-        if doc.references:
-            found = [carried(name, ref.segments[i].text, capitalised=True) for ref in doc.references]
-            if all(found):
-                return "the reference has '" + "', '".join(dict.fromkeys(found)) + "'"
-            return None
-        index = ctx.memo("tq912_capitalised_words", lambda: _CapitalisedWords(doc))
-        hit = index.first_elsewhere(name.own, i)
-        if hit:
-            line, word = hit
-            return f"this translation keeps it as '{word}' on line {line}"
+    def _in_references(window: Document, i: int, name: SourceName) -> str | None:
+        """Why the name must appear (every reference has it), or None when it need not."""
+        found = [carried(name, ref.segments[i].text, capitalised=True) for ref in window.references]
+        if all(found):
+            return "the reference has '" + "', '".join(dict.fromkeys(found)) + "'"
         return None
 
 
@@ -746,10 +764,14 @@ class _CapitalisedWords:
     scanning the segments in order: the earliest segment, then the earliest word.
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self) -> None:
         self.by_key: dict[str, dict[str, list]] = {}
         self.by_prefix: dict[str, dict[str, list]] = {}
-        for pos, seg in enumerate(doc.segments):
+
+    def add(self, segments) -> None:
+        """Index the next segments of the translation (in document order)."""
+        for seg in segments:
+            pos = seg.index - 1
             for tpos, (surface, folded) in enumerate(_tokens(seg.text)):
                 if not surface[:1].isupper():
                     continue
@@ -874,7 +896,7 @@ MAD_TO_SIGMA = 1.4826
 
 
 @register
-class LengthRatio(Rule):
+class LengthRatio(DocumentRule):
     """A segment much shorter or longer than its source, for this document's usual ratio.
 
     English translations of French run about 10% shorter, but the ratio varies
@@ -895,11 +917,15 @@ class LengthRatio(Rule):
     severity = Severity.MINOR
     needs = frozenset({"source"})
 
-    def check(self, doc, ctx):
-        judged = []
-        for _, seg, src in article_pairs(doc):
+    def feed(self, window, ctx):
+        judged = ctx.cache.setdefault(self.code, [])  # (segment, log length ratio): no source text kept
+        for _, seg, src in article_pairs(window):
             if len(src.split()) >= LENGTH_MIN_WORDS:
                 judged.append((seg, math.log(len(seg.text.strip()) / len(src.strip()))))
+        return ()
+
+    def end(self, doc, ctx):
+        judged = ctx.cache.pop(self.code, [])
         if len(judged) < LENGTH_MIN_SEGMENTS:
             return
         logs = [r for _, r in judged]
@@ -1018,7 +1044,8 @@ def _span(tokens: _Tokens, first: int, last: int) -> tuple[int, int]:
 def _source_words(doc: Document, seg: Segment) -> list[str]:
     if doc.source is None:
         return []
-    return [folded for _, folded in _tokens(doc.source.segments[seg.index - 1].text)]
+    i = seg.index - doc.segments[0].index  # its position in this window of the document
+    return [folded for _, folded in _tokens(doc.source.segments[i].text)]
 
 
 def _in_source(word: str, source: list[str]) -> bool:

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..model import Document, Segment, Severity
-from ..registry import Context, Rule, register
+from ..registry import Context, DocumentRule, register
 from ._data import table, word_list
 
 #: Names this long or longer (after normalisation) are keyed by a skeleton that
@@ -187,15 +187,18 @@ def name_words(text: str) -> list[str]:
 Occurrence = tuple[Segment, int, int]
 
 
-def document_names(doc: Document, ctx: Context):
-    """``collect_names`` for ``doc`` with the glossary's forms left out, computed once per document."""
+def document_names(window: Document, ctx: Context):
+    """``collect_names`` over the document so far, ``window`` included (each window is collected once
+    per document, whichever rule asks first), with the glossary's forms left out."""
     from ..glossary import in_force
 
-    return ctx.memo("document_names", lambda: collect_names(doc, in_force(ctx.config).variant_spans))
+    collector = ctx.memo("document_names", lambda: NameCollector(in_force(ctx.config).variant_spans))
+    collector.add(window)
+    return collector.result()
 
 
-def collect_names(doc: Document, skip=None):
-    """One pass over ``doc``: ``(groups, named, followers)``.
+class NameCollector:
+    """The names of a document, collected window by window: ``result()`` is ``(groups, named, followers)``.
 
     ``groups`` maps a name key to each spelling's occurrences; ``named`` holds the
     spellings seen outside a sentence start (a spelling seen only there may be an
@@ -203,24 +206,38 @@ def collect_names(doc: Document, skip=None):
     after it ("Qassem" -> {"soleimani"}). ``skip(text)`` may return spans whose
     words are left out (the forms a glossary rule reports). Given names that
     different people spell differently (names_given.txt) are never collected.
+    Occurrences hold the Segment (which the report keeps anyway) and a span.
     """
-    ignored = _ignored_keys()
-    groups: dict[str, dict[str, list[Occurrence]]] = {}
-    named: set[str] = set()
-    followers: dict[str, set[str]] = {}
-    for seg in doc.segments:
-        candidates = list(name_candidates(seg.text))
-        skipped = skip(seg.text) if skip is not None and candidates else ()
-        for i, (start, end, spelling, initial) in enumerate(candidates):
-            key = name_key(spelling)
-            if key in ignored or any(a <= start and end <= b for a, b in skipped):
-                continue
-            groups.setdefault(key, {}).setdefault(spelling, []).append((seg, start, end))
-            if not initial:
-                named.add(spelling)
-            if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):
-                followers.setdefault(spelling, set()).add(name_key(candidates[i + 1][2]))
-    return groups, named, followers
+
+    def __init__(self, skip=None) -> None:
+        self.skip = skip
+        self.groups: dict[str, dict[str, list[Occurrence]]] = {}
+        self.named: set[str] = set()
+        self.followers: dict[str, set[str]] = {}
+        self._last = None
+
+    def add(self, window: Document) -> None:
+        """Collect ``window``'s names (once: the same window again adds nothing)."""
+        if window is self._last:
+            return
+        self._last = window
+        ignored, skip = _ignored_keys(), self.skip
+        groups, named, followers = self.groups, self.named, self.followers
+        for seg in window.segments:
+            candidates = list(name_candidates(seg.text))
+            skipped = skip(seg.text) if skip is not None and candidates else ()
+            for i, (start, end, spelling, initial) in enumerate(candidates):
+                key = name_key(spelling)
+                if key in ignored or any(a <= start and end <= b for a, b in skipped):
+                    continue
+                groups.setdefault(key, {}).setdefault(spelling, []).append((seg, start, end))
+                if not initial:
+                    named.add(spelling)
+                if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):
+                    followers.setdefault(spelling, set()).add(name_key(candidates[i + 1][2]))
+
+    def result(self):
+        return self.groups, self.named, self.followers
 
 
 def same_name(a: str, b: str, followers: dict[str, set[str]]) -> bool:
@@ -260,7 +277,7 @@ def preferred_in(spellings, preferred: str | None) -> str | None:
 
 
 @register
-class NameDrift(Rule):
+class NameDrift(DocumentRule):
     """One name spelled two ways in one document (Houthis/Huthis, Qassem/Qasem).
 
     Machine translation carries over the French transliteration of a name in
@@ -303,7 +320,11 @@ class NameDrift(Rule):
     category = "terminology/inconsistent"
     severity = Severity.MAJOR
 
-    def check(self, doc: Document, ctx: Context):
+    def feed(self, window: Document, ctx: Context):
+        document_names(window, ctx)
+        return ()
+
+    def end(self, doc: Document, ctx: Context):
         from ..glossary import in_force
 
         glossary = in_force(ctx.config)

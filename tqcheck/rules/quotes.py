@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
 from ..model import Document, Segment, Severity
-from ..registry import Context, RegexRule, Rule, SegmentRule, register
+from ..registry import Context, DocumentRule, RegexRule, SegmentRule, register
 from .sentences import ends_with_abbreviation, is_debris_line, mojibake_spans
 
 DOUBLE_QUOTES = "“”\""
@@ -195,13 +195,45 @@ _SPACE_IN_CLOSE = (
 )
 
 
-def walk(doc: Document) -> list[Issue]:
-    """TQ201-TQ203 issues for the whole document, in one pass over its quote marks."""
-    issues: list[Issue] = []
-    stack: list[_Open] = []
-    reopen = False  # the previous segment ended inside a quotation and this one reopens it
-    segments = doc.segments
-    for k, seg in enumerate(segments):
+class QuoteWalker:
+    """TQ201-TQ203 issues, in one pass over the quote marks of a document fed segment by segment.
+
+    Open quotations are carried from one segment to the next; whether a segment that
+    ends inside one leaves it unclosed depends on the next segment (does it reopen
+    with a quote mark?), so that verdict waits for the next segment, or ``end()``.
+    """
+
+    def __init__(self) -> None:
+        self.stack: list[_Open] = []
+        self.reopen = False  # the previous segment ended inside a quotation and this one reopens it
+        self._open_at_end = False  # the last segment fed ended inside a quotation: verdict pending
+
+    def feed(self, segments) -> list[Issue]:
+        issues: list[Issue] = []
+        for seg in segments:
+            self._settle(seg.text, issues)
+            self._walk(seg, issues)
+        return issues
+
+    def end(self) -> list[Issue]:
+        issues: list[Issue] = []
+        self._settle("", issues)
+        return issues
+
+    def _settle(self, next_text: str, issues: list[Issue]) -> None:
+        """The verdict on quotations open at the end of the previous segment, given the next one."""
+        if not self._open_at_end:
+            return
+        self._open_at_end = False
+        if next_text.lstrip()[:1] in ("“", '"'):
+            self.reopen = True  # a quotation running on into the next paragraph
+        else:
+            for o in self.stack:
+                issues.append(Issue("TQ201", o.seg, o.pos, o.pos + 1, _UNCLOSED, None))
+            self.stack.clear()
+
+    def _walk(self, seg: Segment, issues: list[Issue]) -> None:
+        stack = self.stack
         text = seg.text
         debris = {d.quote for d in debris_spans(text)}
         moji = [(s, e) for s, e, _ in mojibake_spans(text)]
@@ -228,8 +260,8 @@ def walk(doc: Document) -> list[Issue]:
 
         for n, i in enumerate(marks):
             ch = text[i]
-            if n == 0 and reopen:
-                reopen = False
+            if n == 0 and self.reopen:
+                self.reopen = False
                 spaces(i, OPEN)  # the reopening mark of a continued quotation
                 continue
             if i in debris:
@@ -280,28 +312,27 @@ def walk(doc: Document) -> list[Issue]:
                 spaces(i, role)
 
         if stack:
-            nxt = segments[k + 1].text.lstrip() if k + 1 < len(segments) else ""
-            if nxt[:1] in ("“", '"'):
-                reopen = True  # a quotation running on into the next paragraph
-            else:
-                for o in stack:
-                    issues.append(Issue("TQ201", o.seg, o.pos, o.pos + 1, _UNCLOSED, None))
-                stack.clear()
+            self._open_at_end = True
         else:
-            reopen = False
-    return issues
+            self.reopen = False
 
 
-class _QuoteWalkRule(Rule):
-    """Base for the rules the walker feeds: the walk runs once per document."""
+class _QuoteWalkRule(DocumentRule):
+    """Base for the rules the walker feeds: one walker per document, each window walked once."""
 
-    def check(self, doc: Document, ctx: Context) -> Iterator:
-        key = ("quotes.walk", id(doc))
-        if key not in ctx.cache:
-            ctx.cache[key] = walk(doc)
-        for issue in ctx.cache[key]:
-            if issue.code == self.code:
-                yield self.finding(doc, issue.seg, issue.start, issue.end, issue.message, issue.suggestion)
+    def feed(self, window: Document, ctx: Context) -> list:
+        walker = ctx.memo("quotes.walker", QuoteWalker)
+        walked = ctx.cache.get("quotes.window")
+        if walked is None or walked[0] is not window:
+            walked = ctx.cache["quotes.window"] = (window, walker.feed(window.segments))
+        return self._mine(window, walked[1])
+
+    def end(self, doc: Document, ctx: Context) -> list:
+        issues = ctx.memo("quotes.end", lambda: ctx.memo("quotes.walker", QuoteWalker).end())
+        return self._mine(doc, issues)
+
+    def _mine(self, doc: Document, issues: list[Issue]) -> list:
+        return [self.finding(doc, i.seg, i.start, i.end, i.message, i.suggestion) for i in issues if i.code == self.code]
 
 
 # --------------------------------------------------------------------------- rules

@@ -4,7 +4,7 @@ from __future__ import annotations
 from statistics import median
 
 from ..model import Severity
-from ..registry import Rule, register
+from ..registry import DocumentRule, register
 
 #: Fewer segments than this give no meaningful document statistics.
 MIN_SEGMENTS = 4
@@ -28,7 +28,7 @@ def outlier_cutoff(scores: list[float]) -> float:
 
 
 @register
-class ReferenceOutlier(Rule):
+class ReferenceOutlier(DocumentRule):
     """Segment far from its reference compared with the rest of the document.
 
     Sentence chrF (sacrebleu) of each segment against its references is compared
@@ -49,16 +49,25 @@ class ReferenceOutlier(Rule):
     severity = Severity.MINOR
     needs = frozenset({"references"})
 
-    def check(self, doc, ctx):
-        scores = ctx.segment_chrf(doc)
+    def feed(self, window, ctx):
+        ctx.score_window(window)
+        # what the verdict needs once the document's distribution is known: the segment and its
+        # shortest reference's length in words (the references themselves are not kept)
+        kept = ctx.cache.setdefault(self.code, [])
+        kept += [(seg, min(len(r.split()) for r in window.reference_texts(i)))
+                 for i, seg in enumerate(window.segments)]
+        return ()
+
+    def end(self, doc, ctx):
+        kept = ctx.cache.pop(self.code, [])
+        scores = ctx.segment_chrf()
         if len(scores) < MIN_SEGMENTS:
             return
         cutoff = outlier_cutoff(scores)
         m = median(scores)
-        for i, (seg, chrf) in enumerate(zip(doc.segments, scores)):
+        for (seg, ref_words), chrf in zip(kept, scores):
             if chrf >= cutoff:
                 continue
-            ref_words = min(len(r.split()) for r in doc.reference_texts(i))
             if max(ref_words, seg.words) < MIN_WORDS_FOR_RATIO:
                 category, what = "accuracy/mistranslation", "possible mistranslation"
             elif seg.words < 0.5 * ref_words:

@@ -159,7 +159,10 @@ class CorpusNameDrift(CorpusRule):
         self._followers: dict[str, set[str]] = {}
         self._preferred: dict[str, str] = {}
 
-    def observe(self, doc: Document, ctx: Context) -> None:
+    def observe(self, window: Document, ctx: Context) -> None:
+        document_names(window, ctx)  # collected as the windows come, shared with TQ501
+
+    def end_document(self, doc: Document, ctx: Context) -> None:
         glossary = in_force(ctx.config)
         self._preferred = glossary.preferred
         groups, named, followers = document_names(doc, ctx)

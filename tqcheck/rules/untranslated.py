@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..glossary import in_force, term_key
 from ..model import Document, Segment, Severity
-from ..registry import Context, SegmentRule, register
+from ..registry import Context, DocumentRule, SegmentRule, register
 from ._data import table, word_list
 
 #: langdetect is unsure when English is among its candidates above this probability.
@@ -338,28 +338,26 @@ _DEFINITION_RE = re.compile(r"\(([A-Z]{2,6})\)")
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'\u2019-]*")
 
 
-def _defined_in_english(doc: Document, acronym: str, cache: dict) -> bool:
-    """Is ``acronym`` spelled out in English in this document, as "Press Information Bureau (PIB)"?
+def _defined_in_english(segments) -> set[str]:
+    """The acronyms these segments spell out in English, as "Press Information Bureau (PIB)".
 
     The initials of the capitalised words just before "(ACRONYM)" must spell it;
     French expansions lowercase every word after the first ("Organisation des
     Nations unies (ONU)"), so they do not count.
     """
-    if "defined" not in cache:
-        defined = set()
-        for seg in doc.segments:
-            for m in _DEFINITION_RE.finditer(seg.text):
-                acr = m.group(1)
-                words = seg.text[: m.start()].split()[-(len(acr) + 4):]
-                initials = "".join(w[0] for w in words if _CAPITALISED_RE.fullmatch(w.strip(",;:")))
-                if initials.endswith(acr):
-                    defined.add(acr)
-        cache["defined"] = defined
-    return acronym in cache["defined"]
+    defined = set()
+    for seg in segments:
+        for m in _DEFINITION_RE.finditer(seg.text):
+            acr = m.group(1)
+            words = seg.text[: m.start()].split()[-(len(acr) + 4):]
+            initials = "".join(w[0] for w in words if _CAPITALISED_RE.fullmatch(w.strip(",;:")))
+            if initials.endswith(acr):
+                defined.add(acr)
+    return defined
 
 
 @register
-class FrenchAcronym(_TableRule):
+class FrenchAcronym(_TableRule, DocumentRule):
     """A French acronym that has an English form (ONU, OTAN, UE, OMS, FMI, PIB).
 
     International bodies have English acronyms (UN, NATO, EU, WHO, IMF, GDP);
@@ -385,8 +383,19 @@ class FrenchAcronym(_TableRule):
     glossary_entries = True
     before = r"(?<![\w'\u2019\-./])"  # not a file name or a macro (".UR/.UE")
 
-    def accept(self, m, doc, ctx):
-        return not _defined_in_english(doc, m.group(0), ctx.cache.setdefault("tq604", {}))
+    # An acronym may be spelled out anywhere in the document, after its first use too: the
+    # hits wait for the last window.
+    def check(self, doc, ctx):
+        return DocumentRule.check(self, doc, ctx)
+
+    def feed(self, window, ctx):
+        ctx.cache.setdefault("tq604_defined", set()).update(_defined_in_english(window.segments))
+        ctx.cache.setdefault("tq604_hits", []).extend(_TableRule.check(self, window, ctx))
+        return ()
+
+    def end(self, doc, ctx):
+        defined = ctx.cache.pop("tq604_defined", set())
+        return [f for f in ctx.cache.pop("tq604_hits", []) if f.text not in defined]
 
     def describe(self, text, row):
         return f"French acronym '{text}' ({row[2]}); English uses '{row[1]}'", row[1]

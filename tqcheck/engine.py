@@ -147,6 +147,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
                                                 max_pending=MAX_PENDING_WINDOWS, progress=progress)
         if window.references:
             ctx.stats.add(window, worst.offer)
+        ctx.window_cache.clear()
         for rule in active:
             if isinstance(rule, CorpusRule):
                 rule.observe(window, ctx)

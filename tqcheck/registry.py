@@ -43,6 +43,9 @@ class Context:
 
     config: "Config"
     cache: dict = field(default_factory=dict)
+    #: Like ``cache``, for values about the current window's segments only: the engine empties
+    #: it before each window, so it does not grow with the document.
+    window_cache: dict = field(default_factory=dict)
     counters: dict = field(default_factory=dict)
     #: The reference metrics of the document (a metrics.StreamStats), fed window by window;
     #: set by the engine for documents with references, or on first use.

@@ -125,9 +125,9 @@ def non_english_verdict(seg: Segment, ctx: Context) -> tuple[str, float] | None:
     Only segments of at least ``langid_min_chars`` characters that pass the
     prefilter reach langdetect (counted as ``langid_examined``); its verdict
     counts only at ``langid_min_prob`` or above, and only when English is not
-    among its candidates above 0.10. Cached per segment for the run.
+    among its candidates above 0.10. Cached per segment while its window is checked.
     """
-    cache = ctx.cache.setdefault("langid_verdicts", {})
+    cache = ctx.window_cache.setdefault("langid_verdicts", {})
     key = (seg.index, seg.text)
     if key in cache:
         return cache[key]

@@ -85,3 +85,26 @@ def test_reports_keep_only_the_paths_of_references_and_source():
     assert fr.document.references[0].segments == [] and fr.document.source.segments == []
     assert fr.document.segments == doc.segments and fr.document.source.path == doc.source.path
     assert doc.references[0].segments and doc.source.segments  # the caller's document is untouched
+
+
+_REAL_CHECK_WINDOW = engine._check_window
+_PID_DIR = None
+
+
+def _recording_check_window(*args, **kwargs):
+    """engine._check_window, leaving a file named after the process that ran it."""
+    (_PID_DIR / str(os.getpid())).touch()
+    return _REAL_CHECK_WINDOW(*args, **kwargs)
+
+
+def test_segment_rules_run_in_the_workers(parallel_everywhere, tmp_path, monkeypatch):
+    global _PID_DIR
+    from tqcheck.config import Config
+
+    _PID_DIR = tmp_path  # set before the workers fork, so they see it
+    monkeypatch.setattr(engine, "_check_window", _recording_check_window)
+    monkeypatch.setattr(engine, "WINDOW_SEGMENTS", 5)
+    report = engine.run(load_inputs([SAMPLES[0]]), Config(jobs=2))
+    pids = {int(p.name) for p in tmp_path.iterdir()}
+    assert pids and os.getpid() not in pids
+    assert {"TQ101", "TQ301", "TQ804"} <= {f.rule for f in report.files[0].findings}  # segment rules' findings

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import os
+from collections import deque
 from typing import Callable, Iterable, Protocol, Sequence
 
 from . import __version__, glossary, metrics, perfile, scoring
@@ -118,46 +119,76 @@ def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: C
         score=scoring.score(findings, doc.words, config.fail_under, config.fail_on),
         metrics=(scores.corpus or None) if scores else None,
         worst=worst.diffs(),
-        langid_examined=ctx.counters.get("langid_examined", 0),
+        langid_examined=len(ctx.counters.get("langid_examined", ())),
         segments_metrics=scores.segments if scores and doc.segments else None,
         segments_signatures=scores.signatures if scores and doc.segments else None,
     )
+
+
+def _check_window(rules: Sequence[Rule], config: Config, in_force: frozenset, window: Document,
+                  ctx: Context | None = None) -> tuple[list[Finding], dict]:
+    """The findings of rules that need one window at a time, and the context's tallies
+    (runs in a worker process with a fresh context, or here with the document's)."""
+    if ctx is None:
+        ctx = Context(config)
+        ctx.cache["rules_in_force"] = in_force
+    return [f for rule in rules for f in rule.check(window, ctx)], ctx.counters
+
+
+def _stays_here(rule: Rule) -> bool:
+    """Document and corpus rules keep state from window to window: they run in this process."""
+    return isinstance(rule, (DocumentRule, CorpusRule))
 
 
 def check_document(item: Checkable, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
                    progress: Progress | None = None) -> FileReport:
     """Check one document, window by window (corpus rules only observe it; they report in ``run``).
 
-    With references, each window's metric statistics start first (in worker
-    processes for a large document), so they are computed while the rules run.
+    For a large document, each window's metric statistics and its segment rules go to
+    the worker processes first, so they run while this process runs the document rules.
     """
     ctx = Context(config)
-    ctx.cache["rules_in_force"] = frozenset(rule.code for rule in rules)  # rules may defer to others
+    in_force = ctx.cache["rules_in_force"] = frozenset(rule.code for rule in rules)  # rules may defer to others
     header = item.header()
     segments: list[Segment] = []
     found: list[Finding] = []
     worst = _Worst(config.worst)
     active: list[Rule] | None = None
+    pending: deque = deque()  # the workers' window-rule results, in order
+
+    def collect(future) -> None:
+        findings, counters = future.result()
+        found.extend(findings)
+        ctx.merge_counters(counters)
+
     for window in item.windows(WINDOW_SEGMENTS):
         if active is None:
             active = [rule for rule in rules if rule.applies_to(window)]
+            here = [rule for rule in active if _stays_here(rule)]
+            spread = [rule for rule in active if not _stays_here(rule)]
+            executor = workers.executor(len(window.segments)) if workers else None
             if window.references:
-                executor = workers.executor(len(window.segments)) if workers else None
                 ctx.stats = metrics.StreamStats(config.tokenize, executor=executor, chunk_segments=CHUNK_SEGMENTS,
                                                 max_pending=MAX_PENDING_WINDOWS, progress=progress)
         if window.references:
             ctx.stats.add(window, worst.offer)
         ctx.window_cache.clear()
-        for rule in active:
+        if executor is not None and spread:
+            pending.append(executor.submit(_check_window, spread, config, in_force, window))
+        else:
+            found.extend(_check_window(spread, config, in_force, window, ctx)[0])
+        for rule in here:
             if isinstance(rule, CorpusRule):
                 rule.observe(window, ctx)
-            elif isinstance(rule, DocumentRule):
-                found.extend(rule.feed(window, ctx))
             else:
-                found.extend(rule.check(window, ctx))
+                found.extend(rule.feed(window, ctx))
+        while pending and (len(pending) > MAX_PENDING_WINDOWS or pending[0].done()):
+            collect(pending.popleft())
         segments += window.segments
         if progress is not None:
             progress("segments checked", len(segments), None)
+    while pending:
+        collect(pending.popleft())
     for rule in active or ():
         if isinstance(rule, DocumentRule):
             found.extend(rule.end(header, ctx))

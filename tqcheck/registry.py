@@ -37,7 +37,7 @@ class Context:
     """What rules may share during one run: the configuration and a cache.
 
     ``cache`` holds values several rules (or the engine) want computed once per
-    document, such as per-segment chrF; ``counters`` collects numbers for the
+    document, such as per-segment chrF; ``counters`` tallies things for the
     report (e.g. how many segments language identification examined).
     """
 
@@ -51,8 +51,15 @@ class Context:
     #: set by the engine for documents with references, or on first use.
     stats: Any = None
 
-    def count(self, key: str, n: int = 1) -> None:
-        self.counters[key] = self.counters.get(key, 0) + n
+    def tally(self, key: str, item) -> None:
+        """Note ``item`` (e.g. a segment number) under ``key``; the report counts distinct items, so
+        that work done twice (in a worker and here) counts once."""
+        self.counters.setdefault(key, set()).add(item)
+
+    def merge_counters(self, counters: dict) -> None:
+        """Add the tallies of another context (a worker's) to this one's."""
+        for key, items in counters.items():
+            self.counters.setdefault(key, set()).update(items)
 
     def memo(self, key: str, compute):
         """``compute()`` once per context; later calls return the cached value."""

@@ -136,7 +136,7 @@ def non_english_verdict(seg: Segment, ctx: Context) -> tuple[str, float] | None:
     if len(text) >= ctx.config.langid_min_chars and needs_langid(text):
         from ..langid import language_probabilities
 
-        ctx.count("langid_examined")
+        ctx.tally("langid_examined", seg.index)
         probs = language_probabilities(without_names(text))
         if probs:
             lang, prob = probs[0]

@@ -193,6 +193,47 @@ def test_fuzz_equal_sacrebleu(seed, rounds):
     assert any(len(r) / max(len(h), 1) / 2 > ter._BEAM_WIDTH for _, h, r in pairs)
 
 
+def _distant_pair(kind: str, seed: int) -> tuple:
+    """Random words (3-10 types): 1-25 against 55-130 ("unequal", either way round) or
+    50-90 against 50-90 ("long"). Their edit distances reach the bound past which the
+    beam may matter, so the port traces back over sacrebleu's beam rows."""
+    rng = random.Random(seed)
+    vocab = "abcdefghij"[:rng.randint(3, 10)]
+    if kind == "unequal":
+        a, b = rng.randint(1, 25), rng.randint(55, 130)
+        if rng.random() < 0.5:
+            a, b = b, a
+    else:
+        a, b = rng.randint(50, 90), rng.randint(50, 90)
+    return [rng.choice(vocab) for _ in range(a)], [rng.choice(vocab) for _ in range(b)]
+
+
+#: Pairs found by mutating the port: each would come out wrong with another tie-breaking in
+#: the trace back over the beam rows (148, 4980, 10431, 17782 and long 25: deletion before
+#: the diagonal; 9174, 20217, 24307 and long 42: insertion before deletion), or without the
+#: beam distances of the candidates ranked before the winner (442, 507, 744, 1040, 1510).
+DISTANT = [("unequal", s) for s in (148, 442, 507, 744, 1040, 1510, 4980, 9174, 10431, 17782, 20217, 24307)] \
+    + [("long", 25), ("long", 42)]
+
+
+def test_distant_pairs_equal_sacrebleu(monkeypatch):
+    used = {"trace": 0, "rows": 0}
+    real_trace, real_extend = ter._trace_rows, ter._Beam.extend
+
+    def trace_rows(*args):
+        used["trace"] += 1
+        return real_trace(*args)
+
+    def extend(*args):
+        used["rows"] += 1
+        return real_extend(*args)
+
+    monkeypatch.setattr(ter, "_trace_rows", trace_rows)
+    monkeypatch.setattr(ter._Beam, "extend", extend)
+    assert_same([_distant_pair(kind, seed) for kind, seed in DISTANT])
+    assert used["trace"] and used["rows"] > used["trace"]  # and beam rows for candidates
+
+
 def _scrambled(seed: int) -> tuple:
     """100 to 200 words of a sample reference and a translation made of them with blocks
     moved and words replaced: so many shift candidates that the cap is reached."""

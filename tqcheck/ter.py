@@ -48,8 +48,6 @@ import math
 from bisect import bisect_left
 from operator import itemgetter
 
-__all__ = ["translation_edit_rate", "FastTER"]
-
 _COST_INS = 1
 _COST_DEL = 1
 _COST_SUB = 1

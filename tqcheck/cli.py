@@ -107,7 +107,7 @@ def cli() -> None:
 @click.option("--tokenize", type=click.Choice(TOKENIZERS), default=None, help="BLEU tokenizer (default 13a).")
 @click.option("--worst", type=click.IntRange(min=0), default=None, help="Worst segments against the reference to show (default 3).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Processes for the metrics of large files (default 0: one per core; 1: none). Results are identical.")
+              help="Worker processes for the metrics and segment rules of large files (default 0: one per core; 1: none). Results are identical.")
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: .tqcheck.toml or [tool.tqcheck] in pyproject.toml, searched upward).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None, help="Lowest severity that fails a file whatever its quality (default critical).")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Names of translations in directories (default *.en.txt); comma-separated.")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from ..model import Document, Segment, Severity
 from ..registry import Context, DocumentRule, RegexRule, SegmentRule, register

@@ -46,7 +46,7 @@ Progress = Callable[[str, int, "int | None"], None]
 
 
 class Workers:
-    """A process pool for metric statistics, started on first need and shut down by ``close``."""
+    """A process pool for metric statistics and segment rules, started on first need and shut down by ``close``."""
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs or os.cpu_count() or 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections import deque
+from concurrent.futures import Future
 from typing import NamedTuple, Sequence
 
 from .model import DiffOp, Document, MetricScore, SegmentMetrics
@@ -47,11 +48,17 @@ def _metric(key: str, tokenize: str, **kwargs):
     return FastTER()
 
 
-def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[str]]) -> tuple[list, int]:
+def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[str]]) -> list:
     """sacrebleu's per-segment sufficient statistics for a run of segments (runs in a worker)."""
     _quiet()
-    metric = _metric(key, tokenize)
-    return metric._extract_corpus_statistics(hyps, refs), metric.num_refs
+    return _metric(key, tokenize)._extract_corpus_statistics(hyps, refs)
+
+
+def _done(value) -> Future:
+    """``value`` as a finished Future, so that work done here and in workers is collected alike."""
+    future: Future = Future()
+    future.set_result(value)
+    return future
 
 
 class _RunningSum:
@@ -101,23 +108,24 @@ class StreamStats:
                  progress=None, keys: Sequence[str] = METRICS) -> None:
         self.tokenize, self.executor, self.progress, self.keys = tokenize, executor, progress, tuple(keys)
         self.chunk_segments, self.max_pending = chunk_segments, max(1, max_pending)
-        self._pending: deque = deque()  # (window, on_scored, {key: [parts or futures]})
+        self._pending: deque = deque()  # (window, on_scored, {key: [futures of chunk statistics]})
         self._sums = {key: _RunningSum() for key in self.keys}
         self._scorers: dict | None = None
         self._segments: list[SegmentMetrics] = []
         self._last = None
         self._num_refs = 0
+        self._result: DocumentScores | None = None
 
     def add(self, window: Document, on_scored=None) -> None:
         """Start the statistics of ``window`` (again for the same window: nothing).
         ``on_scored(window, chrf)`` is called with its sentence chrF once they are known."""
         if window is self._last:
             return
-        self._last = window
+        self._last, self._result = window, None
         hyps, refs = _streams(window)
-        self._num_refs = len(refs)
+        self._num_refs = len(refs)  # sacrebleu's num_refs: the number of reference streams
         if self.executor is None or not hyps:
-            parts = {key: [_chunk_statistics(key, self.tokenize, hyps, refs)] for key in self.keys}
+            parts = {key: [_done(_chunk_statistics(key, self.tokenize, hyps, refs))] for key in self.keys}
         else:
             n = len(hyps)
             size = self.chunk_segments or n
@@ -132,14 +140,12 @@ class StreamStats:
 
     @staticmethod
     def _ready(parts) -> bool:
-        return all(getattr(p, "done", lambda: True)() for ps in parts.values() for p in ps)
+        return all(p.done() for ps in parts.values() for p in ps)
 
     def _score(self, window: Document, on_scored, parts) -> None:
         stats = {}
         for key, ps in parts.items():
-            results = [p.result() if hasattr(p, "result") else p for p in ps]
-            stats[key] = [s for part, _ in results for s in part]
-            self._num_refs = results[0][1] if results else self._num_refs
+            stats[key] = [s for p in ps for s in p.result()]
             self._sums[key].add(stats[key])
         scorers = self._scorers_once()
         chrf, bleu = ([scorers[key]._aggregate_and_compute([s]).score for s in stats[key]] if key in stats
@@ -167,7 +173,9 @@ class StreamStats:
         return metric
 
     def result(self) -> DocumentScores:
-        """Wait for every window and give the document's scores (computed once)."""
+        """Wait for every window and give the document's scores (computed once, until another window comes)."""
+        if self._result is not None:
+            return self._result
         while self._pending:
             self._score(*self._pending.popleft())
         scorers = self._scorers_once()
@@ -180,7 +188,8 @@ class StreamStats:
             corpus[key] = MetricScore(name=score.name, score=score.score, signature=str(metric.get_signature()))
         signatures = {key: str(scorers[key].get_signature()) for key in ("chrf", "bleu")
                       if key in scorers and self._segments}
-        return DocumentScores(corpus, self._segments, signatures)
+        self._result = DocumentScores(corpus, self._segments, signatures)
+        return self._result
 
 
 def corpus_metrics(doc: Document, tokenize: str = "13a") -> dict[str, MetricScore] | None:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from tqcheck.config import Config
 from tqcheck.engine import check_document
+from tqcheck.io.glossary import in_force
 from tqcheck.io.text import parse_text
 from tqcheck.model import Document, Finding
-from tqcheck.registry import CorpusRule, select_rules
+from tqcheck.registry import CorpusRule
+from tqcheck.rules import select_rules
 
 
 def parse_example(example: str):
@@ -52,7 +54,8 @@ def run_rules(text_or_doc, select=(), config: Config | None = None) -> list[Find
         docs = list(text_or_doc)
     config = config or Config()
     rules = select_rules(select)
-    findings = [f for doc in docs for f in check_document(doc, rules, config).findings]
+    glossary = in_force(config)  # once per run, as the engine does
+    findings = [f for doc in docs for f in check_document(doc, rules, config, glossary=glossary).findings]
     corpus = [f for rule in rules if isinstance(rule, CorpusRule) for f in rule.finish()]
     return sorted(findings + corpus, key=lambda f: f.sort_key) if corpus else findings
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from tqcheck import __version__
 from tqcheck.cli import cli, main
-from tqcheck.registry import rule_classes
+from tqcheck.rules import all_rules as rule_classes
 
 from conftest import ROOT
 
@@ -32,7 +32,10 @@ def test_rules_lists_every_rule_with_its_metadata():
     lines = result.stdout.strip().splitlines()
     assert len(lines) == len(rule_classes())
     for cls, line in zip(rule_classes(), lines):
-        assert line.split("\t") == [cls.code, cls.name, cls.category, cls.severity.value, cls.description()]
+        assert line.split("\t")[:5] == [cls.code, cls.name, cls.category, cls.severity.value, cls.description()]
+        path, lineno = line.split("\t")[5].rsplit(":", 1)  # where the rule lives: file:line
+        assert path.startswith("tqcheck/rules/tq") and f"class {cls.__name__}(" in \
+            open(os.path.join(ROOT, path), encoding="utf-8").read().splitlines()[int(lineno) - 1]
 
 
 def test_main_returns_exit_codes(tmp_path):

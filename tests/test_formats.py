@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from tqcheck.cli import cli
 from tqcheck.model import Severity
-from tqcheck.registry import rule_classes
+from tqcheck.rules import all_rules as rule_classes
 from tqcheck.report import resolve
 from tqcheck.report.github import command, escape_data, escape_property
 from tqcheck.report.markdown import escape

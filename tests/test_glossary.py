@@ -9,9 +9,8 @@ from click.testing import CliRunner
 from tqcheck.cli import cli
 from tqcheck.config import Config
 from tqcheck.errors import InputError
-from tqcheck.glossary import (
-    DATA_FILES, Term, build, check_conflicts, default_terms, in_force, load, read_glossary, term_key,
-)
+from tqcheck.glossary import Term, build, check_conflicts, term_key
+from tqcheck.io.glossary import DATA_FILES, default_terms, in_force, load, read_glossary
 
 from conftest import ROOT
 from helpers import run_rules, spans
@@ -326,12 +325,11 @@ def test_glossary_and_prefer_from_a_configuration_file(tmp_path, monkeypatch):
 
 
 def test_the_glossary_is_read_once_per_run(monkeypatch):
-    import tqcheck.glossary as glossary
+    import tqcheck.io.glossary as glossary
 
     calls = []
     real = glossary.read_glossary
     monkeypatch.setattr(glossary, "read_glossary", lambda p: calls.append(p) or real(p))
-    monkeypatch.setattr(glossary, "_CACHE", {})
     config = Config(glossaries=(fixture("desk-terms.tsv"),))
     run_rules(r"one trapped drone\ntwo trapped drones\n===\nthree", config=config)
     assert calls == [fixture("desk-terms.tsv")]

@@ -2,9 +2,9 @@
 import pytest
 
 from tqcheck.model import CATEGORIES, Severity
-from tqcheck.registry import (
-    CODE_RE, NAME_RE, RegistryError, SegmentRule, register, rule_classes, select_rules,
-)
+from tqcheck.registry import CODE_RE, NAME_RE, RegistryError, SegmentRule, register
+from tqcheck.rules import all_rules as rule_classes
+from tqcheck.rules import select_rules
 
 from helpers import run_rules
 

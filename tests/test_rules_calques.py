@@ -3,7 +3,7 @@
 import pytest
 
 from tqcheck.io.text import read_document
-from tqcheck.rules._data import table
+from tqcheck.text.data import table
 
 from conftest import SEED
 from helpers import run_rules, spans

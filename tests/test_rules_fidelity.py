@@ -4,10 +4,10 @@ import os
 import pytest
 
 from tqcheck.io.inputs import load_inputs, load_one
-from tqcheck.rules.fidelity import (
-    carried, copy_ratio, number_mismatches, source_names, source_numbers, translation_numbers,
-)
-from tqcheck.registry import select_rules
+from tqcheck.rules.tq9xx_fidelity.copies import copy_ratio
+from tqcheck.text.crossnames import carried, source_names
+from tqcheck.text.mentions import number_mismatches, source_numbers, translation_numbers
+from tqcheck.rules import select_rules
 
 from conftest import ROOT
 from helpers import codes, parse_example, run_rules

@@ -4,8 +4,8 @@ import pytest
 
 from tqcheck.config import Config
 from tqcheck.io.text import read_document
-from tqcheck.rules._data import table, word_list
-from tqcheck.rules.names import name_candidates, name_key
+from tqcheck.text.data import table, word_list
+from tqcheck.text.names import name_candidates, name_key
 
 from conftest import SEED
 from helpers import run_rules, spans

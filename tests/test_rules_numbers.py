@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from tqcheck.io.text import read_document
-from tqcheck.rules.numbers import (
+from tqcheck.text.numbers import (
     english_date, english_time, french_date_to_english, french_month_to_english,
     french_number_to_english, french_time_to_english, french_weekday_to_english, group_thousands,
     month_number, parse_english_time, parse_french_time, parse_number,
@@ -280,7 +280,7 @@ def test_month_and_weekday_names():
 
 
 def test_every_month_and_weekday_is_covered():
-    from tqcheck.rules.numbers import ENGLISH_MONTHS, _months, _weekdays
+    from tqcheck.text.numbers import ENGLISH_MONTHS, months as _months, weekdays as _weekdays
     assert {en for en, _ in _months().values()} == set(ENGLISH_MONTHS)
     assert sorted(n for _, n in _months().values()) == sorted(
         [1, 2, 2, 3, 4, 5, 6, 7, 8, 8, 9, 10, 11, 12, 12])

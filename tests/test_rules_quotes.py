@@ -145,9 +145,9 @@ def test_seed_gives_exactly_the_planted_quote_findings():
 def test_walker_walks_each_window_once(monkeypatch):
     from tqcheck.config import Config
     from tqcheck import engine
-    from tqcheck.registry import select_rules
+    from tqcheck.rules import select_rules
     from helpers import parse_example
-    import tqcheck.rules.quotes as quotes
+    import tqcheck.text.quotes as quotes
 
     calls = []
     real = quotes.QuoteWalker.feed

@@ -7,7 +7,8 @@ Rows are (text in example syntax, expected findings); \n separates segments.
 import pytest
 
 from tqcheck.io.text import read_document
-from tqcheck.rules.sentences import ends_with_abbreviation, mojibake_spans
+from tqcheck.text.sentences import ends_with_abbreviation
+from tqcheck.text.mojibake import mojibake_spans
 
 from conftest import SEED
 from helpers import run_rules, spans

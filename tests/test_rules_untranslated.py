@@ -6,8 +6,8 @@ import pytest
 from tqcheck.config import Config
 from tqcheck.engine import check_document
 from tqcheck.io.text import read_document
-from tqcheck.registry import select_rules
-from tqcheck.rules.untranslated import needs_langid
+from tqcheck.rules import select_rules
+from tqcheck.text.language import needs_langid
 
 from conftest import SEED
 from helpers import parse_example, run_rules, spans

@@ -13,7 +13,8 @@ from tqcheck.cli import cli
 from tqcheck.errors import InputError
 from tqcheck.io.inputs import InputFile
 from tqcheck.io.text import iter_segments, parse_text, read_text
-from tqcheck.registry import DocumentRule, rule_classes
+from tqcheck.registry import DocumentRule
+from tqcheck.rules import all_rules as rule_classes
 
 from conftest import ROOT
 from helpers import run_rules

@@ -1,28 +1,40 @@
-"""tqcheck: translation-quality checks for French-to-English machine translation."""
+"""tqcheck: translation-quality checks for French-to-English machine translation.
+
+The public API (see ``tqcheck.api``)::
+
+    import tqcheck
+    report = tqcheck.check("The attack came on the 2e anniversary .", references=..., source=...)
+    report = tqcheck.check_files(["samples/afp-baghdad-drones"], config=tqcheck.load_config())
+    print(tqcheck.render(report, "text"))
+
+``Report`` -> ``FileReport`` (one per translation) -> ``Finding`` are the records every
+formatter renders. The API functions are imported on first use, so ``import tqcheck`` is cheap.
+"""
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING
 
-from .model import Document, Finding, Report, Severity  # noqa: E402
+from .baseline import Baseline
+from .config import Config
+from .errors import InputError
+from .model import Document, FileReport, Finding, Report, Score, Segment, Severity
+from .version import __version__
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import FORMATS, check, check_files, document, load_config, render
 
-def check(text: str, references: list[str] | None = None, source: str | None = None,
-          config=None, path: str = "<text>") -> Report:
-    """Check a translation given as text; references and source as texts, aligned by segment."""
-    from .engine import run
-    from .io.text import parse_text
-    from .io.inputs import _align
-
-    doc = parse_text(text, path)
-    for i, ref in enumerate(references or []):
-        rdoc = parse_text(ref, f"<reference {i + 1}>")
-        _align(doc, rdoc, "reference")
-        doc.references.append(rdoc)
-    if source is not None:
-        sdoc = parse_text(source, "<source>")
-        _align(doc, sdoc, "source")
-        doc.source = sdoc
-    return run([doc], config)
+_API = ("FORMATS", "check", "check_files", "document", "load_config", "render")
 
 
-__all__ = ["check", "Document", "Finding", "Report", "Severity", "__version__"]
+def __getattr__(name: str):
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'tqcheck' has no attribute {name!r}")
+
+
+__all__ = [
+    "Baseline", "Config", "Document", "FileReport", "Finding", "InputError", "Report", "Score", "Segment",
+    "Severity", "__version__", *_API,
+]

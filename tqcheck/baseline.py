@@ -7,7 +7,9 @@ it, so a finding keeps its fingerprint when lines are added or removed above it.
 Fingerprints are counted: two identical findings need two baseline entries.
 
 Baseline-accepted findings are removed before scoring, so they do not count toward
-the score either: a baselined file is judged on its new findings alone.
+the score either: a baselined file is judged on its new findings alone. The engine
+applies a :class:`Baseline` once, when it finalises a run (``run(..., baseline=...)``);
+``Baseline.recording()`` accepts every finding of the run and keeps the entries to write.
 """
 from __future__ import annotations
 
@@ -17,10 +19,8 @@ import unicodedata
 from collections import Counter
 from typing import TextIO
 
-from . import scoring
-from .config import Config
 from .errors import InputError
-from .model import FileReport, Finding, Report
+from .model import FileReport, Finding
 from .paths import relative
 
 VERSION = 1
@@ -52,24 +52,11 @@ def file_fingerprints(fr: FileReport) -> list[str]:
     return [fingerprint(fr, f) for f in fr.findings]
 
 
-def occurrence_fingerprints(fr: FileReport) -> list[str]:
-    """One distinct, stable hash per finding: its fingerprint and its occurrence number.
-
-    For formats that track findings one by one (SARIF ``partialFingerprints``).
-    """
-    seen: Counter = Counter()
+def entries(files: list[FileReport]) -> list[dict]:
+    """The baseline entries for every finding of ``files`` (fingerprints set), sorted."""
     out = []
-    for fp in file_fingerprints(fr):
-        seen[fp] += 1
-        out.append(hashlib.sha256(f"{fp}:{seen[fp]}".encode()).hexdigest())
-    return out
-
-
-def entries(report: Report) -> list[dict]:
-    """The baseline entries for every finding of ``report``, sorted."""
-    out = []
-    for fr in report.files:
-        for f, fp in zip(fr.findings, file_fingerprints(fr)):
+    for fr in files:
+        for f, fp in zip(fr.findings, fr.fingerprints):
             out.append({"fingerprint": fp, "rule": f.rule, "path": relative(f.path), "text": f.text})
     return sorted(out, key=lambda e: (e["path"], e["rule"], e["text"], e["fingerprint"]))
 
@@ -102,28 +89,44 @@ def load(path: str) -> list[dict]:
     return items
 
 
-def apply(report: Report, items: list[dict], config: Config) -> Report:
-    """Drop the findings the baseline accepts, rescore, and record the counts in ``report.baseline``.
+class Baseline:
+    """The findings a run accepts: entries read from a baseline file, or (``recording``) every
+    finding of the run, whose entries are then kept in ``entries`` for writing."""
 
-    ``unmatched`` counts the entries for files of this run that no finding matched any
-    more (fixed or edited); entries for files not checked in this run are not counted.
-    """
-    available = Counter(e["fingerprint"] for e in items)
-    suppressed = 0
-    checked = set()
-    for fr in report.files:
-        checked.add(relative(fr.path))
-        kept = []
-        for f, fp in zip(fr.findings, file_fingerprints(fr)):
-            if available[fp] > 0:
-                available[fp] -= 1
-                suppressed += 1
-            else:
-                kept.append(f)
-        if len(kept) != len(fr.findings):
-            fr.findings = kept
-            fr.score = scoring.score(kept, fr.document.words, config.fail_under, config.fail_on)
-    # the path is part of the fingerprint, so all entries of one fingerprint share a path
-    unmatched = sum(available[fp] for fp in {e["fingerprint"] for e in items if e["path"] in checked})
-    report.baseline = {"suppressed": suppressed, "unmatched": unmatched}
-    return report
+    def __init__(self, items: list[dict] | None = None, record: bool = False) -> None:
+        self.entries: list[dict] = list(items or [])
+        self.record = record
+
+    @classmethod
+    def recording(cls) -> "Baseline":
+        return cls(record=True)
+
+    @classmethod
+    def from_file(cls, path: str) -> "Baseline":
+        return cls(load(path))
+
+    def apply(self, files: list[FileReport]) -> dict:
+        """Drop the accepted findings from ``files`` (fingerprints set); return the counts.
+
+        ``unmatched`` counts the entries for files of this run that no finding matched any
+        more (fixed or edited); entries for files not checked in this run are not counted.
+        """
+        if self.record:
+            self.entries = entries(files)
+        available = Counter(e["fingerprint"] for e in self.entries)
+        suppressed = 0
+        checked = set()
+        for fr in files:
+            checked.add(relative(fr.path))
+            kept, kept_fps = [], []
+            for f, fp in zip(fr.findings, fr.fingerprints):
+                if available[fp] > 0:
+                    available[fp] -= 1
+                    suppressed += 1
+                else:
+                    kept.append(f)
+                    kept_fps.append(fp)
+            fr.findings, fr.fingerprints = kept, kept_fps
+        # the path is part of the fingerprint, so all entries of one fingerprint share a path
+        unmatched = sum(available[fp] for fp in {e["fingerprint"] for e in self.entries if e["path"] in checked})
+        return {"suppressed": suppressed, "unmatched": unmatched}

@@ -12,8 +12,9 @@ from typing import Sequence
 
 import click
 
-from . import __version__
+from .version import __version__
 from .config import FAIL_ON_CHOICES, TOKENIZERS, load_settings
+from .baseline import dump as baseline_dump
 from .errors import InputError
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
@@ -130,9 +131,8 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokeni
     PATHS are translation files or sample directories (mt.en.txt, ref.en.txt,
     ref.*.en.txt, src.fr.txt).
     """
-    from . import baseline
-    from .engine import run
-    from .io.inputs import iter_inputs
+    from .api import check_files
+    from .baseline import Baseline
     from .registry import RegistryError
     from .report import get_renderer
 
@@ -141,16 +141,18 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokeni
              "glossary": tuple(glossaries), "prefer": tuple(prefer)}
     config = load_settings(config_file, flags).config
     config.default_glossary = config.default_glossary and not no_default_glossary
-    accepted = baseline.load(baseline_file) if baseline_file and not write_baseline else None
-    documents = iter_inputs(paths, refs, src, src_dir=src_dir, ref_dir=ref_dir, require_pairs=require_pairs,
-                            include=config.include, exclude=config.exclude, base=config.root, warn=_warn)
+    if write_baseline:
+        accepted = Baseline.recording()
+    else:
+        accepted = Baseline.from_file(baseline_file) if baseline_file else None
     progress = None
     if sys.stderr.isatty():
         from .report.terminal import ProgressBar
 
         progress = ProgressBar(sys.stderr)
     try:
-        report = run(documents, config, progress)
+        report = check_files(paths, refs, src, config, src_dir=src_dir, ref_dir=ref_dir, require_pairs=require_pairs,
+                             baseline=accepted, warn=_warn, progress=progress)
     except RegistryError as exc:
         raise InputError(str(exc)) from None
     finally:
@@ -160,12 +162,10 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokeni
         _warn("every input is excluded (exclude setting); nothing checked")
     inputs = [p for fr in report.files for p in _document_paths(fr.document)]
     if write_baseline:
-        accepted = baseline.entries(report)
         with _output(write_baseline, inputs) as stream:
-            baseline.dump(accepted, stream)
-        _note(f"baseline: wrote {len(accepted)} findings to {write_baseline}")
+            baseline_dump(accepted.entries, stream)
+        _note(f"baseline: wrote {len(accepted.entries)} findings to {write_baseline}")
     if accepted is not None:
-        baseline.apply(report, accepted, config)
         _note(f"baseline: {report.baseline['suppressed']} findings suppressed, "
               f"{report.baseline['unmatched']} baseline entries no longer match")
     with _output(output, inputs) as stream:
@@ -202,7 +202,7 @@ def glossary_group() -> None:
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: searched upward).")
 def glossary_show(glossaries, no_default_glossary, config_file) -> None:
     """Print every term in force: source term, required term, forbidden variants, origin, note."""
-    from .glossary import in_force
+    from .io.glossary import in_force
     from .report.terminal import render_glossary
 
     config = load_settings(config_file, {"glossary": tuple(glossaries)}).config
@@ -212,11 +212,26 @@ def glossary_show(glossaries, no_default_glossary, config_file) -> None:
 
 @cli.command()
 def rules() -> None:
-    """List every rule: code, name, category, severity, description."""
-    from .registry import rule_classes
+    """List every rule: code, name, category, severity, description, where it is defined."""
     from .report.terminal import render_rules
+    from .rules import all_rules
 
-    render_rules(rule_classes(), sys.stdout)
+    render_rules(all_rules(), sys.stdout)
+
+
+@cli.command()
+@click.argument("code")
+def rule(code) -> None:
+    """Explain one rule (by code or name, e.g. TQ204 or quote-punctuation-debris): what it finds
+    and why, its examples, its options and the data files it reads."""
+    from .ruledocs import explain
+    from .rules import all_rules
+
+    wanted = code.strip()
+    found = [cls for cls in all_rules() if cls.code == wanted.upper() or cls.name == wanted]
+    if not found:
+        raise InputError(f"{code}: no such rule; 'tqcheck rules' lists them")
+    click.echo(explain(found[0]), nl=False)
 
 
 VIEW_FORMATS = ("auto", "rich", "text", "json")

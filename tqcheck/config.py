@@ -50,6 +50,8 @@ class Config:
     default_glossary: bool = True
     #: Preferred spellings of names where the glossary is silent (a tuple, or variant -> preferred).
     prefer: tuple[str, ...] | dict[str, str] = ()
+    #: Where each key given was set (its file, or "command line"), for error messages.
+    origins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
 
 # --- Configuration files --------------------------------------------------------------------
@@ -222,21 +224,6 @@ def find_config(start: str | None = None) -> str | None:
         directory = parent
 
 
-def _check_rule_patterns(values: dict, where: str) -> None:
-    """Every rule pattern in ``values`` must match a rule (as --select requires)."""
-    from .registry import RegistryError, select_rules
-
-    groups = {"'select'": values.get("select", ()), "'ignore'": values.get("ignore", ()),
-              "'severity'": tuple(values.get("severity", {}))}
-    for glob, rules in values.get("per_file_ignores", {}).items():
-        groups[f"'per-file-ignores' {glob!r}"] = rules
-    for key, patterns in groups.items():
-        try:
-            select_rules(select=patterns)
-        except RegistryError as exc:
-            raise InputError(f"{where}: {key}: {exc}") from None
-
-
 def _apply(values: dict, origins: dict, table: dict, where: str, base: str, origin: str, what: str) -> None:
     import difflib
 
@@ -254,7 +241,6 @@ def _apply(values: dict, origins: dict, table: dict, where: str, base: str, orig
         except _Bad as exc:
             raise InputError(f"{where}: {key!r} {exc}") from None
         origins[key] = origin
-    _check_rule_patterns(given, where)
     values.update(given)
 
 
@@ -280,7 +266,8 @@ def load_settings(config_file: str | None = None, flags: dict | None = None, cwd
         values["root"] = base
     given = {k: v for k, v in (flags or {}).items() if v is not None and v != ()}
     _apply(values, origins, given, "command line", cwd, COMMAND_LINE_ORIGIN, "")
-    return Settings(config=Config(**values), file=path, origins=origins)
+    given_origins = {k: v for k, v in origins.items() if v != DEFAULT_ORIGIN}
+    return Settings(config=Config(**values, origins=given_origins), file=path, origins=origins)
 
 
 def toml_value(value) -> str:

@@ -1,4 +1,9 @@
-"""run(documents, config) -> Report. Never prints; never imports report or cli.
+"""run(documents, config, baseline) -> Report. Never prints; never imports report or cli.
+
+The rules report findings document by document (corpus rules after the last one);
+then the run is finalised once (``finalise``): duplicates are an error of the rule
+that made them (raised with ``strict``, dropped otherwise), per-file ignores and the
+baseline apply, fingerprints are set, and every file is scored.
 
 Each document is streamed: read, scored and checked in windows of consecutive
 segments (WINDOW_SEGMENTS), so that a large file is never held whole with its
@@ -16,10 +21,15 @@ import os
 from collections import deque
 from typing import Callable, Iterable, Protocol, Sequence
 
-from . import __version__, glossary, metrics, perfile, scoring
+from . import baseline as baselines
+from . import metrics, perfile, scoring
 from .config import Config
+from .glossary import Glossary
+from .io.glossary import in_force as glossary_in_force
 from .model import Document, FileReport, Finding, Report, Segment, SegmentDiff
-from .registry import Context, CorpusRule, DocumentRule, Rule, select_rules
+from .registry import Context, CorpusRule, DocumentRule, Rule
+from .rules import check_config, select_rules
+from .version import __version__
 
 
 #: A document is read, scored and checked in windows of this many segments.
@@ -45,11 +55,20 @@ class Checkable(Protocol):
 Progress = Callable[[str, int, "int | None"], None]
 
 
+#: What a worker process checks with: set once per worker by ``_init_worker``.
+_WORKER: dict = {}
+
+
+def _init_worker(glossary: Glossary | None) -> None:
+    _WORKER["glossary"] = glossary
+
+
 class Workers:
     """A process pool for metric statistics and segment rules, started on first need and shut down by ``close``."""
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, glossary: Glossary | None = None) -> None:
         self.jobs = jobs or os.cpu_count() or 1
+        self.glossary = glossary
         self._pool = None
 
     def executor(self, segments: int):
@@ -61,7 +80,8 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method))
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                             initializer=_init_worker, initargs=(self.glossary,))
         return self._pool
 
     def close(self) -> None:
@@ -70,13 +90,20 @@ class Workers:
             self._pool = None
 
 
-def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+class DuplicateFindingError(AssertionError):
+    """A rule reported the same span twice (raised when finalising with ``strict``)."""
+
+
+def _dedupe(findings: Iterable[Finding], strict: bool = False) -> list[Finding]:
     seen, out = set(), []
     for f in sorted(findings, key=lambda f: f.sort_key):
         key = (f.rule, f.line, f.column, f.end_column)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        if key in seen:
+            if strict:
+                raise DuplicateFindingError(f"{f.rule} reported {f.path}:{f.line}:{f.column}-{f.end_column} twice")
+            continue
+        seen.add(key)
+        out.append(f)
     return out
 
 
@@ -108,15 +135,14 @@ class _Worst:
         return out
 
 
-def _file_report(doc: Document, findings: list[Finding], ctx: Context, config: Config, worst: _Worst) -> FileReport:
-    """The report of a checked document; ``doc`` keeps the translation's segments (formatters and
-    baselines quote them) but only the paths of its references and source."""
-    findings = perfile.apply(_dedupe(findings), config)
+def _file_report(doc: Document, findings: list[Finding], ctx: Context, worst: _Worst) -> FileReport:
+    """The report of a checked document, not yet finalised; ``doc`` keeps the translation's segments
+    (formatters and baselines quote them) but only the paths of its references and source."""
     scores = ctx.stats.result() if ctx.stats is not None and doc.references else None
     return FileReport(
         document=doc,
-        findings=findings,
-        score=scoring.score(findings, doc.words, config.fail_under, config.fail_on),
+        findings=sorted(findings, key=lambda f: f.sort_key),
+        score=None,
         metrics=(scores.corpus or None) if scores else None,
         worst=worst.diffs(),
         langid_examined=len(ctx.counters.get("langid_examined", ())),
@@ -130,8 +156,7 @@ def _check_window(rules: Sequence[Rule], config: Config, in_force: frozenset, wi
     """The findings of rules that need one window at a time, and the context's tallies
     (runs in a worker process with a fresh context, or here with the document's)."""
     if ctx is None:
-        ctx = Context(config)
-        ctx.cache["rules_in_force"] = in_force
+        ctx = Context(config, glossary=_WORKER.get("glossary"), rules_in_force=in_force)
     return [f for rule in rules for f in rule.check(window, ctx)], ctx.counters
 
 
@@ -141,14 +166,16 @@ def _stays_here(rule: Rule) -> bool:
 
 
 def check_document(item: Checkable, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
-                   progress: Progress | None = None) -> FileReport:
+                   progress: Progress | None = None, glossary: Glossary | None = None) -> FileReport:
     """Check one document, window by window (corpus rules only observe it; they report in ``run``).
 
-    For a large document, each window's metric statistics and its segment rules go to
-    the worker processes first, so they run while this process runs the document rules.
+    The FileReport has the document's findings, sorted, and no score yet (``finalise``
+    gives it one). For a large document, each window's metric statistics and its segment
+    rules go to the worker processes first, so they run while this process runs the
+    document rules.
     """
-    ctx = Context(config)
-    in_force = ctx.cache["rules_in_force"] = frozenset(rule.code for rule in rules)  # rules may defer to others
+    in_force = frozenset(rule.code for rule in rules)  # rules may defer to others in force
+    ctx = Context(config, glossary=glossary if glossary is not None else glossary_in_force(config), rules_in_force=in_force)
     header = item.header()
     segments: list[Segment] = []
     found: list[Finding] = []
@@ -172,7 +199,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
                                                 max_pending=MAX_PENDING_WINDOWS, progress=progress)
         if window.references:
             ctx.stats.add(window, worst.offer)
-        ctx.window_cache.clear()
+        ctx.start_window()
         if executor is not None and spread:
             pending.append(executor.submit(_check_window, spread, config, in_force, window))
         else:
@@ -195,26 +222,42 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
         elif isinstance(rule, CorpusRule):
             rule.end_document(header, ctx)
     doc = Document(header.path, segments, header.references, header.source)
-    return _file_report(doc, found, ctx, config, worst)
+    return _file_report(doc, found, ctx, worst)
 
 
-def _add_corpus_findings(report: FileReport, extra: list[Finding], config: Config) -> FileReport:
-    findings = perfile.apply(_dedupe(report.findings + extra), config)
-    report.findings = findings
-    report.score = scoring.score(findings, report.document.words, config.fail_under, config.fail_on)
-    return report
+def finalise(files: list[FileReport], extra: dict[str, list[Finding]], config: Config,
+             baseline: baselines.Baseline | None = None, strict: bool = False) -> dict | None:
+    """Finish the file reports of a run, once: corpus findings in, duplicates out (an error with
+    ``strict``), per-file ignores, fingerprints, the baseline, and the score. Returns the
+    baseline's counts (None without a baseline)."""
+    for fr in files:
+        findings = _dedupe(fr.findings + extra.get(fr.path, []), strict)
+        fr.findings = perfile.apply(findings, config)
+        fr.fingerprints = baselines.file_fingerprints(fr)
+    counts = baseline.apply(files) if baseline is not None else None
+    for fr in files:
+        fr.score = scoring.score(fr.findings, fr.document.words, config.fail_under, config.fail_on)
+    return counts
 
 
-def run(documents: Iterable[Checkable], config: Config | None = None, progress: Progress | None = None) -> Report:
-    """Check every document (Documents or InputFiles) with the rules the configuration selects."""
+def run(documents: Iterable[Checkable], config: Config | None = None, progress: Progress | None = None,
+        baseline: baselines.Baseline | None = None, strict: bool = False) -> Report:
+    """Check every document (Documents or InputFiles) with the rules the configuration selects.
+
+    A rule pattern that names no rule, or a glossary that cannot be read, stops the run
+    before any check (RegistryError, InputError). With ``baseline``, the findings it
+    accepts are dropped before scoring. With ``strict``, a rule that reports one span
+    twice raises DuplicateFindingError (the tests run this way).
+    """
     config = config or Config()
+    check_config(config)
     rules = select_rules(config.select, config.ignore, config.severity)
-    glossary.in_force(config)  # a glossary that cannot be read stops the run before any check
-    workers = Workers(config.jobs)
+    glossary = glossary_in_force(config)
+    workers = Workers(config.jobs, glossary)
     files = []
     try:
         for doc in documents:
-            files.append(check_document(doc, rules, config, workers, progress))
+            files.append(check_document(doc, rules, config, workers, progress, glossary))
             if progress is not None:
                 progress("files", len(files), None)
     finally:
@@ -224,5 +267,5 @@ def run(documents: Iterable[Checkable], config: Config | None = None, progress: 
         if isinstance(rule, CorpusRule):
             for f in rule.finish():
                 extra.setdefault(f.path, []).append(f)
-    files = [_add_corpus_findings(fr, extra[fr.path], config) if fr.path in extra else fr for fr in files]
-    return Report(files=files, version=__version__, rules=tuple(r.code for r in rules))
+    counts = finalise(files, extra, config, baseline, strict)
+    return Report(files=files, version=__version__, rules=tuple(r.code for r in rules), baseline=counts)

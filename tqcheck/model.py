@@ -26,6 +26,11 @@ class Severity(str, Enum):
 
 
 _WEIGHTS = {Severity.MINOR: 1, Severity.MAJOR: 5, Severity.CRITICAL: 25}
+
+
+def weights_legend(sep: str = ", ") -> str:
+    """The severity weights as text, for reports: "minor 1, major 5, critical 25"."""
+    return sep.join(f"{s.value} {s.weight}" for s in Severity)
 _RANKS = {Severity.MINOR: 0, Severity.MAJOR: 1, Severity.CRITICAL: 2}
 
 #: The MQM categories a finding may carry (issue #2 fixes this list).
@@ -205,21 +210,39 @@ class Score:
 
 @dataclass
 class FileReport:
-    """Everything the engine found out about one translation file."""
+    """Everything the engine found out about one translation file.
+
+    ``score`` is None only while the engine is still checking (it finalises every
+    file report of a run once, after the corpus rules).
+    """
 
     document: Document
     findings: list[Finding]
-    score: Score
+    score: Score | None
     metrics: dict[str, MetricScore] | None = None
     worst: list[SegmentDiff] = field(default_factory=list)
     langid_examined: int = 0
     #: Per-segment chrF and BLEU when references are given (None otherwise), with their signatures.
     segments_metrics: list[SegmentMetrics] | None = None
     segments_signatures: dict[str, str] | None = None
+    #: The baseline fingerprint of each finding, in order (set when the engine finalises).
+    fingerprints: list[str] = field(default_factory=list)
 
     @property
     def path(self) -> str:
         return self.document.path
+
+    def occurrence_fingerprints(self) -> list[str]:
+        """One distinct, stable hash per finding: its fingerprint and its occurrence number
+        (for formats that track findings one by one: SARIF ``partialFingerprints``, GitLab)."""
+        import hashlib
+
+        seen: dict[str, int] = {}
+        out = []
+        for fp in self.fingerprints:
+            seen[fp] = seen.get(fp, 0) + 1
+            out.append(hashlib.sha256(f"{fp}:{seen[fp]}".encode()).hexdigest())
+        return out
 
 
 @dataclass

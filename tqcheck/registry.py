@@ -20,6 +20,7 @@ from .model import CATEGORIES, Document, Finding, Segment, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
+    from .glossary import Glossary
 
 CODE_RE = re.compile(r"^TQ\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -34,22 +35,55 @@ class RegistryError(ValueError):
 
 @dataclass
 class Context:
-    """What rules may share during one run: the configuration and a cache.
+    """What the rules of one document share during a run.
 
-    ``cache`` holds values several rules (or the engine) want computed once per
-    document, such as per-segment chrF; ``counters`` tallies things for the
-    report (e.g. how many segments language identification examined).
+    - ``config`` and the resolved ``glossary`` (read once per run by the engine);
+    - ``rules_in_force``: the codes of the rules selected for the run (a rule may defer
+      to another that is in force);
+    - ``state(rule)``: a dict of the rule's own state between windows of the document;
+    - ``shared(factory, *args)``: one ``factory(*args)`` per document for values several
+      rules derive from the same text (the quote walker, the names collected), keyed by
+      the factory itself, never by a string;
+    - ``non_english(seg)``: language identification of a segment, once per window;
+    - ``counters``: tallies for the report (which segments langdetect examined);
+    - ``stats``: the document's reference metrics (a metrics.StreamStats), fed window by window.
     """
 
     config: "Config"
-    cache: dict = field(default_factory=dict)
-    #: Like ``cache``, for values about the current window's segments only: the engine empties
-    #: it before each window, so it does not grow with the document.
-    window_cache: dict = field(default_factory=dict)
+    glossary: "Glossary | None" = None
+    rules_in_force: frozenset = frozenset()
     counters: dict = field(default_factory=dict)
-    #: The reference metrics of the document (a metrics.StreamStats), fed window by window;
-    #: set by the engine for documents with references, or on first use.
     stats: Any = None
+    _states: dict = field(default_factory=dict, repr=False)
+    _shared: dict = field(default_factory=dict, repr=False)
+    _window: dict = field(default_factory=dict, repr=False)
+
+    def state(self, rule: "Rule") -> dict:
+        """The state ``rule`` keeps for this document (a dict, empty at first)."""
+        return self._states.setdefault(rule.code, {})
+
+    def shared(self, factory, *args):
+        """``factory(*args)`` made once for this document and shared by every rule that asks."""
+        if factory not in self._shared:
+            self._shared[factory] = factory(*args)
+        return self._shared[factory]
+
+    def start_window(self) -> None:
+        """Forget what was computed for the previous window's segments (the engine calls this)."""
+        self._window.clear()
+
+    def non_english(self, seg: Segment) -> tuple[str, float] | None:
+        """``(language, probability)`` when the whole segment is confidently not English, else None
+        (see ``tqcheck.langid.non_english``); computed once per segment while its window is checked."""
+        key = (seg.index, seg.text)
+        if key not in self._window:
+            from . import langid
+
+            cfg = self.config
+            if langid.examines(seg.text, cfg.langid_min_chars):
+                self.tally("langid_examined", seg.index)
+            self._window[key] = langid.non_english(seg.text, cfg.langid_min_chars, cfg.langid_min_prob)
+        return self._window[key]
 
     def tally(self, key: str, item) -> None:
         """Note ``item`` (e.g. a segment number) under ``key``; the report counts distinct items, so
@@ -60,12 +94,6 @@ class Context:
         """Add the tallies of another context (a worker's) to this one's."""
         for key, items in counters.items():
             self.counters.setdefault(key, set()).update(items)
-
-    def memo(self, key: str, compute):
-        """``compute()`` once per context; later calls return the cached value."""
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]
 
     def score_window(self, window: Document) -> None:
         """Make sure the metric statistics of ``window`` are under way (the engine does this first)."""
@@ -98,6 +126,19 @@ class Rule:
     def description(cls) -> str:
         doc = (cls.__doc__ or "").strip()
         return doc.splitlines()[0].strip() if doc else ""
+
+    @classmethod
+    def location(cls) -> tuple[str, int]:
+        """``(file, line)`` where the rule's class is defined, the file relative to the package's parent
+        (``tqcheck/rules/tq1xx_ordinals.py``)."""
+        import inspect
+        import os
+
+        path = os.path.abspath(inspect.getsourcefile(cls) or "")
+        base = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        lines, first = inspect.getsourcelines(cls)  # from the decorator
+        offset = next((i for i, line in enumerate(lines) if line.lstrip().startswith("class ")), 0)
+        return os.path.relpath(path, base).replace(os.sep, "/"), first + offset
 
     @classmethod
     def examples(cls) -> list[tuple[str, str]]:
@@ -260,41 +301,15 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
-def rule_classes() -> list[type[Rule]]:
-    """Every registered rule class, sorted by code."""
-    from . import rules  # noqa: F401  (importing the package registers the rules)
-
+def registered() -> list[type[Rule]]:
+    """The rule classes registered so far, sorted by code (``tqcheck.rules.all_rules`` imports them all)."""
     return [_REGISTRY[c] for c in sorted(_REGISTRY)]
 
 
-def _matches(cls: type[Rule], pattern: str) -> bool:
+def matches(cls: type[Rule], pattern: str) -> bool:
+    """Whether ``pattern`` names ``cls``: a code or code prefix (``TQ2``), the rule's name, or a
+    category prefix (``fluency``)."""
     p = pattern.strip()
     return bool(p) and (
         cls.code.startswith(p.upper()) or cls.name == p or cls.category.startswith(p)
     )
-
-
-def select_rules(
-    select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-    severity: dict[str, Severity] | None = None,
-) -> list[Rule]:
-    """Instantiate the rules in force.
-
-    ``select`` and ``ignore`` take codes or code prefixes (``TQ2``), rule names
-    (``french-ordinal``) or category prefixes (``fluency``); an empty ``select``
-    means all rules. ``severity`` maps a code or name to an overriding severity.
-    """
-    select, ignore, severity = list(select), list(ignore), severity or {}
-    unknown = [p for p in select + ignore + list(severity) if not any(_matches(c, p) for c in rule_classes())]
-    if unknown:
-        raise RegistryError(f"no rule matches {', '.join(repr(u) for u in unknown)}; see 'tqcheck rules'")
-    chosen = []
-    for cls in rule_classes():
-        if select and not any(_matches(cls, p) for p in select):
-            continue
-        if any(_matches(cls, p) for p in ignore):
-            continue
-        override = next((s for p, s in severity.items() if _matches(cls, p)), None)
-        chosen.append(cls(override))
-    return chosen

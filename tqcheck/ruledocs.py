@@ -9,7 +9,8 @@ from __future__ import annotations
 import inspect
 import sys
 
-from .registry import EXAMPLE_RE, Rule, rule_classes
+from .registry import EXAMPLE_RE, Rule
+from .rules import all_rules, family
 
 #: Where the rule documentation lives; every helpUri is this with the rule's anchor.
 DOCS_URL = "https://github.com/tqcheck/tqcheck/blob/main/docs/rules.md"
@@ -17,11 +18,6 @@ DOCS_URL = "https://github.com/tqcheck/tqcheck/blob/main/docs/rules.md"
 
 def help_uri(code: str) -> str:
     return f"{DOCS_URL}#{code.lower()}"
-
-
-def family(cls: type[Rule]) -> str:
-    """The rule's family: its code's hundreds (``TQ1xx``) and its module (``ordinals``)."""
-    return f"{cls.code[:3]}xx {cls.__module__.rsplit('.', 1)[-1]}"
 
 
 def full_description(cls: type[Rule]) -> str:
@@ -35,6 +31,29 @@ def full_description(cls: type[Rule]) -> str:
     paragraphs = " ".join(line if line else "\n\n" for line in body).split("\n\n")
     text = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
     return text or cls.description()
+
+
+def explain(cls: type[Rule]) -> str:
+    """What ``tqcheck rule CODE`` prints: the rule's name, category, severity, what it finds and
+    why, where it lives, what it needs, its options and data files, and its examples."""
+    path, line = cls.location()
+    out = [f"{cls.code} {cls.name}", "", f"Category: {cls.category}", f"Severity: {cls.severity.value}",
+           f"Family:   {family(cls)}", f"Defined:  {path}:{line}"]
+    if cls.needs:
+        out.append(f"Needs:    {', '.join(sorted(cls.needs))} (--src / --ref)")
+    out += ["", cls.description(), "", full_description(cls), ""]
+    if cls.options:
+        out += ["Options (configuration keys):"] + [f"  {o}" for o in cls.options] + [""]
+    if cls.data_files:
+        out += ["Data files (tqcheck/rules/data/):"] + [f"  {d}" for d in cls.data_files] + [""]
+    examples = cls.examples()
+    for kind, title in (("Flag", "Flagged:"), ("Okay", "Not flagged:")):
+        texts = [t for k, t in examples if k == kind]
+        if texts:
+            out += [title] + [f"  {_example(t)}" for t in texts] + [""]
+    out += ["Examples: ⏎ separates segments, ||| a segment from its reference, <<< from its French source.",
+            f"Select or ignore it with --select/--ignore {cls.code} (or {cls.name}); documentation: {help_uri(cls.code)}"]
+    return "\n".join(out) + "\n"
 
 
 def _example(text: str) -> str:
@@ -54,7 +73,7 @@ def markdown() -> str:
         "| code | name | category | severity | description |",
         "|---|---|---|---|---|",
     ]
-    classes = rule_classes()
+    classes = all_rules()
     for cls in classes:
         out.append(f"| [{cls.code}](#{cls.code.lower()}) | {cls.name} | {cls.category} | "
                    f"{cls.severity.value} | {cls.description().replace('|', chr(92) + '|')} |")

@@ -62,6 +62,12 @@ def _misaligned(path: str, role: str, count: int, mt: str, mt_count: int) -> Inp
     )
 
 
+def align(doc: Document, other: Document, role: str) -> None:
+    """InputError unless ``other`` (a reference or the source) has as many segments as ``doc``."""
+    if len(other.segments) != len(doc.segments):
+        raise _misaligned(other.path, role, len(other.segments), doc.path, len(doc.segments))
+
+
 @dataclass
 class InputFile:
     """A translation to check, with the paths of its references and source; nothing read yet."""

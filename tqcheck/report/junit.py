@@ -15,10 +15,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TextIO
 
-from ..model import FileReport, Finding, Report
+from ..model import FileReport, Finding, Report, weights_legend
 from ..paths import relative
-from ..registry import rule_classes
-from ..ruledocs import family
+from ..rules import all_rules, family
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -31,7 +30,7 @@ def _clean(text: str) -> str:
 def _families(report: Report) -> dict[str, str]:
     """rule code -> family, for the rules in force (every rule when the report does not say)."""
     in_force = set(report.rules)
-    return {cls.code: family(cls) for cls in rule_classes() if not in_force or cls.code in in_force}
+    return {cls.code: family(cls) for cls in all_rules() if not in_force or cls.code in in_force}
 
 
 def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
@@ -65,7 +64,7 @@ def _suite(parent: ET.Element, fr: FileReport, families: dict[str, str]) -> tupl
         reason = (f"quality {s.quality:.2f} below threshold {s.threshold:g}" if s.quality < s.threshold
                   else f"{s.blocking} findings at or above {s.fail_on}")
         failure = ET.SubElement(case, "failure", {"type": "score", "message": f"FAIL: {reason}"})
-        failure.text = (f"penalty {s.penalty:g} (minor 1, major 5, critical 25) over {s.words} words: "
+        failure.text = (f"penalty {s.penalty:g} ({weights_legend()}) over {s.words} words: "
                         f"quality {s.quality:.2f}, threshold {s.threshold:g}")
 
     by_family: dict[str, list[Finding]] = {fam: [] for fam in sorted(set(families.values()))}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TextIO
 
-from ..model import FileReport, Report
+from ..model import FileReport, Report, weights_legend
 from ..paths import relative
 
 #: Findings listed per file in the details block (a PR comment holds at most 65,536 characters).
@@ -64,7 +64,7 @@ def summary(report: Report) -> str:
             s = fr.score
             out.append(f"| {escape(relative(fr.path))} | {s.quality:.2f} | {s.threshold:g} | {_verdict(s.passed)} | "
                        f"{len(fr.findings)} | {escape(_categories(fr))} |")
-        out += ["", "quality = 100 × (1 − penalty / words), penalty = Σ minor 1, major 5, critical 25."]
+        out += ["", f"quality = 100 × (1 − penalty / words), penalty = Σ {weights_legend()}."]
     with_metrics = [fr for fr in report.files if fr.metrics]
     if with_metrics:
         out += ["", "<details><summary>Metrics against the references (sacrebleu)</summary>", "",

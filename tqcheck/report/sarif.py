@@ -20,10 +20,9 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import quote
 
-from .. import baseline
 from ..model import Finding, Report, Severity
 from ..paths import relative
-from ..registry import rule_classes
+from ..rules import all_rules
 from ..ruledocs import full_description, help_uri
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -102,11 +101,11 @@ def _file_properties(report: Report) -> list[dict]:
 
 
 def sarif_dict(report: Report) -> dict:
-    classes = rule_classes()
+    classes = all_rules()
     index = {cls.code: i for i, cls in enumerate(classes)}
     results = []
     for fr in report.files:
-        for f, fp in zip(fr.findings, baseline.occurrence_fingerprints(fr)):
+        for f, fp in zip(fr.findings, fr.occurrence_fingerprints()):
             results.append(_result(f, index, fp))
     properties = {"files": _file_properties(report), "passed": report.passed}
     if report.baseline is not None:

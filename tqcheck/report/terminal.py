@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import FileReport, Finding, Report, SegmentDiff
+from ..model import weights_legend, FileReport, Finding, Report, SegmentDiff
 from .diffmarks import diff_pieces
 
 SEVERITY_STYLE = {"minor": "yellow", "major": "bold red", "critical": "bold white on red"}
@@ -153,7 +153,7 @@ def _verdict(console: Console, fr: FileReport, plain: bool) -> None:
     verdict = "PASS" if s.passed else "FAIL"
     console.print()
     console.print(
-        f"Score: penalty {s.penalty:g} (minor 1, major 5, critical 25) over {s.words} words → "
+        f"Score: penalty {s.penalty:g} ({weights_legend()}) over {s.words} words → "
         f"quality = 100 × (1 − {s.penalty:g}/{s.words}) = {s.quality:.2f}; "
         f"threshold {s.threshold:g}; " + _blocking(s)
     )
@@ -179,17 +179,19 @@ def render(report: Report, stream: TextIO) -> None:
 
 
 def render_rules(rules, stream: TextIO) -> None:
-    """The table of rules for ``tqcheck rules``."""
+    """The table of rules for ``tqcheck rules``, with where each lives (``file:line``)."""
     console = _console(stream)
+    rows = [(cls.code, cls.name, cls.category, cls.severity.value, cls.description(), "%s:%d" % cls.location())
+            for cls in rules]
     if not console.is_terminal:  # piped: one tab-separated line per rule, no wrapping
-        for cls in rules:
-            stream.write("\t".join((cls.code, cls.name, cls.category, cls.severity.value, cls.description())) + "\n")
+        for row in rows:
+            stream.write("\t".join(row) + "\n")
         return
     table = Table(box=None, pad_edge=False)
-    for col in ("code", "name", "category", "severity", "description"):
+    for col in ("code", "name", "category", "severity", "description", "location"):
         table.add_column(col, overflow="fold")
-    for cls in rules:
-        table.add_row(cls.code, cls.name, cls.category, cls.severity.value, cls.description())
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
 
 

@@ -1,248 +1,35 @@
 """TQ4xx: French number, time and date formats left in English text.
 
-The module also holds the plain conversions the rules use (French number,
-24-hour time, month and date to their English forms, and parsers for both
-languages' numbers and times), so that a check comparing the numbers of a
-French source with its English translation can reuse them::
-
-    parse_number("2 500", "fr") == parse_number("2,500", "en")      # 2500
-    french_number_to_english("4,9 %") == "4.9%"
-    french_time_to_english("16h30") == "4:30 p.m." and parse_english_time("4:30 p.m.") == (16, 30)
-    french_date_to_english("3 janvier 2020") == "January 3, 2020"
-
-English forms follow AP style as used by AFP's English wire: commas between
-thousands ("2,500", also in four-digit numbers other than years), a decimal
-point ("4.9"), the 12-hour clock with lower-case "a.m."/"p.m." and no ":00"
-("5 p.m.", "5:30 p.m."), "noon" and "midnight", and dates as "December 15, 2022"
-with the month spelled out (the style of AFP's English copy; AP would abbreviate
-to "Dec. 15, 2022", which these rules also accept since they never look at English dates).
+The conversions the rules use (French number, 24-hour time, month and date to their
+English forms) are in ``tqcheck.text.numbers``, shared with the source comparison.
 """
 from __future__ import annotations
 
-import datetime as _dt
 import re
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from typing import Iterator
 
 from ..model import Document, Segment, Severity
 from ..registry import Context, RegexRule, SegmentRule, register
-from ._data import table, word_list
-
-#: Spaces French uses between digit groups: ordinary, no-break, narrow no-break, thin.
-GROUP_SPACES = " \u00a0\u202f\u2009"
-_G = f"[{GROUP_SPACES}]"
-_SP = "[ \u00a0\u202f]"
-
-ENGLISH_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+from ..text.numbers import (
+    CHAIN_WORDS,
+    ENGLISH_MONTHS,
+    G,
+    GROUP_SPACES,
+    SP,
+    SPACE_NAMES,
+    case_like,
+    english_date,
+    english_time,
+    french_date_to_english,
+    french_month_to_english,
+    french_number_to_english,
+    french_weekday_to_english,
+    label_words,
+    month_number,
+    month_weekday_pattern,
+    months,
+    prev_word,
 )
-_SPACE_NAMES = {" ": "a space", "\u00a0": "a no-break space", "\u202f": "a narrow no-break space",
-                "\u2009": "a thin space"}
-
-
-# --------------------------------------------------------------------------- conversions
-
-
-@lru_cache(maxsize=None)
-def _months() -> dict[str, tuple[str, int]]:
-    return {row[0]: (row[1], int(row[2])) for row in table("numbers_french_months.tsv")}
-
-
-@lru_cache(maxsize=None)
-def _weekdays() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("numbers_french_weekdays.tsv")}
-
-
-@lru_cache(maxsize=None)
-def _label_words() -> frozenset[str]:
-    return frozenset(word_list("numbers_label_words.txt"))
-
-
-def french_month_to_english(name: str) -> str | None:
-    """'janvier' / 'Février' / 'aout' -> 'January' / 'February' / 'August'; None if not a French month."""
-    hit = _months().get(name.strip().lower())
-    return hit[0] if hit else None
-
-
-def french_weekday_to_english(name: str) -> str | None:
-    """'lundi' / 'Dimanche' -> 'Monday' / 'Sunday'; None if not a French weekday."""
-    return _weekdays().get(name.strip().lower())
-
-
-def month_number(name: str) -> int | None:
-    """The month number of a French or English month name ('mars', 'March', 'Mar.' -> 3)."""
-    key = name.strip().lower().rstrip(".")
-    if key in _months():
-        return _months()[key][1]
-    for i, month in enumerate(ENGLISH_MONTHS, start=1):
-        if key == month.lower() or (len(key) >= 3 and month.lower().startswith(key) and key != "ma"):
-            return i
-    return None
-
-
-def group_thousands(digits: str) -> str:
-    """'2500' -> '2,500'; '12500000' -> '12,500,000' (digits only)."""
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
-    return ",".join(parts)
-
-
-_FRENCH_NUMBER_RE = re.compile(
-    rf"^([+\-\u2212]?)(\d{{1,3}}(?:{_G}\d{{3}})+|\d+)(?:,(\d+))?(?:{_G}?(%))?$"
-)
-
-
-def french_number_to_english(text: str) -> str | None:
-    """A French-formatted number in English form, or None if ``text`` is not one.
-
-    '2 500' -> '2,500', '12 500 000' -> '12,500,000', '4,9' -> '4.9', '4,9 %' -> '4.9%',
-    '2 500,75' -> '2,500.75', '12500' -> '12,500'. A bare four-digit integer ('2020')
-    is left as it is: it may be a year, which English writes without a comma.
-    """
-    m = _FRENCH_NUMBER_RE.match(text.strip())
-    if not m:
-        return None
-    sign, integer, decimals, percent = m.groups()
-    digits = re.sub(_G, "", integer)
-    grouped = digits != integer or len(digits) > 4 or decimals is not None
-    out = group_thousands(digits) if grouped else digits
-    if decimals is not None:
-        out += "." + decimals
-    return ("-" if sign else "") + out + (percent or "")
-
-
-def parse_number(text: str, lang: str = "fr") -> Decimal | None:
-    """The value of a number written the French ('fr') or English ('en') way, or None.
-
-    French: space-like thousands separators, decimal comma ('2 500', '4,9 %').
-    English: comma thousands separators, decimal point ('2,500', '4.9%').
-    A percent sign is ignored, so '4,9 %' and '4.9%' both give 4.9.
-    """
-    s = text.strip().replace("\u2212", "-")
-    if s.endswith("%"):
-        s = s[:-1].rstrip(GROUP_SPACES)
-    if lang == "fr":
-        if not re.fullmatch(rf"[+-]?(?:\d{{1,3}}(?:{_G}\d{{3}})+|\d+)(?:,\d+)?", s):
-            return None
-        s = re.sub(_G, "", s).replace(",", ".")
-    elif lang == "en":
-        if not re.fullmatch(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+", s):
-            return None
-        s = s.replace(",", "")
-    else:
-        raise ValueError(f"lang must be 'fr' or 'en', not {lang!r}")
-    try:
-        return Decimal(s)
-    except InvalidOperation:  # pragma: no cover - the patterns above only pass valid numbers
-        return None
-
-
-def english_time(hour: int, minute: int | None = None) -> str:
-    """A 24-hour clock time in AP style: (17, 30) -> '5:30 p.m.', (9, 0) -> '9 a.m.',
-    (12, 0) -> 'noon', (0, 0) -> 'midnight', (0, 30) -> '12:30 a.m.'."""
-    if not 0 <= hour <= 23 or not (minute is None or 0 <= minute <= 59):
-        raise ValueError(f"not a clock time: {hour}:{minute}")
-    if not minute:
-        if hour == 0:
-            return "midnight"
-        if hour == 12:
-            return "noon"
-    h12 = hour % 12 or 12
-    suffix = "a.m." if hour < 12 else "p.m."
-    return f"{h12}:{minute:02d} {suffix}" if minute else f"{h12} {suffix}"
-
-
-_FRENCH_TIME_RE = re.compile(rf"^(\d{{1,2}}){_SP}?[hH](?:{_SP}?(\d{{2}}))?$")
-_ENGLISH_TIME_RE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\.?$", re.I)
-
-
-def parse_french_time(text: str) -> tuple[int, int | None] | None:
-    """'17h30' / '17 h 30' / '17H' -> (17, 30) / (17, 30) / (17, None); None if not a clock time."""
-    m = _FRENCH_TIME_RE.match(text.strip())
-    if not m:
-        return None
-    hour, minute = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
-    if hour > 23 or (minute is not None and minute > 59):
-        return None
-    return hour, minute
-
-
-def french_time_to_english(text: str) -> str | None:
-    """'16h30' -> '4:30 p.m.', '9h' -> '9 a.m.', '12h00' -> 'noon'; None if not a French time."""
-    parsed = parse_french_time(text)
-    return english_time(*parsed) if parsed else None
-
-
-def parse_english_time(text: str) -> tuple[int, int] | None:
-    """'4:30 p.m.' -> (16, 30), '9 a.m.' -> (9, 0), 'noon' -> (12, 0), 'midnight' -> (0, 0)."""
-    s = text.strip().lower()
-    if s in ("noon", "midday"):
-        return 12, 0
-    if s == "midnight":
-        return 0, 0
-    m = _ENGLISH_TIME_RE.match(s)
-    if not m:
-        return None
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if not 1 <= hour <= 12 or minute > 59:
-        return None
-    hour = hour % 12 + (12 if m.group(3) == "p" else 0)
-    return hour, minute
-
-
-def english_date(day: int, month: int, year: int | None = None, weekday: str | None = None) -> str:
-    """(3, 1, 2020) -> 'January 3, 2020'; (9, 12) -> 'December 9'; with weekday 'Monday, January 3, 2020'."""
-    if year is not None:
-        _dt.date(year, month, day)  # raises ValueError on an impossible date
-    elif not (1 <= month <= 12 and 1 <= day <= 31):
-        raise ValueError(f"not a date: {day}/{month}")
-    out = f"{ENGLISH_MONTHS[month - 1]} {day}"
-    if year is not None:
-        out += f", {year}"
-    return f"{weekday}, {out}" if weekday else out
-
-
-_NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
-
-
-def french_date_to_english(text: str) -> str | None:
-    """A French date in English form, or None if ``text`` is not one.
-
-    '3 janvier 2020' -> 'January 3, 2020', '1er mai' -> 'May 1',
-    'lundi 3 janvier 2022' -> 'Monday, January 3, 2022', '15/12/2022' -> 'December 15, 2022'
-    (numeric dates are read day first, as French writes them).
-    """
-    s = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
-    m = _NUMERIC_DATE_RE.match(s)
-    try:
-        if m:
-            return english_date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
-        parts = s.split(" ")
-        weekday = french_weekday_to_english(parts[0]) if parts else None
-        if weekday:
-            parts = parts[1:]
-        if len(parts) not in (2, 3):
-            return None
-        day = 1 if parts[0].lower() in ("1er", "premier") else (int(parts[0]) if parts[0].isdigit() else None)
-        month = _months().get(parts[1].lower())
-        year = int(parts[2]) if len(parts) == 3 and re.fullmatch(r"\d{4}", parts[2]) else None
-        if day is None or month is None or (len(parts) == 3 and year is None):
-            return None
-        return english_date(day, month[1], year, weekday)
-    except ValueError:
-        return None
-
-
-@lru_cache(maxsize=None)
-def _month_weekday_pattern() -> re.Pattern:
-    names = sorted(set(_months()) | set(_weekdays()), key=lambda s: (-len(s), s))
-    return re.compile(rf"(?<![\w@#/.])({'|'.join(map(re.escape, names))})(?![\w@]|\.\w)", re.I)
-
-
-def _case_like(word: str, english: str) -> str:
-    return english.upper() if word.isupper() and len(word) > 1 else english
 
 
 # --------------------------------------------------------------------------- rules
@@ -270,15 +57,6 @@ class _ChainRule(SegmentRule):
 
     def match(self, m: re.Match, seg: Segment, after_hit: bool):
         raise NotImplementedError
-
-
-_PREV_WORD = re.compile(rf"(\w+|[-–—])\.?{_SP}*$")
-_CHAIN_WORDS = frozenset({"to", "and", "or", "et", "ou", "au", "à", "-", "–", "—"})
-
-
-def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 24), start)
-    return m.group(1).lower() if m else ""
 
 
 @register
@@ -317,13 +95,13 @@ class FrenchThousandsSeparator(RegexRule):
     severity = Severity.MINOR
     _COMPOUND = re.compile(r"-[^\W\d_]")
     pattern = re.compile(
-        rf"(?<![\w.,+/:])(?<!\d{_G})([1-9]\d{{0,2}}(?:{_G}\d{{3}})+)(?:,(\d+))?(?!\w|[.,:/]\d|{_G}\d)"
+        rf"(?<![\w.,+/:])(?<!\d{G})([1-9]\d{{0,2}}(?:{G}\d{{3}})+)(?:,(\d+))?(?!\w|[.,:/]\d|{G}\d)"
     )
 
     def match(self, m, seg):
         text, number = seg.text, m.group(0)
-        prev = _prev_word(text, m.start())
-        if prev in _label_words() or (prev.isalpha() and month_number(prev)):
+        prev = prev_word(text, m.start())
+        if prev in label_words() or (prev.isalpha() and month_number(prev)):
             return None  # page 3 100, Boeing 737 800, March 3 500, Dec. 9 200
         single = number.count(" ") == 1 and len(number) == len(m.group(1))
         if single and number[-3] != "0" and self._COMPOUND.match(text, m.end()):
@@ -332,7 +110,7 @@ class FrenchThousandsSeparator(RegexRule):
         if english is None:  # pragma: no cover - the pattern only passes French numbers
             return None
         seps = {c for c in number if c in GROUP_SPACES}
-        sep = _SPACE_NAMES[seps.pop()] if len(seps) == 1 else "spaces"
+        sep = SPACE_NAMES[seps.pop()] if len(seps) == 1 else "spaces"
         return (
             f"French thousands separator ({sep}) in '{number}'; English separates thousands "
             f"with commas: '{english}'",
@@ -368,9 +146,9 @@ class DecimalComma(RegexRule):
     category = "locale/number-format"
     severity = Severity.MAJOR
     pattern = re.compile(r"(?<![\w.,])(\d+),(\d+)(?!\w|[.,]\d)")
-    _LIST_AFTER = re.compile(rf"{_SP}*(?:,|&|and\b|or\b|et\b|ou\b){_SP}*\d")
-    _LIST_BEFORE = re.compile(rf"(?:\d{_SP}*,|\d{_SP}+(?:and|or|&)){_SP}*$")
-    _GROUP_BEFORE = re.compile(rf"\d{_G}$")
+    _LIST_AFTER = re.compile(rf"{SP}*(?:,|&|and\b|or\b|et\b|ou\b){SP}*\d")
+    _LIST_BEFORE = re.compile(rf"(?:\d{SP}*,|\d{SP}+(?:and|or|&)){SP}*$")
+    _GROUP_BEFORE = re.compile(rf"\d{G}$")
 
     def match(self, m, seg):
         text = seg.text
@@ -425,7 +203,7 @@ class FrenchTime(_ChainRule):
     category = "locale/date-time-format"
     severity = Severity.MINOR
     pattern = re.compile(
-        rf"(?<![\w.,:/])((\d{{1,2}})({_SP}?)([hH])(?:({_SP}?)(\d{{2}}))?)(?!\w|-[^\W\d_]|/)"
+        rf"(?<![\w.,:/])((\d{{1,2}})({SP}?)([hH])(?:({SP}?)(\d{{2}}))?)(?!\w|-[^\W\d_]|/)"
     )
     _TIME_WORDS = frozenset({
         "at", "à", "from", "until", "till", "til", "by", "around", "vers", "before", "after",
@@ -437,10 +215,10 @@ class FrenchTime(_ChainRule):
         "takes", "taking", "en", "pendant",
     })
     _ZONE_AFTER = re.compile(
-        rf"{_SP}*(?:GMT\b|UTC\b|local\b|heure\b|\(\d{{3,4}}{_SP}*(?:GMT|UTC)|\(\d{{1,2}}[:h]\d{{2}})", re.I
+        rf"{SP}*(?:GMT\b|UTC\b|local\b|heure\b|\(\d{{3,4}}{SP}*(?:GMT|UTC)|\(\d{{1,2}}[:h]\d{{2}})", re.I
     )
-    _OF_AFTER = re.compile(rf"{_SP}+of\b", re.I)
-    _MIN_AFTER = re.compile(rf"{_SP}*(?:min|mn|minutes?)\b", re.I)
+    _OF_AFTER = re.compile(rf"{SP}+of\b", re.I)
+    _MIN_AFTER = re.compile(rf"{SP}*(?:min|mn|minutes?)\b", re.I)
 
     def match(self, m, seg, after_hit):
         hour, s1, h, s2, minutes = int(m.group(2)), m.group(3), m.group(4), m.group(5), m.group(6)
@@ -449,11 +227,11 @@ class FrenchTime(_ChainRule):
         if hour > 23 or (minutes is not None and int(minutes) > 59):
             return None
         text = seg.text
-        prev = _prev_word(text, m.start())
+        prev = prev_word(text, m.start())
         if minutes is None:
             if self._OF_AFTER.match(text, m.end()):
                 return None  # "after 12h of talks": a duration
-            chained = after_hit and prev in _CHAIN_WORDS
+            chained = after_hit and prev in CHAIN_WORDS
             if not (prev in self._TIME_WORDS or chained or self._ZONE_AFTER.match(text, m.end())):
                 return None
         found = m.group(1)
@@ -588,20 +366,20 @@ class FrenchMonthWeekday(_ChainRule):
         "from", "dès", "depuis", "jusqu",
     })
     _DAY_BEFORE = re.compile(
-        rf"(?<![\w.,])(?:(\d{{1,2}})(?:(er|re|e|ème)|st|nd|rd|th)?|(premier)){_SP}+$", re.I
+        rf"(?<![\w.,])(?:(\d{{1,2}})(?:(er|re|e|ème)|st|nd|rd|th)?|(premier)){SP}+$", re.I
     )
-    _DAY_AFTER = re.compile(rf"{_SP}+(\d{{1,2}})(?:er)?(?![\d.,:/hH])")
-    _YEAR_AFTER = re.compile(rf",?{_SP}+(?:1[89]\d\d|20\d\d)(?!\w|[.,:/]\d)")
+    _DAY_AFTER = re.compile(rf"{SP}+(\d{{1,2}})(?:er)?(?![\d.,:/hH])")
+    _YEAR_AFTER = re.compile(rf",?{SP}+(?:1[89]\d\d|20\d\d)(?!\w|[.,:/]\d)")
     _FULL_DATE = re.compile(
-        rf"(?<![\w.,])(?:\d{{1,2}}|1er|premier){_SP}+([^\W\d_]+)(?:,?{_SP}+\d{{4}})?$", re.I
+        rf"(?<![\w.,])(?:\d{{1,2}}|1er|premier){SP}+([^\W\d_]+)(?:,?{SP}+\d{{4}})?$", re.I
     )
     _NEXT_WORD = re.compile(rf"[{GROUP_SPACES}-]+(\w+)")
     _AFTER_OK = re.compile(
-        rf"(?:$|{_SP}*(?:[^\w\s]|\d)|{_SP}+(?:at|à|to|au|and|et|in|or|ou|dernier|prochain|last|next)\b)"
+        rf"(?:$|{SP}*(?:[^\w\s]|\d)|{SP}+(?:at|à|to|au|and|et|in|or|ou|dernier|prochain|last|next)\b)"
     )
 
     def _pattern(self) -> re.Pattern:
-        return _month_weekday_pattern()
+        return month_weekday_pattern()
 
     def match(self, m, seg, after_hit):
         text, word = seg.text, m.group(1)
@@ -610,7 +388,7 @@ class FrenchMonthWeekday(_ChainRule):
         nxt = self._NEXT_WORD.match(text, end)
         if key in self._SKIP_PAIRS and nxt and nxt.group(1).lower() == self._SKIP_PAIRS[key]:
             return None  # Mardi Gras, mai tai
-        is_month = key in _months()
+        is_month = key in months()
         english = french_month_to_english(key) if is_month else french_weekday_to_english(key)
         if not (word == key and key not in self._AMBIGUOUS) and not self._in_date(
             text, start, end, key, word, is_month, after_hit
@@ -623,22 +401,22 @@ class FrenchMonthWeekday(_ChainRule):
             in_english = french_date_to_english(date.group(0).replace(",", ""))
             if in_english:
                 message += f" (and puts the month first: '{in_english}')"
-        return message, _case_like(word, english)
+        return message, case_like(word, english)
 
     def _date_end(self, text, end):
         year = self._YEAR_AFTER.match(text, end)
         return year.end() if year else end
 
     def _in_date(self, text, start, end, key, word, is_month, after_hit) -> bool:
-        prev = _prev_word(text, start)
+        prev = prev_word(text, start)
         ambiguous = key in self._AMBIGUOUS
-        if after_hit and prev in _CHAIN_WORDS and not ambiguous:
+        if after_hit and prev in CHAIN_WORDS and not ambiguous:
             return True
         if not is_month:
             return prev in self._WEEKDAY_CUES or bool(self._DAY_AFTER.match(text, end))
         day = self._DAY_BEFORE.search(text, max(0, start - 16), start)
         if day and (day.group(1) is None or 1 <= int(day.group(1)) <= 31):
-            french = bool(day.group(2) or day.group(3)) or _prev_word(text, day.start()) == "le"
+            french = bool(day.group(2) or day.group(3)) or prev_word(text, day.start()) == "le"
             if not ambiguous or french or self._AFTER_OK.match(text, end):
                 return True  # "3 janvier", "le 3 mars", "1er mai", "3 Mars" but not "3 Mars bars"
         if self._YEAR_AFTER.match(text, end) and (not ambiguous or prev in self._MONTH_PREPS):

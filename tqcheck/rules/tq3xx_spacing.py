@@ -5,11 +5,9 @@ import re
 
 from ..model import Severity
 from ..registry import RegexRule, register
-from ._data import word_list
+from ..text.data import word_set
+from ..text.punctuation import SPACES
 
-#: The spaces French typography (and MT) puts before punctuation: ordinary, tab,
-#: no-break (U+00A0), figure (U+2007), thin (U+2009), hair (U+200A), narrow no-break (U+202F).
-SPACES = " \t\u00a0\u2007\u2009\u200a\u202f"
 
 _SPACE_NAMES = {
     "\u00a0": "no-break space",
@@ -179,8 +177,5 @@ class DoubledPunctuation(RegexRule):
             return True  # U.S, a.m, Ph.D: the period belongs to the abbreviation
         if len(token) == 1 and token.isalpha():
             return True  # an initial: John F.,
-        return token.lower() in _abbreviations()
+        return token.lower() in word_set("spacing_abbreviations.txt")
 
-
-def _abbreviations() -> frozenset[str]:
-    return frozenset(word_list("spacing_abbreviations.txt"))

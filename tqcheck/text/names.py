@@ -1,4 +1,4 @@
-"""TQ5xx: one name spelled two ways in one document (transliteration drift).
+"""Names in English text: candidates, transliteration keys, and spellings of one name.
 
 Machine translation copies each occurrence of a transliterated name from the
 French source, and French and English transliterate Arabic, Persian or Russian
@@ -10,12 +10,13 @@ other word.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-from ..model import Document, Segment, Severity
-from ..registry import Context, DocumentRule, register
-from ._data import table, word_list
+from ..model import Document, Segment
+from .data import table, word_list
+from .fold import fold_name
+from .fold import spelling as surface_spelling
+from .sentences import is_sentence_start
 
 #: Names this long or longer (after normalisation) are keyed by a skeleton that
 #: ignores the quality of interior vowels ("Soleimani"/"Suleimani").
@@ -24,12 +25,6 @@ SKELETON_MIN_LETTERS = 7
 MIN_LETTERS = 3
 
 _VOWELS = "aeiou"
-_LETTER_FOLD = str.maketrans({
-    "ı": "i", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
-})
-_APOSTROPHES = "'\u2019\u02bc\u02bf\u02be\u2018`\u00b4"
-_NON_LETTER_RE = re.compile(r"[^a-z]")
-_PREFIX_RE = re.compile(r"^(?:al|el)[-\u2010\u2011]", re.IGNORECASE)
 # One left-to-right pass, so the output of one rewrite is never read again by
 # another (e.g. the "h" that "kh" leaves is not then taken for part of "ch"):
 # kh -> h (Khazali/Hazali), ch -> sh (French "ch" is English "sh": Hachd/Hashd) but
@@ -40,15 +35,6 @@ _TRANSLIT = {"kh": "h", "ch": "sh", "ou": "u"}
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _INNER_VOWELS_RE = re.compile(f"[{_VOWELS}]+")
 _EDGES_RE = re.compile(f"^([{_VOWELS}]*)(.*?)([{_VOWELS}]*)$")
-
-
-@lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
-    """Lowercase, without diacritics, apostrophes or hyphens: "Goïta" -> "goita"."""
-    word = _PREFIX_RE.sub("", word)
-    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LETTER_FOLD))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _NON_LETTER_RE.sub("", plain)
 
 
 @lru_cache(maxsize=65536)
@@ -71,7 +57,7 @@ def name_key(word: str) -> str:
     >>> name_key("Iran") == name_key("Iraq")
     False
     """
-    s = _fold(word)
+    s = fold_name(word)
     s = _TRANSLIT_RE.sub(lambda m: _TRANSLIT[m.group(0)], s)
     s = _DOUBLE_RE.sub(r"\1", s)
     if len(s) >= SKELETON_MIN_LETTERS:
@@ -83,7 +69,7 @@ def name_key(word: str) -> str:
 @lru_cache(maxsize=1)
 def _distinct_pairs() -> frozenset[frozenset[str]]:
     """Pairs of distinct names the key would merge (names_distinct.tsv), folded."""
-    return frozenset(frozenset((_fold(row[0]), _fold(row[1]))) for row in table("names_distinct.tsv"))
+    return frozenset(frozenset((fold_name(row[0]), fold_name(row[1]))) for row in table("names_distinct.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -94,31 +80,16 @@ def _ignored_keys() -> frozenset[str]:
 
 def distinct(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` are known to be different names despite one key."""
-    return frozenset((_fold(a), _fold(b))) in _distinct_pairs()
+    return frozenset((fold_name(a), fold_name(b))) in _distinct_pairs()
 
 
 # A word: letters, with inner apostrophes and hyphens ("Ba'ath", "al-Chaabi", "Jean-Luc").
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
 _PART_RE = re.compile(r"[^-\u2010\u2011]+")
 _POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")
-# Skipped when looking back for a sentence end: spaces, quotes of either kind
-# (MT output often turns them round), opening brackets, bullets.
-_OPENERS = " \t\u00a0\u202f\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a([{*\u2022"
-_SENTENCE_END = ".!?\u2026:;|\u2014\u2013"
 _PREFIXES = {"al", "el"}
 # What may separate a name from the next one in a full name: "Qassem Soleimani", "Abu Mehdi al-Mouhandis".
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:[ae]l[-\u2010\u2011])?", re.IGNORECASE)
-
-
-def _is_initial(text: str, start: int) -> bool:
-    """Does the word at ``start`` begin a sentence (where any word is capitalised)?"""
-    i = start - 1
-    while i >= 0 and text[i] in _OPENERS:  # walk back: no copy of the text before the word
-        i -= 1
-    if i < 0 or text[i] in _SENTENCE_END:
-        return True
-    # a spaced hyphen used as a dash: "Iraq - Drone attack"
-    return text[i] == "-" and (i == 0 or text[i - 1].isspace())
 
 
 def _capitalised(part: str) -> bool:
@@ -130,11 +101,6 @@ def _capitalised(part: str) -> bool:
     if not part[0].isupper():
         return False
     return all(not c.isupper() or part[i - 1] in "'\u2019" for i, c in enumerate(part) if i)
-
-
-def _spelling(part: str) -> str:
-    """The surface spelling a reader sees: NFC, one kind of apostrophe."""
-    return unicodedata.normalize("NFC", part.replace("\u2019", "'"))
 
 
 def name_candidates(text: str):
@@ -160,11 +126,11 @@ def name_candidates(text: str):
                 continue
             if prefixed and part.isupper():
                 continue
-            if len(_fold(part)) < MIN_LETTERS:
+            if len(fold_name(part)) < MIN_LETTERS:
                 continue
             start = offset + p.start()
-            initial = i == 0 and not prefixed and _is_initial(text, start)
-            yield start, start + len(part), _spelling(part), initial
+            initial = i == 0 and not prefixed and is_sentence_start(text, start, dash=True)
+            yield start, start + len(part), surface_spelling(part), initial
 
 
 def name_words(text: str) -> list[str]:
@@ -178,23 +144,13 @@ def name_words(text: str) -> list[str]:
         for i, part in enumerate(parts):
             if part.lower() in _PREFIXES and i + 1 < len(parts):
                 continue
-            if len(_fold(part)) >= MIN_LETTERS:
-                out.append(_spelling(part))
+            if len(fold_name(part)) >= MIN_LETTERS:
+                out.append(surface_spelling(part))
     return out
 
 
 #: Where a spelling occurs: the segment and the 0-based span of the word part.
 Occurrence = tuple[Segment, int, int]
-
-
-def document_names(window: Document, ctx: Context):
-    """``collect_names`` over the document so far, ``window`` included (each window is collected once
-    per document, whichever rule asks first), with the glossary's forms left out."""
-    from ..glossary import in_force
-
-    collector = ctx.memo("document_names", lambda: NameCollector(in_force(ctx.config).variant_spans))
-    collector.add(window)
-    return collector.result()
 
 
 class NameCollector:
@@ -274,89 +230,3 @@ def preferred_in(spellings, preferred: str | None) -> str | None:
         return preferred
     folded = preferred.casefold()
     return next((s for s in spellings if s.casefold() == folded), None)
-
-
-@register
-class NameDrift(DocumentRule):
-    """One name spelled two ways in one document (Houthis/Huthis, Qassem/Qasem).
-
-    Machine translation carries over the French transliteration of a name in
-    some sentences and the English one in others, so one person, group or place
-    appears under two spellings and a reader may take them for two. Names are
-    compared through a transliteration-aware key: diacritics dropped (Goïta/
-    Goita), French ch = English sh, ou = u, kh = h, doubled letters single
-    (Qassem/Qasem), and for long names any interior vowels (Soleimani/Suleimani).
-    Every occurrence of the less frequent spelling is reported (on a tie, the
-    later one), with the other spelling as the suggestion. Distinct names that
-    the key would merge (Colombia/Columbia, Douma/Duma) are listed in
-    names_distinct.tsv; given names that different people spell differently
-    (Mohammed/Muhammad, Hassan/Hasan) in names_given.txt; and two spellings
-    each followed by a different surname (Philip Lowe, Phillip Schofield) are
-    taken for two people.
-
-    Where a glossary speaks, this rule keeps quiet and follows it: the forms a
-    glossary forbids (Hachd al-Chaabi in the default glossary) are left to the
-    glossary rules (TQ502, TQ603, TQ604, TQ701), and a spelling a glossary
-    requires, or ``--prefer`` names, is the reference whatever the counts.
-
-    Flag: the Houthis attacked.\\nHouthis fighters and other Huthis factions paraded.
-    Flag: Mali's leader Assimi Goïta spoke.\\nThe junta of Colonel Assimi Goita said no.
-    Flag: General Qassem Soleimani was killed.\\nThe killing of Qasem Soleimani in Baghdad.
-    Flag: with Abu Obeida al-Jarrah in the car\\nthe tomb of Abou Obeida al-Jarrah
-    Flag: General Soleimani was killed.\\nThe killing of General Suleimani angered Iran.
-    Okay: Iran and Iraq, Austria and Australia, Niger and Nigeria, Sudan and Sedan.
-    Okay: the Iraqi army in Iraq and the Iranian envoy in Iran; Swedes in Sweden.
-    Okay: Slovakia and Slovenia, Mali and Malia, Colombia and Columbia University.
-    Okay: Hassan Nasrallah met Hasan Turkmani.\\nMohammed bin Salman called Mohammad Javad Zarif.
-    Okay: Philip Lowe met Phillip Schofield and Stephen Fry met Stephan Weil.
-    Okay: The army staged a coup.\\nAt the World Cup, a Coup Leader banner was seen.
-    Okay: the Syrian town of Douma and the Russian Duma; Argentine and Argentina.
-    Okay: Qassem Soleimani and Iran’s Qassem Soleimani, Iran's envoy to O’Brien and O'Brien.
-    Okay: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
-    """
-
-    code = "TQ501"
-    name = "name-drift"
-    category = "terminology/inconsistent"
-    severity = Severity.MAJOR
-
-    def feed(self, window: Document, ctx: Context):
-        document_names(window, ctx)
-        return ()
-
-    def end(self, doc: Document, ctx: Context):
-        from ..glossary import in_force
-
-        glossary = in_force(ctx.config)
-        # The forms a glossary forbids are left to the glossary rules (TQ502, TQ603, TQ604, TQ701).
-        groups, named, followers = document_names(doc, ctx)
-        findings = []
-        for key, spellings in groups.items():
-            # A spelling seen only at sentence starts may be an ordinary word.
-            real = {s: occ for s, occ in spellings.items() if s in named}
-            if len(real) < 2:
-                continue
-            preferred = preferred_in(real, glossary.preferred.get(key))
-            for canonical, variant in self._variants(real, followers, preferred):
-                findings.extend(self._report(doc, canonical, real[canonical], variant, real[variant],
-                                             canonical == preferred))
-        return findings
-
-    @staticmethod
-    def _variants(spellings: dict[str, list], followers: dict[str, set[str]],
-                  preferred: str | None = None) -> list[tuple[str, str]]:
-        """``(canonical, variant)`` pairs: the preferred spelling first, then the most used (on a tie, the first)."""
-        order = sorted(spellings, key=lambda s: (s != preferred, -len(spellings[s]), spellings[s][0][0].index,
-                                                 spellings[s][0][1]))
-        return pair_variants(order, followers)
-
-    def _report(self, doc, canonical, canonical_occ, variant, variant_occ, preferred=False):
-        first = canonical_occ[0][0].line
-        n = len(canonical_occ)
-        where = f"line {first}" + (f", {n} times" if n > 1 else "")
-        message = (
-            f"'{variant}' is spelled '{canonical}' elsewhere in this document ({where}); use one spelling"
-            + (f" ('{canonical}' is the preferred spelling)" if preferred else "")
-        )
-        for seg, start, end in variant_occ:
-            yield self.finding(doc, seg, start, end, message, canonical)

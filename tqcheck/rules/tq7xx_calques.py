@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..glossary import in_force, term_key
 from ..model import Severity
 from ..registry import RegexRule, register
-from ._data import table
+from ..text.data import table
+from ..text.fold import term_key
+from ..text.sentences import is_sentence_start
 
 _SEPARATOR = r"[\s\u00a0\-\u2010\u2011]+"
 
@@ -43,8 +44,6 @@ def _descriptive(text: str) -> bool:
 
 
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])([^\W\d_][\w'\u2019-]*)[ \u00a0]$")
-_OPENERS = " \t\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb(["
-_SENTENCE_END = ".!?\u2026:;|\u2014\u2013"
 
 
 def _inside_longer_name(text: str, start: int) -> bool:
@@ -56,10 +55,7 @@ def _inside_longer_name(text: str, start: int) -> bool:
     m = _WORD_BEFORE_RE.search(text, max(0, start - 80), start)
     if m is None or not m.group(1)[0].isupper():
         return False
-    i = m.start() - 1
-    while i >= 0 and text[i] in _OPENERS:
-        i -= 1
-    return not (i < 0 or text[i] in _SENTENCE_END)
+    return not is_sentence_start(text, m.start())
 
 
 @register
@@ -103,7 +99,7 @@ class NameCalque(RegexRule):
 
     def check_segment(self, doc, seg, ctx):
         # Off with --no-default-glossary; an entry a user glossary overrides is left to TQ502.
-        self._active = in_force(ctx.config).default_variants(self.code)
+        self._active = ctx.glossary.default_variants(self.code)
         if self._active:
             yield from super().check_segment(doc, seg, ctx)
 

@@ -5,28 +5,7 @@ import re
 
 from ..model import Severity
 from ..registry import RegexRule, register
-
-
-def english_ordinal(n: int) -> str:
-    if 10 <= n % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
-
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "M": 1000}
-_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-
-
-def roman_to_int(s: str) -> int | None:
-    if not s or not _ROMAN_RE.match(s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        v = _ROMAN[a]
-        total += -v if b != " " and _ROMAN[b] > v else v
-    return total
+from ..text.ordinals import english_ordinal, roman_to_int
 
 
 @register

@@ -1,156 +1,19 @@
 r"""TQ8xx: broken sentences and debris: split sentences, stray capitals, doubled words,
 scraping debris, HTML left-overs and mojibake.
 
-The helpers ``ends_with_abbreviation``, ``mojibake_spans`` and ``debris_token_spans``
-are shared with the quote rules (TQ2xx), which must not read mojibake such as
-"â€“" as quote marks.
+Abbreviations, scraping markers and mojibake are found by ``tqcheck.text.sentences``
+and ``tqcheck.text.mojibake``, which the quote and source rules use too.
 """
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
-from functools import lru_cache
 
 from ..model import Severity
 from ..registry import RegexRule, SegmentRule, register
-from ._data import word_list
-
-# --------------------------------------------------------------------------- helpers
-
-
-@lru_cache(maxsize=None)
-def _abbreviations() -> frozenset[str]:
-    return frozenset(word_list("sentences_abbreviations.txt"))
-
-
-_TOKEN_STRIP = "([{“‘\"'«"
-_INNER_PERIOD = re.compile(r"\w\.\w")
-_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
-
-
-def ends_with_abbreviation(before: str) -> bool:
-    """True when the full stop ending ``before`` belongs to an abbreviation, an
-    initial or an ellipsis rather than ending a sentence ("U.S.", "4:30 a.m.",
-    "Gen.", "et al.", "J.", "stalled...")."""
-    words = before.split()
-    if not words:
-        return False
-    token = words[-1].lstrip(_TOKEN_STRIP)
-    if not token.endswith("."):
-        return False
-    if token.endswith("..") or not token.rstrip("."):
-        return True  # an ellipsis
-    if _INNER_PERIOD.search(token) or _INITIALS.fullmatch(token):
-        return True  # U.S., a.m., Ph.D., J.
-    abbrevs = _abbreviations()
-    candidates = [token]
-    if len(words) >= 2:
-        candidates.append(f"{words[-2].lstrip(_TOKEN_STRIP)} {token}")
-    for c in candidates:
-        if c in abbrevs or (c[:1].lower() + c[1:]) in abbrevs:
-            return True
-    return False
-
-
-# Mojibake: UTF-8 bytes decoded as Windows-1252 (or Latin-1). A UTF-8 lead byte
-# (C2-F4) shows as Â..ô, each continuation byte (80-BF) as one of the characters
-# Windows-1252 or Latin-1 gives those bytes.
-_CONT = sorted(
-    {bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0)}
-    | {chr(b) for b in range(0x80, 0xC0)}
-    - {""}
-)
-_C = "[" + "".join(re.escape(c) for c in _CONT) + "]"
-_SEQ = rf"(?:[\u00c2-\u00df]{_C}|[\u00e0-\u00ef]{_C}{{2}}|[\u00f0-\u00f4]{_C}{{3}})"
-_MOJIBAKE = re.compile(
-    rf"(?P<run>{_SEQ}(?:[A-Za-z0-9]*{_SEQ})*)"
-    rf"|(?P<rdq>â€\ufffd?)(?!{_C})"  # ” = E2 80 9D; 9D has no Windows-1252 character and is often lost
-    r"|(?P<agrave>(?<![^\W\da-z_])Ã(?: (?= ))?)(?= )"  # à = C3 A0; the no-break A0 became a space
-)
-#: Where the characters a repair may give live: Latin, Greek, Cyrillic, general
-#: punctuation, currency and letter-like symbols, pictographs, and the BOM.
-_PLAUSIBLE = (
-    (0x00A0, 0x024F), (0x0370, 0x04FF), (0x1E00, 0x1EFF), (0x2000, 0x206F),
-    (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF), (0x2600, 0x27BF), (0xFEFF, 0xFEFF),
-    (0x1F000, 0x1FAFF),
-)
-
-
-def _plausible(ch: str) -> bool:
-    o = ord(ch)
-    return o < 0x80 or (
-        any(lo <= o <= hi for lo, hi in _PLAUSIBLE) and unicodedata.category(ch)[0] != "C"
-        or ch == "\ufeff"
-    )
-
-
-def _as_bytes(s: str) -> bytes | None:
-    out = bytearray()
-    for ch in s:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 0xFF:
-                return None
-            out.append(ord(ch))  # Latin-1 fallback: 81, 8D, 8F, 90, 9D
-    return bytes(out)
-
-
-def _repair(run: str) -> str | None:
-    """The text ``run`` was before UTF-8 was misread as Windows-1252, or None."""
-    text = run
-    for _ in range(3):  # text mangled twice or three times ("ÃƒÂ©") needs as many passes
-        raw = _as_bytes(text)
-        if raw is None:
-            break
-        try:
-            fixed = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            break
-        if len(fixed) >= len(text) or not all(_plausible(c) for c in fixed):
-            break
-        if sum(0x370 <= ord(c) <= 0x4FF for c in fixed) == 1:
-            break  # one Greek or Cyrillic letter is more likely "Ó”" than mangled Russian
-        text = fixed
-        if not _MOJIBAKE.search(text):
-            break
-    return text if text != run else None
-
-
-@lru_cache(maxsize=4096)
-def mojibake_spans(text: str) -> tuple[tuple[int, int, str], ...]:
-    """``(start, end, repaired)`` for every run of mojibake in ``text``."""
-    out = []
-    for m in _MOJIBAKE.finditer(text):
-        if m.group("run"):
-            fixed = _repair(m.group("run"))
-            if fixed is not None:
-                out.append((m.start(), m.end(), fixed))
-        elif m.group("rdq"):
-            out.append((m.start(), m.end(), "”"))
-        else:  # "Ã " for "à": the no-break space became a plain space
-            out.append((m.start(), m.end(), "à"))
-    return tuple(out)
-
-
-_DEBRIS_TOKEN = re.compile(r"(?<![\w-])(?:source\s+site-\d+|site-\d{4,})(?![\w-])", re.IGNORECASE)
-
-
-def debris_token_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of scraping markers inside a segment ("source site-593756")."""
-    return [m.span() for m in _DEBRIS_TOKEN.finditer(text)]
-
-
-@lru_cache(maxsize=None)
-def _debris_lines() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in word_list("sentences_debris_lines.txt"))
-
-
-def is_debris_line(text: str) -> bool:
-    stripped = text.strip()
-    return any(p.fullmatch(stripped) for p in _debris_lines())
-
+from ..text.data import word_set
+from ..text.mojibake import mojibake_spans
+from ..text.sentences import debris_token_spans, ends_with_abbreviation, is_debris_line
 
 # --------------------------------------------------------------------------- rules
 
@@ -247,7 +110,7 @@ class CapitalAfterQuoteComma(RegexRule):
         lower = word.lower()
         after = (m.group("after") or "").strip()
         next_capital = after[:1].isupper()
-        if lower in _speech_verbs():
+        if lower in word_set("sentences_speech_verbs.txt"):
             if lower == "said" and next_capital:
                 return None  # Said is also a given name: “…,” Said Jalili told
         elif not (m.group("mark") == "“," and after.lower() in self._DETERMINERS):
@@ -257,16 +120,6 @@ class CapitalAfterQuoteComma(RegexRule):
             f"so English writes it in lower case ('“…,” {lower} …')",
             lower,
         )
-
-
-@lru_cache(maxsize=None)
-def _speech_verbs() -> frozenset[str]:
-    return frozenset(word_list("sentences_speech_verbs.txt"))
-
-
-@lru_cache(maxsize=None)
-def _doubled_ok() -> frozenset[str]:
-    return frozenset(word_list("sentences_doubled_ok.txt"))
 
 
 @register
@@ -298,7 +151,7 @@ class DoubledWord(RegexRule):
 
     def match(self, m, seg):
         first, second = m.group(1), m.group(2)
-        if f"{first} {second}".lower() in _doubled_ok():
+        if f"{first} {second}".lower() in word_set("sentences_doubled_ok.txt"):
             return None
         if first[:1].isupper() and second[:1].isupper() and first.lower() not in self._FUNCTION_WORDS:
             return None  # a name: Huan Huan, Pago Pago

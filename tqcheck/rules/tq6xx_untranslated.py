@@ -1,36 +1,22 @@
-"""TQ6xx: French left untranslated: whole segments, function words, name forms, acronyms."""
+"""TQ6xx: French left untranslated: whole segments, function words, name forms, acronyms.
+
+Language identification (``ctx.non_english``: langdetect behind the prefilter of
+``tqcheck.text.language``) is computed once per segment and shared with the other
+families, which keep quiet on a wholly foreign segment.
+"""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..glossary import in_force, term_key
 from ..model import Document, Segment, Severity
 from ..registry import Context, DocumentRule, SegmentRule, register
-from ._data import table, word_list
+from ..text.data import table, word_list
+from ..text.fold import term_key
+from ..text.language import language_name
+from ..text.sentences import is_sentence_start
+from ..text.spans import inside, strip_span
 
-#: langdetect is unsure when English is among its candidates above this probability.
-ENGLISH_CANDIDATE_MAX = 0.10
-#: The prefilter sends a segment to langdetect only when at most one word in this many is an
-#: English function word (see ``needs_langid``).
-ENGLISH_MARKER_RATIO = 20
-#: ...and at least this many words, and one word in this many, are function words of French,
-#: Spanish, Italian, German or Portuguese.
-FOREIGN_MARKER_MIN = 3
-FOREIGN_MARKER_RATIO = 5
-
-LANGUAGE_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "ca": "Catalan", "cs": "Czech", "cy": "Welsh", "da": "Danish",
-    "de": "German", "es": "Spanish", "et": "Estonian", "fa": "Persian", "fi": "Finnish", "fr": "French",
-    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "lt": "Lithuanian",
-    "lv": "Latvian", "nl": "Dutch", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese",
-    "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "so": "Somali", "sq": "Albanian",
-    "sv": "Swedish", "sw": "Swahili", "tl": "Tagalog", "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese",
-}
-
-_PUNCTUATION = ".,;:!?()[]{}<>«»“”‘’\"'*…—–-"
-_CODE_RE = re.compile(r"[\d_/\\.@=<>]")
-_ELISION_RE = re.compile(r"['\u2019]")
 _APOSTROPHE = "['\u2019]"
 # Whole words: not glued to a letter, digit or hyphen ("rendez-vous"), nor after an apostrophe
 # ("raison d'être"); a possessive may follow ("Poutine’s").
@@ -56,95 +42,6 @@ def _exceptions_re() -> re.Pattern:
 
 def _excepted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _exceptions_re().finditer(text)]
-
-
-def _inside(spans, start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
-
-
-# ---------------------------------------------------------------------------------------------
-# Language identification, shared by the family and computed once per segment.
-
-@lru_cache(maxsize=1)
-def _markers() -> tuple[frozenset[str], frozenset[str]]:
-    return (
-        frozenset(word_list("untranslated_english_markers.txt")),
-        frozenset(word_list("untranslated_foreign_markers.txt")),
-    )
-
-
-def needs_langid(text: str) -> bool:
-    """The cheap prefilter: might this segment be in another language than English?
-
-    Plain English prose always has English function words that no other
-    language uses (the, of, to, was, said...), well over one word in twenty;
-    a French (Spanish, Italian...) paragraph has its own function words (le,
-    de, que, dans...) in one word in five or more. A segment goes to langdetect
-    only when it looks like the second and not like the first: a headline with
-    neither ("Mali junta expels French ambassador amid diplomatic row", which
-    langdetect calls Catalan) is never sent.
-    """
-    english, foreign = _markers()
-    words = en = other = 0
-    for token in text.split():
-        token = token.strip(_PUNCTUATION)
-        if not token:
-            continue
-        if _CODE_RE.search(token):  # file names, URLs, identifiers, numbers: words of no language
-            words += 1
-            continue
-        for w in _ELISION_RE.split(token.lower()):  # "d’une" is "d" and "une"
-            words += 1
-            if w in english:
-                en += 1
-            elif w in foreign:
-                other += 1
-    return (
-        en * ENGLISH_MARKER_RATIO <= words
-        and other >= FOREIGN_MARKER_MIN
-        and other * FOREIGN_MARKER_RATIO >= words
-    )
-
-
-# A word after a space that does not follow a sentence end or an opening quote or bracket.
-_INNER_WORD_RE = re.compile(r"(?<=[^\s.!?:;\u2026\"\u201c\u00ab(])\s+([^\W\d_][\w'\u2019\-]*)")
-
-
-def without_names(text: str) -> str:
-    """``text`` without capitalised words inside sentences: names are in every language.
-
-    "Charles de Gaulle", "Le Pen", "Des Moines" would otherwise make langdetect
-    call an English sentence French.
-    """
-    return _INNER_WORD_RE.sub(lambda m: " " if m.group(1)[0].isupper() else m.group(0), text)
-
-
-def non_english_verdict(seg: Segment, ctx: Context) -> tuple[str, float] | None:
-    """``(language, probability)`` when the whole segment is confidently not English, else None.
-
-    Only segments of at least ``langid_min_chars`` characters that pass the
-    prefilter reach langdetect (counted as ``langid_examined``); its verdict
-    counts only at ``langid_min_prob`` or above, and only when English is not
-    among its candidates above 0.10. Cached per segment while its window is checked.
-    """
-    cache = ctx.window_cache.setdefault("langid_verdicts", {})
-    key = (seg.index, seg.text)
-    if key in cache:
-        return cache[key]
-    verdict = None
-    text = seg.text.strip()
-    if len(text) >= ctx.config.langid_min_chars and needs_langid(text):
-        from ..langid import language_probabilities
-
-        ctx.tally("langid_examined", seg.index)
-        probs = language_probabilities(without_names(text))
-        if probs:
-            lang, prob = probs[0]
-            english = any(l == "en" and p > ENGLISH_CANDIDATE_MAX for l, p in probs)
-            if lang != "en" and prob >= ctx.config.langid_min_prob and not english:
-                verdict = (lang, prob)
-    cache[key] = verdict
-    return verdict
 
 
 @register
@@ -178,13 +75,12 @@ class UntranslatedSegment(SegmentRule):
     severity = Severity.CRITICAL
 
     def check_segment(self, doc: Document, seg: Segment, ctx: Context):
-        verdict = non_english_verdict(seg, ctx)
+        verdict = ctx.non_english(seg)
         if verdict is None:
             return
         lang, prob = verdict
-        language = LANGUAGE_NAMES.get(lang, f"language '{lang}'")
-        start = len(seg.text) - len(seg.text.lstrip())
-        end = len(seg.text.rstrip())
+        language = language_name(lang) or f"language '{lang}'"
+        start, end = strip_span(seg.text)
         yield self.finding(
             doc, seg, start, end,
             f"segment is in {language} (langdetect '{lang}', probability {prob:.2f}), not English: "
@@ -217,7 +113,7 @@ class _TableRule(SegmentRule):
         return re.sub(r"[ \u00a0]+", " ", s.replace("\u2019", "'"))
 
     def check_segment(self, doc: Document, seg: Segment, ctx: Context):
-        active = in_force(ctx.config).default_variants(self.code) if self.glossary_entries else None
+        active = ctx.glossary.default_variants(self.code) if self.glossary_entries else None
         if active is not None and not active:
             return
         pattern, lookup = self._compiled()
@@ -225,11 +121,11 @@ class _TableRule(SegmentRule):
         if not hits:
             return
         # A wholly foreign segment is TQ601's: do not report its words one by one too.
-        if non_english_verdict(seg, ctx) is not None:
+        if ctx.non_english(seg) is not None:
             return
         excepted = _excepted_spans(seg.text)
         for m in hits:
-            if _inside(excepted, *m.span()) or not self.accept(m, doc, ctx):
+            if inside(excepted, *m.span()) or not self.accept(m, doc, ctx):
                 continue
             row = self._lookup(m)
             if active is not None and term_key(row[0]) not in active:
@@ -281,14 +177,6 @@ _LOOKBACK = 80  # characters: enough for the word before a hit, and keeps the se
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])([^\W\d_][\w'\u2019-]*)[ \u00a0]$")
 
 
-def _sentence_start(text: str, i: int) -> bool:
-    """Is position ``i`` the start of a sentence (so its capital says nothing)?"""
-    i -= 1
-    while i >= 0 and text[i] in " \t\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb([":
-        i -= 1
-    return i < 0 or text[i] in ".!?\u2026:;|\u2014\u2013"
-
-
 @register
 class FrenchExonym(_TableRule):
     """A French form of a place or person name inside English (Pékin, Londres, Poutine).
@@ -328,7 +216,7 @@ class FrenchExonym(_TableRule):
         before = _WORD_BEFORE_RE.search(m.string, max(0, m.start() - _LOOKBACK), m.start())
         if before is None or not before.group(1)[0].isupper() or _POSSESSIVE_RE.search(before.group(1)):
             return True
-        return _sentence_start(m.string, before.start())
+        return is_sentence_start(m.string, before.start())
 
     def describe(self, text, row):
         return f"French form '{text}' of a name; English writes '{row[1]}'", row[1]
@@ -389,13 +277,15 @@ class FrenchAcronym(_TableRule, DocumentRule):
         return DocumentRule.check(self, doc, ctx)
 
     def feed(self, window, ctx):
-        ctx.cache.setdefault("tq604_defined", set()).update(_defined_in_english(window.segments))
-        ctx.cache.setdefault("tq604_hits", []).extend(_TableRule.check(self, window, ctx))
+        state = ctx.state(self)
+        state.setdefault("defined", set()).update(_defined_in_english(window.segments))
+        state.setdefault("hits", []).extend(_TableRule.check(self, window, ctx))
         return ()
 
     def end(self, doc, ctx):
-        defined = ctx.cache.pop("tq604_defined", set())
-        return [f for f in ctx.cache.pop("tq604_hits", []) if f.text not in defined]
+        state = ctx.state(self)
+        defined = state.get("defined", set())
+        return [f for f in state.get("hits", []) if f.text not in defined]
 
     def describe(self, text, row):
         return f"French acronym '{text}' ({row[2]}); English uses '{row[1]}'", row[1]

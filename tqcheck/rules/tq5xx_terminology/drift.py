@@ -1,0 +1,193 @@
+"""TQ501, TQ504: one name spelled two ways, in one document or across the files of a run.
+
+Names are grouped by a transliteration-aware key (``tqcheck.text.names.name_key``) in
+one pass: no word is compared with every other word. The names of a document are
+collected once (``ctx.shared``) for both rules.
+"""
+from __future__ import annotations
+
+from ...model import Document, Finding, Severity
+from ...registry import Context, CorpusRule, DocumentRule, register
+from ...text.names import NameCollector, pair_variants, preferred_in
+
+
+def document_names(window: Document, ctx: Context):
+    """``NameCollector.result()`` over the document so far, ``window`` included (each window is
+    collected once per document, whichever rule asks first), with the glossary's forms left out."""
+    collector = ctx.shared(NameCollector, ctx.glossary.variant_spans)
+    collector.add(window)
+    return collector.result()
+
+
+@register
+class NameDrift(DocumentRule):
+    """One name spelled two ways in one document (Houthis/Huthis, Qassem/Qasem).
+
+    Machine translation carries over the French transliteration of a name in
+    some sentences and the English one in others, so one person, group or place
+    appears under two spellings and a reader may take them for two. Names are
+    compared through a transliteration-aware key: diacritics dropped (Goïta/
+    Goita), French ch = English sh, ou = u, kh = h, doubled letters single
+    (Qassem/Qasem), and for long names any interior vowels (Soleimani/Suleimani).
+    Every occurrence of the less frequent spelling is reported (on a tie, the
+    later one), with the other spelling as the suggestion. Distinct names that
+    the key would merge (Colombia/Columbia, Douma/Duma) are listed in
+    names_distinct.tsv; given names that different people spell differently
+    (Mohammed/Muhammad, Hassan/Hasan) in names_given.txt; and two spellings
+    each followed by a different surname (Philip Lowe, Phillip Schofield) are
+    taken for two people.
+
+    Where a glossary speaks, this rule keeps quiet and follows it: the forms a
+    glossary forbids (Hachd al-Chaabi in the default glossary) are left to the
+    glossary rules (TQ502, TQ603, TQ604, TQ701), and a spelling a glossary
+    requires, or ``--prefer`` names, is the reference whatever the counts.
+
+    Flag: the Houthis attacked.\\nHouthis fighters and other Huthis factions paraded.
+    Flag: Mali's leader Assimi Goïta spoke.\\nThe junta of Colonel Assimi Goita said no.
+    Flag: General Qassem Soleimani was killed.\\nThe killing of Qasem Soleimani in Baghdad.
+    Flag: with Abu Obeida al-Jarrah in the car\\nthe tomb of Abou Obeida al-Jarrah
+    Flag: General Soleimani was killed.\\nThe killing of General Suleimani angered Iran.
+    Okay: Iran and Iraq, Austria and Australia, Niger and Nigeria, Sudan and Sedan.
+    Okay: the Iraqi army in Iraq and the Iranian envoy in Iran; Swedes in Sweden.
+    Okay: Slovakia and Slovenia, Mali and Malia, Colombia and Columbia University.
+    Okay: Hassan Nasrallah met Hasan Turkmani.\\nMohammed bin Salman called Mohammad Javad Zarif.
+    Okay: Philip Lowe met Phillip Schofield and Stephen Fry met Stephan Weil.
+    Okay: The army staged a coup.\\nAt the World Cup, a Coup Leader banner was seen.
+    Okay: the Syrian town of Douma and the Russian Duma; Argentine and Argentina.
+    Okay: Qassem Soleimani and Iran’s Qassem Soleimani, Iran's envoy to O’Brien and O'Brien.
+    Okay: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
+    """
+
+    code = "TQ501"
+    name = "name-drift"
+    category = "terminology/inconsistent"
+    severity = Severity.MAJOR
+
+    def feed(self, window: Document, ctx: Context):
+        document_names(window, ctx)
+        return ()
+
+    def end(self, doc: Document, ctx: Context):
+        glossary = ctx.glossary
+        # The forms a glossary forbids are left to the glossary rules (TQ502, TQ603, TQ604, TQ701).
+        groups, named, followers = document_names(doc, ctx)
+        findings = []
+        for key, spellings in groups.items():
+            # A spelling seen only at sentence starts may be an ordinary word.
+            real = {s: occ for s, occ in spellings.items() if s in named}
+            if len(real) < 2:
+                continue
+            preferred = preferred_in(real, glossary.preferred.get(key))
+            for canonical, variant in self._variants(real, followers, preferred):
+                findings.extend(self._report(doc, canonical, real[canonical], variant, real[variant],
+                                             canonical == preferred))
+        return findings
+
+    @staticmethod
+    def _variants(spellings: dict[str, list], followers: dict[str, set[str]],
+                  preferred: str | None = None) -> list[tuple[str, str]]:
+        """``(canonical, variant)`` pairs: the preferred spelling first, then the most used (on a tie, the first)."""
+        order = sorted(spellings, key=lambda s: (s != preferred, -len(spellings[s]), spellings[s][0][0].index,
+                                                 spellings[s][0][1]))
+        return pair_variants(order, followers)
+
+    def _report(self, doc, canonical, canonical_occ, variant, variant_occ, preferred=False):
+        first = canonical_occ[0][0].line
+        n = len(canonical_occ)
+        where = f"line {first}" + (f", {n} times" if n > 1 else "")
+        message = (
+            f"'{variant}' is spelled '{canonical}' elsewhere in this document ({where}); use one spelling"
+            + (f" ('{canonical}' is the preferred spelling)" if preferred else "")
+        )
+        for seg, start, end in variant_occ:
+            yield self.finding(doc, seg, start, end, message, canonical)
+
+
+@register
+class CorpusNameDrift(CorpusRule):
+    """One name spelled differently in different files of the run (Hashd in one story, Hachd in the next).
+
+    Readers notice when Monday's story and Tuesday's spell a name differently.
+    Spellings are grouped by the transliteration key of TQ501 over the whole
+    run (one dictionary, no all-pairs comparison); the usual spelling is the one
+    most files use (``--prefer`` or a glossary's required term overrides), and
+    a file that uses another spelling, and only that one, is flagged on every
+    occurrence, citing a file and line with the usual one. A file that uses
+    both spellings is TQ501's. The precision guards of TQ501 apply: distinct
+    names, given names, spellings seen only at sentence starts, two spellings
+    followed by different surnames, forms a glossary forbids. In the examples
+    ``===`` separates files.
+
+    Flag: General Qassem Soleimani was killed.\\n===\\nQassem Soleimani's funeral.\\n===\\nthe killing of Qasem Soleimani
+    Flag: the Houthis attacked\\n===\\nthe Houthis said\\n===\\nthe Huthis denied\\n===\\nthe Houthis again
+    Okay: General Qassem Soleimani was killed.\\n===\\nQassem Soleimani's funeral.\\n===\\nthe killing of Qassem Soleimani
+    Okay: Philip Lowe spoke\\n===\\nPhillip Schofield spoke\\n===\\nPhilip Lowe again
+    Okay: Iran and Iraq\\n===\\nIraq and Iran\\n===\\nColombia and Columbia University
+    Okay: the leaders of Hachd al-Chaabi met\\n===\\nthe Hashd factions\\n===\\nthe Hashd again
+    """
+
+    code = "TQ504"
+    name = "corpus-name-drift"
+    category = "terminology/inconsistent"
+    severity = Severity.MAJOR
+
+    def __init__(self, severity: Severity | None = None) -> None:
+        super().__init__(severity)
+        #: per document: its path and, per name key, each spelling's occurrences
+        #: as (line, segment, start, end, text) tuples: names only, never the text itself
+        self._docs: list[tuple[str, dict[str, dict[str, tuple]]]] = []
+        self._named: set[str] = set()
+        self._followers: dict[str, set[str]] = {}
+        self._preferred: dict[str, str] = {}
+
+    def observe(self, window: Document, ctx: Context) -> None:
+        document_names(window, ctx)  # collected as the windows come, shared with TQ501
+
+    def end_document(self, doc: Document, ctx: Context) -> None:
+        self._preferred = ctx.glossary.preferred
+        groups, named, followers = document_names(doc, ctx)
+        self._named |= named
+        for spelling, keys in followers.items():
+            self._followers.setdefault(spelling, set()).update(keys)
+        compact = {
+            key: {s: tuple((seg.line, seg.index, a, b, seg.text[a:b]) for seg, a, b in occ)
+                  for s, occ in spellings.items()}
+            for key, spellings in groups.items()
+        }
+        self._docs.append((doc.path, compact))
+
+    def finish(self):
+        usage: dict[str, dict[str, list[int]]] = {}  # key -> spelling -> documents using it
+        for i, (_, groups) in enumerate(self._docs):
+            for key, spellings in groups.items():
+                for s in spellings:
+                    if s in self._named:
+                        usage.setdefault(key, {}).setdefault(s, []).append(i)
+        for key, spellings in usage.items():
+            if len(spellings) < 2:
+                continue
+            yield from self._drift(key, spellings)
+
+    def _drift(self, key: str, spellings: dict[str, list[int]]):
+        preferred = preferred_in(spellings, self._preferred.get(key))
+
+        def weight(s):
+            occurrences = sum(len(self._docs[i][1][key][s]) for i in spellings[s])
+            return (s != preferred, -len(spellings[s]), -occurrences, spellings[s][0])
+
+        for canonical, variant in pair_variants(sorted(spellings, key=weight), self._followers):
+            cited = spellings[canonical][0]
+            path, groups = self._docs[cited]
+            line = groups[key][canonical][0][0]
+            n = len(spellings[canonical])
+            where = f"{path}, line {line}" + (f"; {n} files in all" if n > 1 else "")
+            message = (f"'{variant}' is spelled '{canonical}' in other files of this run ({where}); "
+                       f"use one spelling across the corpus"
+                       + (f" ('{canonical}' is the preferred spelling)" if canonical == preferred else ""))
+            for i in spellings[variant]:
+                doc_path, groups = self._docs[i]
+                if sum(1 for s in groups[key] if s in self._named) > 1:
+                    continue  # the file uses more than one spelling: TQ501 reports it
+                for line, index, start, end, text in groups[key][variant]:
+                    yield Finding(self.code, self.name, self.category, self.severity, doc_path, line, start + 1,
+                                  end + 1, index, text, message, canonical)

@@ -1,0 +1,99 @@
+"""TQ912: a name of the source (person, place, organisation) that the translation lost.
+
+The source's names and whether a text carries them over are read by
+``tqcheck.text.crossnames``.
+"""
+from __future__ import annotations
+
+from ...model import Document, Severity
+from ...registry import DocumentRule, register
+from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
+from ...text.sentences import article_pairs
+from ...text.spans import strip_span
+
+
+@register
+class SourceNameMissing(DocumentRule):
+    """A name of the source (person, place, organisation) that the translation lost.
+
+    Runs of capitalised words of the French source are names; a name is
+    carried over when one of its words appears in the translation under the
+    same transliteration key as TQ501's (Hachd = Hashd, Mouhandis = Muhandis),
+    in an English form from untranslated_exonyms.tsv (Bagdad = Baghdad) or
+    fidelity_name_forms.tsv (Etats-Unis = US, United States or Washington;
+    Français = French), or sharing all but its ending (Américains = Americans,
+    Irakiens = Iraqis). Dropping a first name ("Qassem Soleimani" ->
+    "Soleimani") is not a loss.
+
+    A name is only required when the English side confirms that it is one and
+    that it stays: with references, every reference has it as a capitalised
+    word (so translated institutions, "Affaires étrangères", "Premier
+    ministre", and names a translator may drop are never required); without
+    references, the translation itself keeps the name's own spelling,
+    capitalised, in another segment (a name MT carries over verbatim).
+    Scraping-debris lines are left to TQ804.
+
+    Flag: Soleimani was killed at the airport. ||| Qassem Soleimani was killed at Baghdad airport. <<< Qassem Soleimani a été tué à l'aéroport de Bagdad.
+    Flag: The general was killed in Baghdad. <<< Le général Soleimani a été tué à Bagdad.\\nThe Hashd mourned Soleimani. <<< Le Hachd a pleuré Soleimani.
+    Okay: Soleimani was killed at Baghdad airport. ||| Qassem Soleimani was killed at Baghdad airport. <<< Qassem Soleimani a été tué à l'aéroport de Bagdad.\\nAbu Mahdi al-Muhandis was with him. ||| Abu Mahdi al-Muhandis was with him. <<< Abou Mehdi al-Mouhandis était avec lui.
+    Okay: The Iraqis and the Americans met in the United States. ||| Iraqis and Americans met in the US. <<< Les Irakiens et les Américains se sont réunis aux Etats-Unis.
+    Okay: Foreign ministers met the prime minister. ||| The foreign ministers met the prime minister. <<< Les ministres des Affaires étrangères ont rencontré le Premier ministre.
+    """
+
+    code = "TQ912"
+    name = "source-name-missing"
+    category = "accuracy/omission"
+    severity = Severity.MAJOR
+    needs = frozenset({"source"})
+
+    def feed(self, window, ctx):
+        if window.references:  # the references decide, segment by segment
+            for i, seg, src in article_pairs(window):
+                lost = []
+                for name in source_names(src):
+                    if not carried(name, seg.text):
+                        witness = self._in_references(window, i, name)
+                        if witness is not None:
+                            lost.append(f"'{name.text}' ({witness})")
+                yield from self._report(window, seg, lost)
+            return
+        # Without references, the translation's own capitalised words decide, in any segment of
+        # the document: index them, and keep the names not carried until the last window.
+        state = ctx.state(self)
+        index = state.setdefault("capitalised", CapitalisedWords())
+        index.add(window.segments)
+        pending = state.setdefault("pending", [])
+        for _, seg, src in article_pairs(window):
+            missing = [name for name in source_names(src) if not carried(name, seg.text)]
+            if missing:
+                pending.append((seg, missing))
+
+    def end(self, doc, ctx):
+        state = ctx.state(self)
+        index = state.get("capitalised")
+        for seg, missing in state.get("pending", []):
+            lost = []
+            for name in missing:
+                hit = index.first_elsewhere(name.own, seg.index - 1)
+                if hit:
+                    line, word = hit
+                    lost.append(f"'{name.text}' (this translation keeps it as '{word}' on line {line})")
+            yield from self._report(doc, seg, lost)
+
+    def _report(self, doc, seg, lost):
+        if lost:  # one finding per segment: the span is the whole segment
+            start, end = strip_span(seg.text)
+            names = "name " + lost[0] if len(lost) == 1 else "names " + ", ".join(dict.fromkeys(lost))
+            yield self.finding(
+                doc, seg, start, end,
+                f"the source's {names} {'is' if len(lost) == 1 else 'are'} missing from the translation "
+                "in every spelling and English form: possible omission",
+            )
+
+    @staticmethod
+    def _in_references(window: Document, i: int, name: SourceName) -> str | None:
+        """Why the name must appear (every reference has it), or None when it need not."""
+        found = [carried(name, ref.segments[i].text, capitalised=True) for ref in window.references]
+        if all(found):
+            return "the reference has '" + "', '".join(dict.fromkeys(found)) + "'"
+        return None

@@ -1,0 +1,18 @@
+"""Shared text helpers, each written once and tested; rules import them, never each other.
+
+- ``data``: the loader of the word lists and tables under ``tqcheck/rules/data/``.
+- ``fold``: case, diacritics, apostrophes and plurals folded away for comparisons.
+- ``punctuation``: the punctuation and space sets the helpers and rules share.
+- ``spans``: a segment's span without edge spaces; text quoted in a message.
+- ``sentences``: sentence starts, abbreviations, scraping debris, mojibake.
+- ``ordinals``: English ordinals and Roman numerals.
+- ``numbers``: French and English numbers, times, months and dates.
+- ``mentions``: the numbers, times and dates of a segment as comparable keys.
+- ``names``: name candidates, transliteration keys, name collections and drift pairing.
+- ``crossnames``: names of a French source and whether a translation carries them.
+- ``tokens``: the word tokenisers the comparisons use.
+- ``language``: the cheap prefilter before language identification.
+- ``quotes``: the quote-mark walker and quote-punctuation debris.
+
+Nothing here imports a rule, the registry, the engine or a formatter.
+"""

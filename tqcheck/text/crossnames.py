@@ -1,0 +1,220 @@
+"""Names of a French source and whether an English text carries them over.
+
+A name of the source is a run of capitalised words (``source_names``); it is carried
+over (``carried``) when one of its words appears in the English under the same
+transliteration key (Hachd = Hashd), in an English form from untranslated_exonyms.tsv
+(Bagdad = Baghdad) or fidelity_name_forms.tsv (Etats-Unis = US, United States), or
+sharing all but its ending (Américains = Americans).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .data import table, word_set
+from .fold import fold_name, singular
+from .names import distinct, name_candidates, name_key
+from .tokens import word_parts
+
+# French elisions before a word: l’Irak, d’Abou, qu’Ankara, jusqu’à.
+_ELISION_RE = re.compile(r"(?<![\w])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=[^\W\d_])")
+# What may join the words of one name: spaces, hyphens, and lower-case particles (Charles-de-Gaulle,
+# Quai d’Orsay once the elision is blanked, Ben Laden, Abou Bakr al-Baghdadi).
+_NAME_JOIN_RE = re.compile(
+    r"[ \u00a0\-\u2010\u2011]+(?:(?:de|du|des|la|le|al|el|ben|bin|ibn|van|von|der|y)[ \u00a0\-\u2010\u2011]+)?"
+)
+# French titles whose full stop is no sentence end: "a promis M. Erdogan".
+_TITLE_BEFORE_RE = re.compile(r"(?<!\w)(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|St|Ste|Gén|Col|Lt)\.?[ \u00a0]+$")
+#: Two spellings share a prefix this long (and all but 3 letters of the shorter) -> one name
+#: (Américains/Americans, Assemblée/Assembly, Mali/Malian).
+NAME_PREFIX_MIN = 4
+NAME_PREFIX_SLACK = 3
+
+
+@dataclass(frozen=True)
+class SourceName:
+    """A name of the source, and the spellings that count as carrying it over.
+
+    ``own`` are its words, folded; ``forms`` adds the English words
+    untranslated_exonyms.tsv gives (compared like names: transliteration key,
+    shared stem); ``phrases`` are English forms from fidelity_name_forms.tsv,
+    matched as written (US, U.S., Washington; a plural s is allowed).
+    """
+
+    text: str
+    own: frozenset[str]
+    forms: frozenset[str]
+    phrases: tuple[str, ...] = ()
+
+
+def _split_folded(text: str) -> str:
+    return " ".join(fold_name(w) for w in re.split(r"[\s\-\u2010\u2011\u00a0]+", text) if fold_name(w))
+
+
+@lru_cache(maxsize=1)
+def _exonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(folded French form, folded English words), longest first: 'etats unis' -> ('united', 'states')."""
+    rows = {}
+    for row in table("untranslated_exonyms.tsv"):
+        english = tuple(w for w in _split_folded(row[1]).split() if len(w) >= 3)
+        if english:
+            rows[_split_folded(row[0])] = english
+    return tuple(sorted(rows.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+@lru_cache(maxsize=1)
+def _name_forms() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    """(pattern over a folded name, English phrases): 'francais' -> ('French', 'France')."""
+    out = []
+    for row in table("fidelity_name_forms.tsv"):
+        key = re.escape(_split_folded(row[0]))
+        # plural and feminine endings of demonyms: Allemands, Allemande, Européennes
+        out.append((re.compile(rf"(?<!\S){key}(?:e|ne)?s?(?!\S)"), tuple(p.strip() for p in row[1].split("|"))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _phrase_re(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w.]){re.escape(phrase)}(?:s|es)?(?![\w])")
+
+
+def _blank_elisions(text: str) -> tuple[str, set[int]]:
+    """The text with elisions blanked (same length), and where the elided words start."""
+    starts = set()
+
+    def blank(m):
+        starts.add(m.end())
+        return " " * len(m.group(0))
+
+    return _ELISION_RE.sub(blank, text), starts
+
+
+def source_names(text: str) -> list[SourceName]:
+    """The names of a French segment: runs of capitalised words, one entry per name.
+
+    A lone capitalised word at a sentence start is skipped (any word is
+    capitalised there), unless it follows an elision ("L’Autriche"); so are
+    French function words there ("Les", "Selon").
+    """
+    blanked, after_elision = _blank_elisions(text)
+    runs: list[list[tuple[int, int, str, bool]]] = []
+    for start, end, spelling, initial in name_candidates(blanked):
+        initial = initial and start not in after_elision and not _TITLE_BEFORE_RE.search(blanked, 0, start)
+        if initial and spelling.lower() in word_set("untranslated_foreign_markers.txt"):
+            continue
+        if runs and _NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start):
+            runs[-1].append((start, end, spelling, initial))
+        else:
+            runs.append([(start, end, spelling, initial)])
+    return [
+        _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
+        for run in runs
+        if not (len(run) == 1 and run[0][3])
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _source_name(surface: str, spellings: tuple[str, ...]) -> SourceName:
+    """The SourceName for one run of capitalised words (names recur: computed once each)."""
+    own = frozenset(f for f in (fold_name(s) for s in spellings) if f)
+    forms = set(own)
+    folded = _split_folded(surface)
+    for french, english in _exonyms():
+        if re.search(rf"(?<!\S){re.escape(french)}(?!\S)", folded):
+            forms.update(english)
+        elif " " not in french and len(french) >= 4 and len(english) == 1:
+            for word in own:  # demonyms: Irakiens -> Iraqiens, which meets Iraqis
+                if word.startswith(french) and word != french:
+                    forms.add(english[0] + word[len(french):])
+    phrases = tuple(p for pattern, ps in _name_forms() if pattern.search(folded) for p in ps)
+    return SourceName(surface, own, frozenset(forms), phrases)
+
+
+@lru_cache(maxsize=1)
+def _distinct_stems() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset((fold_name(r[0]), fold_name(r[1]))) for r in table("fidelity_names_distinct.tsv"))
+
+
+@lru_cache(maxsize=65536)
+def same_word(a: str, b: str) -> bool:
+    """Two folded words that may be one name in two languages or spellings."""
+    if distinct(a, b) or frozenset((singular(a, 5, "s"), singular(b, 5, "s"))) in _distinct_stems():
+        return False
+    if a == b or name_key(a) == name_key(b):
+        return True
+    prefix = len(_common_prefix(a, b))
+    return prefix >= max(NAME_PREFIX_MIN, min(len(a), len(b)) - NAME_PREFIX_SLACK)
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def carried(name: SourceName, text: str, capitalised: bool = False, own_only: bool = False) -> str | None:
+    """The word or phrase of ``text`` that carries ``name`` over, or None.
+
+    With ``capitalised``, only capitalised words count (a reference that writes
+    the word in lower case does not treat it as a name); with ``own_only``, only
+    the name's own spelling (not its English forms).
+    """
+    forms = name.own if own_only else name.forms
+    for surface, folded in word_parts(text):
+        if capitalised and not surface[:1].isupper():
+            continue
+        if any(same_word(form, folded) for form in forms):
+            return surface
+    if not own_only:
+        for phrase in name.phrases:
+            m = _phrase_re(phrase).search(text)
+            if m:
+                return m.group(0)
+    return None
+
+
+class CapitalisedWords:
+    """The capitalised words of a translation, indexed for ``carried(..., capitalised=True,
+    own_only=True)`` look-ups over all its segments at once.
+
+    ``_same_word`` only matches words with the same transliteration key or the
+    same first NAME_PREFIX_MIN letters, so two dictionaries find every candidate;
+    each keeps, per distinct word, its first occurrences in two different
+    segments (enough to find one outside any given segment). Answers equal
+    scanning the segments in order: the earliest segment, then the earliest word.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, dict[str, list]] = {}
+        self.by_prefix: dict[str, dict[str, list]] = {}
+
+    def add(self, segments) -> None:
+        """Index the next segments of the translation (in document order)."""
+        for seg in segments:
+            pos = seg.index - 1
+            for tpos, (surface, folded) in enumerate(word_parts(seg.text)):
+                if not surface[:1].isupper():
+                    continue
+                entry = (pos, tpos, seg.line, surface)
+                buckets = [self.by_key.setdefault(name_key(folded), {})]
+                if len(folded) >= NAME_PREFIX_MIN:
+                    buckets.append(self.by_prefix.setdefault(folded[:NAME_PREFIX_MIN], {}))
+                for bucket in buckets:
+                    seen = bucket.setdefault(folded, [])
+                    if len(seen) < 2 and all(e[0] != pos for e in seen):
+                        seen.append(entry)
+
+    def first_elsewhere(self, forms, skip: int) -> tuple[int, str] | None:
+        """``(line, word)`` of the earliest capitalised word outside segment position ``skip``
+        that is the same word as one of ``forms``, or None."""
+        best = None
+        for form in forms:
+            buckets = [self.by_key.get(name_key(form), {}), self.by_prefix.get(form[:NAME_PREFIX_MIN], {})]
+            for bucket in buckets:
+                for folded, entries in bucket.items():
+                    entry = next((e for e in entries if e[0] != skip), None)
+                    if entry and (best is None or entry[:2] < best[:2]) and same_word(form, folded):
+                        best = entry
+        return (best[2], best[3]) if best else None

@@ -1,0 +1,78 @@
+"""The word tokenisers the comparisons use, one per kind of comparison.
+
+- ``word_parts``: (surface, folded) word parts of 3+ letters, for names across languages.
+- ``copy_words``: case-folded words without edge punctuation, for copy detection.
+- ``term_tokens``: (compare form, surface) words, for glossary phrases.
+- ``RunTokens``: every whitespace token with its span, stem and whether it is a
+  content word, for aligning a translation with a reference.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .data import word_set
+from .fold import fold_name, singular, strip_accents
+from .names import name_key
+from .punctuation import EDGE_PUNCTUATION, EDGE_PUNCTUATION_WIDE
+
+_PART_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TERM_TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+def word_parts(text: str) -> list[tuple[str, str]]:
+    """(surface, folded) for each word part of ``text`` (hyphens split, possessives dropped)."""
+    out = []
+    for m in _PART_TOKEN_RE.finditer(text.replace("\u2019", "'")):
+        word = re.sub(r"'s$", "", m.group(0))
+        for part in re.split(r"[-\u2010\u2011]", word):
+            folded = fold_name(part)
+            if len(folded) >= 3:
+                out.append((part, folded))
+    return out
+
+
+def copy_words(text: str) -> list[str]:
+    """The case-folded words of ``text``, edge punctuation stripped."""
+    words = []
+    for token in text.replace("\u2019", "'").split():
+        w = token.strip(EDGE_PUNCTUATION).casefold()
+        if w:
+            words.append(w)
+    return words
+
+
+def term_tokens(text: str, fold: bool) -> list[tuple[str, str]]:
+    """``(compare form, surface form)`` for each word of ``text`` (hyphens and apostrophes split
+    words); the compare form is singular, case-folded and, with ``fold``, without diacritics."""
+    text = unicodedata.normalize("NFC", text)
+    out = []
+    for m in _TERM_TOKEN_RE.finditer(text):
+        word = m.group(0)
+        out.append((singular(strip_accents(word) if fold else word.casefold()), word))
+    return out
+
+
+@dataclass(frozen=True)
+class RunTokens:
+    """The whitespace tokens of a text: spans, raw text, 5-letter stems by name key, content flags."""
+
+    spans: tuple[tuple[int, int], ...]
+    raw: tuple[str, ...]
+    stems: tuple[str, ...]
+    content: tuple[bool, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "RunTokens":
+        spans, raw, stems, content = [], [], [], []
+        for m in re.finditer(r"\S+", text):
+            word = m.group(0).replace("\u2019", "'").strip(EDGE_PUNCTUATION_WIDE).lower()
+            word = re.sub(r"'s$", "", word)
+            key = name_key(word) if word else ""
+            spans.append(m.span())
+            raw.append(m.group(0))
+            stems.append(key[:5] if key else word)
+            content.append(bool(key) and len(word) > 1 and word not in word_set("fidelity_function_words.txt")
+                           and not any(c.isdigit() for c in word))
+        return cls(tuple(spans), tuple(raw), tuple(stems), tuple(content))

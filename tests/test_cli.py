@@ -105,3 +105,18 @@ def test_subprocess_smoke(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "tqcheck", "check", str(tmp_path / "nope")],
                           capture_output=True, text=True, env=env, cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr
+
+
+def test_rule_explains_one_rule_like_ruff_rule():
+    result = invoke("rule", "TQ204")
+    assert result.exit_code == 0
+    out = result.stdout
+    for expected in ("TQ204 quote-punctuation-debris", "Category: fluency/punctuation", "Severity: major",
+                     "Defined:  tqcheck/rules/tq2xx_quotes.py:", "Punctuation debris around a quote mark",
+                     "English closes the quotation once", "Flagged:", "Not flagged:",
+                     "personnel. “, Specified the person in charge", "docs/rules.md#tq204"):
+        assert expected in out, expected
+    assert invoke("rule", "french-ordinal").stdout.startswith("TQ101 french-ordinal")
+    assert "Data files" in invoke("rule", "TQ403").stdout and "numbers_time_words.txt" in invoke("rule", "TQ403").stdout
+    bad = invoke("rule", "TQ999")
+    assert bad.exit_code == 2 and "TQ999: no such rule" in bad.stderr

@@ -38,3 +38,13 @@ def test_tables_are_rectangular_and_map_nothing_to_itself(name):
     for r in rows:
         assert all(c.strip() for c in r), f"{name}: empty cell in {r}"
         assert r[0] != r[1], f"{name}: {r[0]!r} is mapped to itself"
+
+
+def test_every_data_file_is_named_by_a_rule_or_the_glossary():
+    from tqcheck.io.glossary import DATA_FILES
+    from tqcheck.rules import all_rules
+
+    named = {name for cls in all_rules() for name in cls.data_files} | {name for name, _ in DATA_FILES}
+    named |= {"numbers_french_weekdays.tsv"}  # read by TQ405 via tqcheck.text.numbers
+    assert set(FILES) - named == set(), "data files no rule names in data_files"
+    assert named - set(FILES) == set(), "data_files naming files that do not exist"

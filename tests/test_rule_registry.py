@@ -114,3 +114,45 @@ def test_corpus_rules_observe_every_document_then_report_on_any(monkeypatch):
     assert [len(f.findings) for f in report.files] == [0, 1]
     assert report.files[1].findings[0].rule == "TQ998"
     assert report.files[1].score.penalty == 1.0
+
+
+# --- no rule reports one span twice (the engine's dedupe is a safety net, not a habit) ---------------
+
+@pytest.mark.parametrize("code,kind,text", EXAMPLES, ids=[f"{c}-{k}-{i}" for i, (c, k, _) in enumerate(EXAMPLES)])
+def test_examples_never_report_a_span_twice(code, kind, text):
+    from tqcheck.config import Config
+    from tqcheck.engine import run
+
+    from helpers import parse_examples
+
+    run(parse_examples(text), Config(), strict=True)  # raises DuplicateFindingError
+
+
+def test_samples_and_fixtures_never_report_a_span_twice():
+    import os
+
+    from tqcheck.config import Config
+    from tqcheck.engine import run
+    from tqcheck.io.inputs import iter_inputs
+
+    from conftest import ROOT
+
+    for path in ("samples", os.path.join("tests", "fixtures", "corpus")):
+        report = run(iter_inputs([os.path.join(ROOT, path)]), Config(), strict=True)
+        assert report.files
+
+
+def test_strict_finalise_names_the_rule_that_reported_a_span_twice():
+    from tqcheck.config import Config
+    from tqcheck.engine import DuplicateFindingError, finalise
+    from tqcheck.model import FileReport
+
+    from helpers import run_rules, parse_example
+
+    doc = parse_example("The 2e day.")
+    [f] = run_rules(doc, ["TQ101"])
+    with pytest.raises(DuplicateFindingError, match="TQ101 reported <example>:1:5-7 twice"):
+        finalise([FileReport(doc, [f, f], None)], {}, Config(), strict=True)
+    fr = FileReport(doc, [f, f], None)
+    finalise([fr], {}, Config())  # outside tests a duplicate is dropped
+    assert fr.findings == [f] and fr.score is not None and len(fr.fingerprints) == 1

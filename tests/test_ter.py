@@ -58,7 +58,7 @@ def rounds(monkeypatch):
 
 def test_limits_are_sacrebleus():
     for name in ("_COST_INS", "_COST_DEL", "_COST_SUB", "_MAX_SHIFT_SIZE", "_MAX_SHIFT_DIST", "_BEAM_WIDTH",
-                 "_MAX_CACHE_SIZE", "_MAX_SHIFT_CANDIDATES", "_INT_INFINITY"):
+                 "_MAX_SHIFT_CANDIDATES", "_INT_INFINITY"):
         assert getattr(ter, name) == getattr(lib_ter, name), name
 
 

@@ -76,11 +76,6 @@ class Comparison:
         low = min(s.total for s in self.systems)
         return [s.path for s in self.systems if s.total == low]
 
-    @property
-    def best_quality(self) -> list[str]:
-        high = max(s.quality for s in self.systems)
-        return [s.path for s in self.systems if s.quality == high]
-
 
 def _load(paths: Sequence[str], refs: Sequence[str], src: str | None):
     from .io.inputs import load_one

@@ -117,6 +117,10 @@ class Rule:
     severity: ClassVar[Severity]
     #: What the rule needs besides the translation: "references" and/or "source".
     needs: ClassVar[frozenset[str]] = frozenset()
+    #: The data files (under rules/data/) the rule reads, for ``tqcheck rule CODE``.
+    data_files: ClassVar[tuple[str, ...]] = ()
+    #: The configuration keys that change what the rule reports, for ``tqcheck rule CODE``.
+    options: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, severity: Severity | None = None) -> None:
         if severity is not None:

@@ -57,8 +57,7 @@ _MAX_SHIFT_SIZE = 10
 _MAX_SHIFT_DIST = 50
 _BEAM_WIDTH = 25
 
-# sacrebleu's own limits (its edit-distance cache size only affects its speed, so it has no use here)
-_MAX_CACHE_SIZE = 10000
+# sacrebleu's own limits (its edit-distance cache only affects its speed, so it has no counterpart here)
 _MAX_SHIFT_CANDIDATES = 1000
 _INT_INFINITY = int(1e16)
 

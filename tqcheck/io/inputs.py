@@ -219,11 +219,6 @@ def expand_with_roots(
     return jobs
 
 
-def expand(paths: Sequence[str]) -> list[tuple[str, list[str], str | None]]:
-    """``(translation, references, source)`` for each translation the arguments name."""
-    return [job[:3] for job in expand_with_roots(paths)]
-
-
 def load_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None = None, **options) -> list[Document]:
     """Documents for the given arguments, references and source attached and aligned.
 

@@ -187,6 +187,7 @@ class Guillemets(RegexRule):
     name = "guillemets"
     category = "fluency/punctuation"
     severity = Severity.MINOR
+    data_files = ("sentences_debris_lines.txt",)
     pattern = re.compile(
         r"«\s*(?P<inner>[^«»]*?)\s*»|‹\s*(?P<inner1>[^‹›«»]*?)\s*›"
         r"|(?P<lopen>«\s*)|(?P<lclose>\s*»)"

@@ -149,6 +149,7 @@ class DoubledPunctuation(RegexRule):
     name = "doubled-punctuation"
     category = "fluency/punctuation"
     severity = Severity.MINOR
+    data_files = ("spacing_abbreviations.txt",)
     pattern = re.compile(r"(?<![.,;:…])[.,;:]{2,}(?![.,;:…])")
     _TOKEN_BEFORE = re.compile(r"([^\s(\[{“‘\"'«]*)$")
 

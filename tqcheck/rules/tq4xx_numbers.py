@@ -10,6 +10,7 @@ from typing import Iterator
 
 from ..model import Document, Segment, Severity
 from ..registry import Context, RegexRule, SegmentRule, register
+from ..text.data import word_set
 from ..text.numbers import (
     CHAIN_WORDS,
     ENGLISH_MONTHS,
@@ -93,6 +94,7 @@ class FrenchThousandsSeparator(RegexRule):
     name = "french-thousands-separator"
     category = "locale/number-format"
     severity = Severity.MINOR
+    data_files = ("numbers_label_words.txt", "numbers_french_months.tsv")
     _COMPOUND = re.compile(r"-[^\W\d_]")
     pattern = re.compile(
         rf"(?<![\w.,+/:])(?<!\d{G})([1-9]\d{{0,2}}(?:{G}\d{{3}})+)(?:,(\d+))?(?!\w|[.,:/]\d|{G}\d)"
@@ -202,18 +204,10 @@ class FrenchTime(_ChainRule):
     name = "french-time"
     category = "locale/date-time-format"
     severity = Severity.MINOR
+    data_files = ("numbers_time_words.txt", "numbers_duration_words.txt")
     pattern = re.compile(
         rf"(?<![\w.,:/])((\d{{1,2}})({SP}?)([hH])(?:({SP}?)(\d{{2}}))?)(?!\w|-[^\W\d_]|/)"
     )
-    _TIME_WORDS = frozenset({
-        "at", "à", "from", "until", "till", "til", "by", "around", "vers", "before", "after",
-        "since", "between", "towards", "toward", "dès", "depuis", "entre", "avant", "après", "jusqu",
-        "de",
-    })
-    _DURATION_WORDS = frozenset({
-        "in", "for", "within", "lasted", "lasts", "lasting", "last", "than", "during", "took",
-        "takes", "taking", "en", "pendant",
-    })
     _ZONE_AFTER = re.compile(
         rf"{SP}*(?:GMT\b|UTC\b|local\b|heure\b|\(\d{{3,4}}{SP}*(?:GMT|UTC)|\(\d{{1,2}}[:h]\d{{2}})", re.I
     )
@@ -232,10 +226,10 @@ class FrenchTime(_ChainRule):
             if self._OF_AFTER.match(text, m.end()):
                 return None  # "after 12h of talks": a duration
             chained = after_hit and prev in CHAIN_WORDS
-            if not (prev in self._TIME_WORDS or chained or self._ZONE_AFTER.match(text, m.end())):
+            if not (prev in word_set("numbers_time_words.txt") or chained or self._ZONE_AFTER.match(text, m.end())):
                 return None
         found = m.group(1)
-        if prev in self._DURATION_WORDS or self._MIN_AFTER.match(text, m.end()):
+        if prev in word_set("numbers_duration_words.txt") or self._MIN_AFTER.match(text, m.end()):
             return (
                 f"French duration notation '{found}'; English writes hours and minutes out "
                 "(e.g. '2 hours 15 minutes')",
@@ -355,6 +349,7 @@ class FrenchMonthWeekday(_ChainRule):
     name = "french-month-weekday"
     category = "locale/date-time-format"
     severity = Severity.MAJOR
+    data_files = ("numbers_french_months.tsv", "numbers_french_weekdays.tsv")
     _AMBIGUOUS = frozenset({"mars", "mai"})
     _SKIP_PAIRS = {"mardi": "gras", "mai": "tai"}
     _MONTH_PREPS = frozenset({

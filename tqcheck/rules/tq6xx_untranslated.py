@@ -73,6 +73,11 @@ class UntranslatedSegment(SegmentRule):
     name = "untranslated-segment"
     category = "accuracy/untranslated"
     severity = Severity.CRITICAL
+    data_files = (
+        "untranslated_english_markers.txt", "untranslated_foreign_markers.txt",
+        "untranslated_language_names.tsv",
+    )
+    options = ("langid-min-chars", "langid-min-prob")
 
     def check_segment(self, doc: Document, seg: Segment, ctx: Context):
         verdict = ctx.non_english(seg)
@@ -166,6 +171,8 @@ class FrenchFunctionWords(_TableRule):
     name = "french-function-words"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
+    data_files = ("untranslated_function_words.tsv", "untranslated_exceptions.txt")
+    options = ("langid-min-chars", "langid-min-prob")
     data_file = "untranslated_function_words.tsv"
 
     def describe(self, text, row):
@@ -204,6 +211,8 @@ class FrenchExonym(_TableRule):
     name = "french-exonym"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
+    data_files = ("untranslated_exonyms.tsv", "untranslated_exceptions.txt")
+    options = ("default-glossary", "glossary")
     data_file = "untranslated_exonyms.tsv"
     glossary_entries = True
     before = r"(?<![\w\-])"  # French elision counts: "l'Irak", "d'Allemagne"
@@ -267,6 +276,8 @@ class FrenchAcronym(_TableRule, DocumentRule):
     name = "french-acronym"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR
+    data_files = ("untranslated_acronyms.tsv", "untranslated_exceptions.txt")
+    options = ("default-glossary", "glossary")
     data_file = "untranslated_acronyms.tsv"
     glossary_entries = True
     before = r"(?<![\w'\u2019\-./])"  # not a file name or a macro (".UR/.UE")

@@ -89,6 +89,8 @@ class NameCalque(RegexRule):
     name = "name-calque"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
+    data_files = ("calques_names.tsv",)
+    options = ("default-glossary", "glossary")
 
     #: Keys of the calques in force (part of the default glossary), set for each segment checked.
     _active: frozenset[str] | None = None

@@ -48,6 +48,7 @@ class BrokenSentence(RegexRule):
     name = "broken-sentence"
     category = "fluency/grammar"
     severity = Severity.MAJOR
+    data_files = ("sentences_abbreviations.txt",)
     pattern = re.compile(r"(?<=[^\s.…])\.\s+(?P<word>[a-z][\w’'-]*)(?=(?P<rest>\S*))")
     _INNER_CAPITAL = re.compile(r"[a-z]+[A-Z]")
     _ADDRESS = re.compile(r"^[.][A-Za-z]|/|@")
@@ -99,6 +100,7 @@ class CapitalAfterQuoteComma(RegexRule):
     name = "capital-after-quote-comma"
     category = "fluency/spelling"
     severity = Severity.MINOR
+    data_files = ("sentences_speech_verbs.txt",)
     pattern = re.compile(
         r"(?P<mark>“,|[”\"],|,[”\"])[ \u00a0]+(?P<word>[A-Z][a-z]+)\b(?![’'-]\w)(?P<after>[ \u00a0]+\S+)?"
     )
@@ -146,6 +148,7 @@ class DoubledWord(RegexRule):
     name = "doubled-word"
     category = "fluency/grammar"
     severity = Severity.MINOR
+    data_files = ("sentences_doubled_ok.txt",)
     pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+)\s+(\1)(?![\w’'-])", re.IGNORECASE)
     _FUNCTION_WORDS = frozenset("a an and at by for from in is of on that the to was with".split())
 
@@ -184,6 +187,7 @@ class ScrapingDebris(SegmentRule):
     name = "scraping-debris"
     category = "accuracy/addition"
     severity = Severity.MAJOR
+    data_files = ("sentences_debris_lines.txt",)
 
     def check_segment(self, doc, seg, ctx):
         text = seg.text

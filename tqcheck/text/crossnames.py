@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import table, word_set
+from .data import table, word_list, word_set
 from .fold import fold_name, singular
 from .names import distinct, name_candidates, name_key
 from .tokens import word_parts
@@ -25,7 +25,12 @@ _NAME_JOIN_RE = re.compile(
     r"[ \u00a0\-\u2010\u2011]+(?:(?:de|du|des|la|le|al|el|ben|bin|ibn|van|von|der|y)[ \u00a0\-\u2010\u2011]+)?"
 )
 # French titles whose full stop is no sentence end: "a promis M. Erdogan".
-_TITLE_BEFORE_RE = re.compile(r"(?<!\w)(?:M|MM|Mme|Mmes|Mlle|Dr|Pr|Me|Mgr|St|Ste|Gén|Col|Lt)\.?[ \u00a0]+$")
+
+
+@lru_cache(maxsize=1)
+def _title_before_re() -> re.Pattern:
+    titles = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
+    return re.compile(rf"(?<!\w)(?:{titles})\.?[ \u00a0]+$")
 #: Two spellings share a prefix this long (and all but 3 letters of the shorter) -> one name
 #: (Américains/Americans, Assemblée/Assembly, Mali/Malian).
 NAME_PREFIX_MIN = 4
@@ -100,7 +105,7 @@ def source_names(text: str) -> list[SourceName]:
     blanked, after_elision = _blank_elisions(text)
     runs: list[list[tuple[int, int, str, bool]]] = []
     for start, end, spelling, initial in name_candidates(blanked):
-        initial = initial and start not in after_elision and not _TITLE_BEFORE_RE.search(blanked, 0, start)
+        initial = initial and start not in after_elision and not _title_before_re().search(blanked, 0, start)
         if initial and spelling.lower() in word_set("untranslated_foreign_markers.txt"):
             continue
         if runs and _NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start):

@@ -72,13 +72,21 @@ def _number_words(lang: str) -> dict[str, int]:
     return {row[0]: int(row[1]) for row in table(f"fidelity_number_words_{lang}.tsv")}
 
 
-_MULTIPLIERS = {
-    "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9, "md": 10**9, "mds": 10**9,
-    "mrd": 10**9, "mrds": 10**9, "billion": 10**9, "billions": 10**9, "bn": 10**9, "trillion": 10**12,
-    "trillions": 10**12, "mille": 10**3, "thousand": 10**3,
-}
+
+
+@lru_cache(maxsize=None)
+def _multipliers(lang: str) -> dict[str, int]:
+    """Words (and abbreviations) that multiply the number before them, in ``lang`` (fidelity_multipliers.tsv)."""
+    return {row[0]: 10 ** int(row[2]) for row in table("fidelity_multipliers.tsv") if row[1] in (lang, "both")}
+
+
+@lru_cache(maxsize=None)
+def _multiplier_re(lang: str) -> re.Pattern:
+    words = sorted(_multipliers(lang), key=lambda w: (-len(w), w))
+    return re.compile(rf"{SP}*({'|'.join(words)})(?!\w)", re.I)
+
+
 _MULTIPLIER_EN = {10**3: "thousand", 10**6: "million", 10**9: "billion", 10**12: "trillion"}
-_MULTIPLIER_RE = re.compile(rf"{SP}*({'|'.join(sorted(_MULTIPLIERS, key=lambda w: (-len(w), w)))})(?!\w)", re.I)
 _CURRENCY_SUFFIX_RE = re.compile(r"(m|bn)(?!\w)")
 
 _NUMBER_RE = re.compile(
@@ -159,8 +167,9 @@ def _word_value(word: str, lang: str) -> int | None:
 class _Scanner:
     """Finds mentions in order of precedence; what one extractor takes, later ones do not see."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lang: str) -> None:
         self.text = text
+        self.lang = lang
         self.work = text
         self.found: list[NumberMention] = []
 
@@ -179,9 +188,9 @@ class _Scanner:
                 yield m
 
     def multiplier(self, end: int) -> tuple[int, int]:
-        m = _MULTIPLIER_RE.match(self.work, end)
+        m = _multiplier_re(self.lang).match(self.work, end)
         if m:
-            return _MULTIPLIERS[m.group(1).lower()], m.end()
+            return _multipliers(self.lang)[m.group(1).lower()], m.end()
         if end > 0 and self.work[end - 1].isdigit():
             start = end - 1
             while start > 0 and (self.work[start - 1].isdigit() or self.work[start - 1] in ".,"):
@@ -327,7 +336,7 @@ _ENTITY_RE = re.compile(r"&#?\w+;")
 
 
 def _mentions(text: str, lang: str) -> list[NumberMention]:
-    sc = _Scanner(text)
+    sc = _Scanner(text, lang)
     # &#39; is markup (TQ805) and "source site-593756" debris (TQ804), not numbers of the article
     sc.work = _ENTITY_RE.sub(lambda m: "\x00" * len(m.group(0)), text)
     for start, end in debris_token_spans(text):

@@ -62,6 +62,8 @@ class NameDrift(DocumentRule):
     name = "name-drift"
     category = "terminology/inconsistent"
     severity = Severity.MAJOR
+    data_files = ("names_distinct.tsv", "names_given.txt")
+    options = ("prefer", "glossary", "default-glossary")
 
     def feed(self, window: Document, ctx: Context):
         document_names(window, ctx)
@@ -130,6 +132,8 @@ class CorpusNameDrift(CorpusRule):
     name = "corpus-name-drift"
     category = "terminology/inconsistent"
     severity = Severity.MAJOR
+    data_files = ("names_distinct.tsv", "names_given.txt")
+    options = ("prefer", "glossary", "default-glossary")
 
     def __init__(self, severity: Severity | None = None) -> None:
         super().__init__(severity)

@@ -45,6 +45,8 @@ class GlossaryTerm(SegmentRule):
     name = "glossary-term"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR
+    data_files = ("glossary_transliterations.tsv",)
+    options = ("glossary", "default-glossary")
 
     def check_segment(self, doc: Document, seg: Segment, ctx: Context):
         hits = list(ctx.glossary.forbidden_hits(seg.text))
@@ -80,6 +82,8 @@ class GlossarySourceTerm(SegmentRule):
     name = "glossary-source-term"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR
+    data_files = ("glossary_transliterations.tsv",)
+    options = ("glossary", "default-glossary")
     needs = frozenset({"source"})
 
     def check(self, doc: Document, ctx: Context):

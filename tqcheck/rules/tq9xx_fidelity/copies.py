@@ -55,6 +55,8 @@ class SourceCopy(SegmentRule):
     name = "source-copy"
     category = "accuracy/untranslated"
     severity = Severity.CRITICAL
+    data_files = ("untranslated_foreign_markers.txt",)
+    options = ("langid-min-chars", "langid-min-prob")
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):

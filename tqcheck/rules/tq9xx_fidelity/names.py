@@ -44,6 +44,10 @@ class SourceNameMissing(DocumentRule):
     name = "source-name-missing"
     category = "accuracy/omission"
     severity = Severity.MAJOR
+    data_files = (
+        "untranslated_exonyms.tsv", "fidelity_name_forms.tsv", "fidelity_names_distinct.tsv",
+        "names_distinct.tsv", "crossnames_french_titles.txt", "untranslated_foreign_markers.txt",
+    )
     needs = frozenset({"source"})
 
     def feed(self, window, ctx):

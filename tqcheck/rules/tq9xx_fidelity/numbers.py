@@ -42,6 +42,10 @@ class SourceNumberMismatch(Rule):
     name = "source-number-mismatch"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
+    data_files = (
+        "fidelity_number_words_fr.tsv", "fidelity_number_words_en.tsv", "fidelity_multipliers.tsv",
+        "numbers_french_months.tsv",
+    )
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):

@@ -60,6 +60,7 @@ class ReferenceOutlier(DocumentRule):
     name = "reference-outlier"
     category = "accuracy/mistranslation"
     severity = Severity.MINOR
+    options = ("tokenize",)
     needs = frozenset({"references"})
 
     def feed(self, window, ctx):
@@ -212,6 +213,7 @@ class ReferenceOmission(_ReferenceRunRule):
     name = "reference-omission"
     category = "accuracy/omission"
     severity = Severity.MAJOR
+    data_files = ("fidelity_function_words.txt",)
 
     def check_segment(self, doc, seg, mt, refs):
         if min(len(r.raw) for r in refs) < OMISSION_MIN_SEGMENT_WORDS:
@@ -254,6 +256,7 @@ class ReferenceAddition(_ReferenceRunRule):
     name = "reference-addition"
     category = "accuracy/addition"
     severity = Severity.MINOR
+    data_files = ("fidelity_function_words.txt",)
 
     def check_segment(self, doc, seg, mt, refs):
         if len(mt.raw) < OMISSION_MIN_SEGMENT_WORDS or is_debris_line(seg.text):

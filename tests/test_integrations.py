@@ -1,4 +1,4 @@
-"""The GitHub Action's shape, and the pre-commit hook run by the real pre-commit tool.
+"""The pre-commit hook run by the real pre-commit tool (the GitHub Action: test_action.py).
 
 The pre-commit test copies the working tree (tracked and new, not ignored, files) into a
 temporary git repository, so it does not depend on the checkout's commit state; pre-commit
@@ -23,41 +23,6 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "tqcheck tests", "GIT_AUTHOR_EMAIL": "tests@exampl
 def load_yaml(name):
     with open(os.path.join(ROOT, name), encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-def test_action_is_a_composite_action_with_the_documented_inputs():
-    action = load_yaml("action.yml")
-    assert action["name"] == "tqcheck" and action["description"]
-    inputs = action["inputs"]
-    assert {"paths", "args", "format", "version"} <= set(inputs)
-    assert inputs["paths"]["default"] == "."
-    assert inputs["args"]["default"] == ""
-    assert inputs["format"]["default"] == "github"
-    assert inputs["version"]["default"] == "local"
-    assert all(spec.get("description") for spec in inputs.values())
-    runs = action["runs"]
-    assert runs["using"] == "composite"
-    steps = runs["steps"]
-    assert steps[0]["uses"].startswith("actions/setup-python@")
-    for step in steps[1:]:
-        assert step["shell"] == "bash" and "run" in step       # composite run steps need a shell
-    install, check = steps[1]["run"], steps[2]["run"]
-    assert 'pip install "$TQCHECK_ACTION_PATH"' in install and steps[1]["env"]["TQCHECK_ACTION_PATH"] == "${{ github.action_path }}"
-    assert 'pip install "tqcheck==$TQCHECK_VERSION"' in install and "pip install tqcheck\n" in install
-    assert "set -f" in check and "tqcheck check $TQCHECK_PATHS" in check and '--format "$TQCHECK_FORMAT"' in check
-    assert steps[2]["env"] == {"TQCHECK_PATHS": "${{ inputs.paths }}", "TQCHECK_FORMAT": "${{ inputs.format }}",
-                               "TQCHECK_ARGS": "${{ inputs.args }}"}
-
-
-def test_action_install_script_picks_the_right_pip_command(tmp_path):
-    """The install step's shell logic, run with pip replaced by echo."""
-    action = load_yaml("action.yml")
-    script = action["runs"]["steps"][1]["run"].replace("python -m pip", "echo pip").replace("tqcheck --version", "true")
-    for version, expected in (("local", "pip install /action"), ("latest", "pip install tqcheck"),
-                              ("", "pip install tqcheck"), ("0.1.0", "pip install tqcheck==0.1.0")):
-        env = dict(os.environ, TQCHECK_VERSION=version, TQCHECK_ACTION_PATH="/action")
-        out = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True, check=True).stdout
-        assert out.strip() == expected
 
 
 def test_pre_commit_hook_definition():

@@ -6,7 +6,7 @@ import importlib
 import os
 from typing import Callable, TextIO
 
-from ..model import Report
+from ..model import Finding, Report
 
 #: format name -> module under tqcheck.report
 FORMATS = {
@@ -32,3 +32,11 @@ def resolve(name: str, environ=os.environ) -> str:
 def get_renderer(name: str) -> Callable[[Report, TextIO], None]:
     module = importlib.import_module(f"{__name__}.{FORMATS[resolve(name)]}")
     return module.render
+
+
+def message_with_fix(f: Finding) -> str:
+    """The finding's message, with the fix when its suggestion is mechanical (SARIF, GitLab)."""
+    if f.suggestion is None:
+        return f.message
+    fix = f"delete {f.text!r}" if f.suggestion == "" else f"{f.text!r} → {f.suggestion!r}"
+    return f"{f.message} (fix: {fix})"

@@ -5,7 +5,7 @@ Code Climate format):
 
 - ``description``: the message, with the fix when the suggestion is mechanical;
 - ``check_name``: the rule code (``TQ101``);
-- ``fingerprint``: the finding's occurrence fingerprint (see ``baseline``), stable when
+- ``fingerprint``: the finding's occurrence fingerprint (``FileReport.occurrence_fingerprints``), stable when
   lines move and unique within the report, which GitLab needs to compare branches;
 - ``severity``: tqcheck's own minor, major or critical (GitLab's scale also has info
   and blocker, unused here);
@@ -17,26 +17,19 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .. import baseline
-from ..model import Finding, Report, Severity
+from ..model import Report, Severity
 from ..paths import relative
+from . import message_with_fix
 
 SEVERITIES = {Severity.MINOR: "minor", Severity.MAJOR: "major", Severity.CRITICAL: "critical"}
-
-
-def _description(f: Finding) -> str:
-    if f.suggestion is None:
-        return f.message
-    fix = f"delete {f.text!r}" if f.suggestion == "" else f"{f.text!r} → {f.suggestion!r}"
-    return f"{f.message} (fix: {fix})"
 
 
 def issues(report: Report) -> list[dict]:
     out = []
     for fr in report.files:
-        for f, fp in zip(fr.findings, baseline.occurrence_fingerprints(fr)):
+        for f, fp in zip(fr.findings, fr.occurrence_fingerprints()):
             out.append({
-                "description": _description(f),
+                "description": message_with_fix(f),
                 "check_name": f.rule,
                 "fingerprint": fp,
                 "severity": SEVERITIES[f.severity],

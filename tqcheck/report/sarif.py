@@ -24,6 +24,7 @@ from ..model import Finding, Report, Severity
 from ..paths import relative
 from ..rules import all_rules
 from ..ruledocs import full_description, help_uri
+from . import message_with_fix
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/tqcheck/tqcheck"
@@ -57,19 +58,12 @@ def _region(f: Finding) -> dict:
     return {"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": f.end_column}
 
 
-def _message(f: Finding) -> str:
-    if f.suggestion is None:
-        return f.message
-    fix = f"delete {f.text!r}" if f.suggestion == "" else f"{f.text!r} → {f.suggestion!r}"
-    return f"{f.message} (fix: {fix})"
-
-
 def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
     location = _location(f.path)
     result = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
-        "message": {"text": _message(f)},
+        "message": {"text": message_with_fix(f)},
         "locations": [{"physicalLocation": {
             "artifactLocation": location,
             "region": {**_region(f), "snippet": {"text": f.text}},

@@ -13,7 +13,7 @@ from typing import Sequence
 import click
 
 from .version import __version__
-from .config import FAIL_ON_CHOICES, TOKENIZERS, load_settings
+from .config import DOCUMENT_MODES, FAIL_ON_CHOICES, TOKENIZERS, load_settings
 from .baseline import dump as baseline_dump
 from .errors import InputError
 
@@ -110,6 +110,9 @@ def cli() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Worker processes for the metrics and segment rules of large files (default 0: one per core; 1: none). Results are identical.")
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: .tqcheck.toml or [tool.tqcheck] in pyproject.toml, searched upward).")
+@click.option("--documents", type=click.Choice(DOCUMENT_MODES), default=None,
+              help="Where the documents (stories) of a file start: auto (default), file, blank-lines, headlines.")
+@click.option("--docids", metavar="FILE", help="Document ids, one per segment line (as WMT test sets ship them): a new id starts a document.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None, help="Lowest severity that fails a file whatever its quality (default critical).")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Names of translations in directories (default *.en.txt); comma-separated.")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories never checked; comma-separated.")
@@ -123,7 +126,8 @@ def cli() -> None:
 @click.option("--no-default-glossary", is_flag=True, help="Leave the default glossary out (and with it TQ603, TQ604, TQ701).")
 @click.option("--prefer", multiple=True, metavar="TEXT", help='Preferred spelling of a name where spellings drift, e.g. "Hashd al-Shaabi" (repeatable).')
 @click.pass_context
-def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst, jobs, config_file, fail_on,
+def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst, jobs, config_file, documents,
+          docids, fail_on,
           include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
           glossaries, no_default_glossary, prefer) -> None:
     """Check translations and print a scored report.
@@ -138,9 +142,10 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokeni
 
     flags = {"fail-under": fail_under, "select": _split(select), "ignore": _split(ignore), "tokenize": tokenize,
              "worst": worst, "jobs": jobs, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
-             "glossary": tuple(glossaries), "prefer": tuple(prefer)}
+             "glossary": tuple(glossaries), "prefer": tuple(prefer), "documents": documents}
     config = load_settings(config_file, flags).config
     config.default_glossary = config.default_glossary and not no_default_glossary
+    config.docids = docids
     if write_baseline:
         accepted = Baseline.recording()
     else:

@@ -16,6 +16,8 @@ from .errors import InputError
 from .model import Severity
 
 TOKENIZERS = ("13a", "intl", "char")
+#: How documents are found in a file (tqcheck.text.documents.MODES, without docids: that is --docids).
+DOCUMENT_MODES = ("auto", "file", "blank-lines", "headlines")
 
 
 @dataclass
@@ -50,6 +52,10 @@ class Config:
     default_glossary: bool = True
     #: Preferred spellings of names where the glossary is silent (a tuple, or variant -> preferred).
     prefer: tuple[str, ...] | dict[str, str] = ()
+    #: How the documents (stories) of a file are found: auto, file, blank-lines, headlines (see
+    #: tqcheck.text.documents); ``docids``: a file of document ids, one per segment.
+    documents: str = "auto"
+    docids: str | None = None
     #: Where each key given was set (its file, or "command line"), for error messages.
     origins: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -155,6 +161,7 @@ KEYS = {
     "default-glossary": ("default_glossary", _boolean),
     "prefer": ("prefer", _prefer),
     "tokenize": ("tokenize", _choice(TOKENIZERS)),
+    "documents": ("documents", _choice(DOCUMENT_MODES)),
     "worst": ("worst", _count),
     "jobs": ("jobs", _count),
     "langid-min-chars": ("langid_min_chars", _count),

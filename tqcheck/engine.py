@@ -19,16 +19,18 @@ from __future__ import annotations
 import heapq
 import os
 from collections import deque
-from typing import Callable, Iterable, Protocol, Sequence
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from . import baseline as baselines
 from . import metrics, perfile, scoring
 from .config import Config
+from .errors import InputError
 from .glossary import Glossary
 from .io.glossary import in_force as glossary_in_force
 from .model import Document, FileReport, Finding, Report, Segment, SegmentDiff
 from .registry import Context, CorpusRule, DocumentRule, Rule
 from .rules import check_config, select_rules
+from .text.documents import Splitter, detect
 from .version import __version__
 
 
@@ -160,6 +162,44 @@ def _check_window(rules: Sequence[Rule], config: Config, in_force: frozenset, wi
     return [f for rule in rules for f in rule.check(window, ctx)], ctx.counters
 
 
+def _docids(config: Config, path: str):
+    """The document ids of ``--docids``, one per segment, as a stream (None without the option)."""
+    if not config.docids:
+        return None
+    from .io.text import iter_segments
+
+    return (seg.text.strip() for seg in iter_segments(config.docids))
+
+
+def _numbered(window: Document, splitter: Splitter, config: Config) -> Document:
+    """``window`` with each segment's document number set (the headlines of the source decide when it has one)."""
+    source = window.source.segments if window.source is not None else None
+    try:
+        numbered = splitter.assign(window.segments, source)
+    except ValueError as exc:
+        raise InputError(f"{config.docids}: {exc}; give one id per segment line of {window.path}") from None
+    if all(a is b for a, b in zip(numbered, window.segments)):
+        return window
+    return Document(window.path, numbered, window.references, window.source)
+
+
+def _stories(window: Document) -> Iterator[Document]:
+    """``window`` cut where a new document (story) starts, each piece with its references and source."""
+    segs = window.segments
+    start = 0
+    for i in range(1, len(segs) + 1):
+        if i == len(segs) or segs[i].doc != segs[start].doc:
+            if start == 0 and i == len(segs):
+                yield window
+                return
+            part = slice(start, i)
+            yield Document(window.path, segs[part], [Document(r.path, r.segments[part]) for r in window.references],
+                           Document(window.source.path, window.source.segments[part]) if window.source else None)
+            start = i
+    if not segs:
+        yield window
+
+
 def _stays_here(rule: Rule) -> bool:
     """Document and corpus rules keep state from window to window: they run in this process."""
     return isinstance(rule, (DocumentRule, CorpusRule))
@@ -188,15 +228,30 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
         found.extend(findings)
         ctx.merge_counters(counters)
 
+    splitter: Splitter | None = None
+    dctx = ctx.child()  # the context of the current document (story) of the file
+    current = None  # its number
+
+    def end_document() -> None:
+        nonlocal dctx
+        for rule in per_document:
+            found.extend(rule.end(header, dctx))
+        dctx = ctx.child()
+
     for window in item.windows(WINDOW_SEGMENTS):
         if active is None:
             active = [rule for rule in rules if rule.applies_to(window)]
             here = [rule for rule in active if _stays_here(rule)]
             spread = [rule for rule in active if not _stays_here(rule)]
+            per_document = [rule for rule in here if isinstance(rule, DocumentRule) and rule.per_document]
             executor = workers.executor(len(window.segments)) if workers else None
             if window.references:
                 ctx.stats = metrics.StreamStats(config.tokenize, executor=executor, chunk_segments=CHUNK_SEGMENTS,
                                                 max_pending=MAX_PENDING_WINDOWS, progress=progress)
+                dctx.stats = ctx.stats
+            splitter = Splitter(detect(window.segments, config.documents), _docids(config, header.path))
+            ctx.layout = dctx.layout = splitter.layout
+        window = _numbered(window, splitter, config)
         if window.references:
             ctx.stats.add(window, worst.offer)
         ctx.start_window()
@@ -204,10 +259,16 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
             pending.append(executor.submit(_check_window, spread, config, in_force, window))
         else:
             found.extend(_check_window(spread, config, in_force, window, ctx)[0])
+        for piece in _stories(window):
+            if current is not None and piece.segments and piece.segments[0].doc != current:
+                end_document()
+            current = piece.segments[-1].doc if piece.segments else current
+            for rule in per_document:
+                found.extend(rule.feed(piece, dctx))
         for rule in here:
             if isinstance(rule, CorpusRule):
                 rule.observe(window, ctx)
-            else:
+            elif not (isinstance(rule, DocumentRule) and rule.per_document):
                 found.extend(rule.feed(window, ctx))
         while pending and (len(pending) > MAX_PENDING_WINDOWS or pending[0].done()):
             collect(pending.popleft())
@@ -216,13 +277,21 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
             progress("segments checked", len(segments), None)
     while pending:
         collect(pending.popleft())
+    if splitter is not None:
+        if splitter.leftover_ids():
+            raise InputError(f"{config.docids}: more document ids than the {len(segments)} segments of "
+                             f"{header.path}; give one id per segment line")
+        end_document()
     for rule in active or ():
-        if isinstance(rule, DocumentRule):
+        if isinstance(rule, DocumentRule) and not rule.per_document:
             found.extend(rule.end(header, ctx))
         elif isinstance(rule, CorpusRule):
             rule.end_document(header, ctx)
     doc = Document(header.path, segments, header.references, header.source)
-    return _file_report(doc, found, ctx, worst)
+    report = _file_report(doc, found, ctx, worst)
+    if splitter is not None:
+        report.layout = {**splitter.layout.as_dict(), "count": splitter.count}
+    return report
 
 
 def finalise(files: list[FileReport], extra: dict[str, list[Finding]], config: Config,

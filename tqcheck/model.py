@@ -56,12 +56,14 @@ class Segment:
     """One non-empty line of a file.
 
     ``index`` is the 1-based segment number (blank lines do not count);
-    ``line`` is the 1-based physical line in the file.
+    ``line`` is the 1-based physical line in the file; ``doc`` the 1-based number of
+    the document (story) of the file it belongs to (see ``tqcheck.text.documents``).
     """
 
     index: int
     line: int
     text: str
+    doc: int = 1
 
     @property
     def words(self) -> int:
@@ -227,6 +229,8 @@ class FileReport:
     segments_signatures: dict[str, str] | None = None
     #: The baseline fingerprint of each finding, in order (set when the engine finalises).
     fingerprints: list[str] = field(default_factory=list)
+    #: What a line of the file is and how its documents were found: {"lines", "documents", "count"}.
+    layout: dict | None = None
 
     @property
     def path(self) -> str:

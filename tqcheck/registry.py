@@ -54,9 +54,17 @@ class Context:
     rules_in_force: frozenset = frozenset()
     counters: dict = field(default_factory=dict)
     stats: Any = None
+    #: What a line of the file is and how its documents were found (a tqcheck.text.documents.Layout).
+    layout: Any = None
     _states: dict = field(default_factory=dict, repr=False)
     _shared: dict = field(default_factory=dict, repr=False)
     _window: dict = field(default_factory=dict, repr=False)
+
+    def child(self) -> "Context":
+        """A context for one document (story) of the file: the same configuration, glossary, rules,
+        tallies, metrics and per-window values, and fresh per-rule state and shared values."""
+        return Context(self.config, self.glossary, self.rules_in_force, self.counters, self.stats, self.layout,
+                       _window=self._window)
 
     def state(self, rule: "Rule") -> dict:
         """The state ``rule`` keeps for this document (a dict, empty at first)."""
@@ -242,7 +250,15 @@ class DocumentRule(Rule):
     document): keep only what the check needs (numbers, names, the Segment objects
     of candidates; the report keeps the translation's segments anyway), never the
     references or source. ``check`` runs a whole in-memory document as one window.
+
+    A file may hold several documents (stories): a ``per_document`` rule is fed each
+    one on a fresh context and ended at its last segment; others see the whole file
+    and may group by ``Segment.doc``.
     """
+
+    #: Whether the rule works per document (story) of a file, which the engine then feeds on its own
+    #: context and ends at each document boundary (``tqcheck.text.documents``); False: per file.
+    per_document: ClassVar[bool] = True
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
         yield from self.feed(doc, ctx)

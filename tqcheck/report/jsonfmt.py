@@ -46,6 +46,7 @@ def file_dict(fr: FileReport) -> dict:
         "path": fr.path,
         "segments": len(doc.segments),
         "words": doc.words,
+        "layout": dict(fr.layout) if fr.layout else None,
         "references": [r.path for r in doc.references],
         "source": doc.source.path if doc.source else None,
         "metrics": _metrics(fr),

@@ -17,8 +17,8 @@ from ..text.sentences import is_debris_line
 class _Walk:
     """One QuoteWalker per document; each window walked once, whichever of TQ201-TQ203 asks first."""
 
-    def __init__(self) -> None:
-        self.walker = QuoteWalker()
+    def __init__(self, sentences: bool = False) -> None:
+        self.walker = QuoteWalker(sentences)
         self._window: tuple | None = None
         self._end: list[Issue] | None = None
 
@@ -33,14 +33,19 @@ class _Walk:
         return self._end
 
 
+def _sentences(ctx: Context) -> bool:
+    """Does the file hold one sentence per line (so a quotation may go on over the next lines)?"""
+    return ctx.layout is not None and ctx.layout.lines == "sentences"
+
+
 class _QuoteWalkRule(DocumentRule):
     """Base for the rules the walker feeds: one walker per document, each window walked once."""
 
     def feed(self, window: Document, ctx: Context) -> list:
-        return self._mine(window, ctx.shared(_Walk).feed(window))
+        return self._mine(window, ctx.shared(_Walk, _sentences(ctx)).feed(window))
 
     def end(self, doc: Document, ctx: Context) -> list:
-        return self._mine(doc, ctx.shared(_Walk).end())
+        return self._mine(doc, ctx.shared(_Walk, _sentences(ctx)).end())
 
     def _mine(self, doc: Document, issues: list[Issue]) -> list:
         return [self.finding(doc, i.seg, i.start, i.end, i.message, i.suggestion) for i in issues if i.code == self.code]

@@ -200,12 +200,19 @@ class QuoteWalker:
     Open quotations are carried from one segment to the next; whether a segment that
     ends inside one leaves it unclosed depends on the next segment (does it reopen
     with a quote mark?), so that verdict waits for the next segment, or ``end()``.
+
+    With ``sentences`` (a file with one sentence per line), a quotation may go on over
+    the next lines without being reopened, as it does within a paragraph: it is unclosed
+    only when no later line of the document closes it within ``carry`` lines.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, sentences: bool = False, carry: int = 8) -> None:
         self.stack: list[_Open] = []
         self.reopen = False  # the previous segment ended inside a quotation and this one reopens it
         self._open_at_end = False  # the last segment fed ended inside a quotation: verdict pending
+        self.sentences = sentences
+        self.carry = carry
+        self._carried = 0  # sentence lines the open quotations have run over
 
     def feed(self, segments) -> list[Issue]:
         issues: list[Issue] = []
@@ -216,18 +223,25 @@ class QuoteWalker:
 
     def end(self) -> list[Issue]:
         issues: list[Issue] = []
-        self._settle("", issues)
+        self._settle("", issues, last=True)
         return issues
 
-    def _settle(self, next_text: str, issues: list[Issue]) -> None:
+    def _settle(self, next_text: str, issues: list[Issue], last: bool = False) -> None:
         """The verdict on quotations open at the end of the previous segment, given the next one."""
         if not self._open_at_end:
             return
         self._open_at_end = False
-        if next_text.lstrip()[:1] in ("“", '"'):
+        if self.sentences and not last and self._carried < self.carry:
+            self._carried += 1  # a quoted sentence goes on in the next line
+            self.reopen = next_text.lstrip()[:1] in ("“", '"')
+            return
+        self._carried = 0
+        if next_text.lstrip()[:1] in ("“", '"') and not last:
             self.reopen = True  # a quotation running on into the next paragraph
         else:
             for o in self.stack:
+                if self.sentences and not o.seg.text[:o.pos].strip():
+                    continue  # a quoted sentence whose end a sentence split may have cut off
                 issues.append(Issue("TQ201", o.seg, o.pos, o.pos + 1, _UNCLOSED, None))
             self.stack.clear()
 
@@ -314,3 +328,4 @@ class QuoteWalker:
             self._open_at_end = True
         else:
             self.reopen = False
+            self._carried = 0

@@ -7,6 +7,7 @@ from tqcheck.io.glossary import in_force
 from tqcheck.io.text import parse_text
 from tqcheck.model import Document, Finding
 from tqcheck.registry import CorpusRule
+from tqcheck.rules import all_rules as rule_classes
 from tqcheck.rules import select_rules
 
 
@@ -44,7 +45,7 @@ def parse_examples(example: str) -> list:
 
 
 def run_rules(text_or_doc, select=(), config: Config | None = None) -> list[Finding]:
-    """Findings of the selected rules (all when empty) on a text in example syntax, a Document or a
+    """Findings of the selected rules (all, opt-in ones included, when empty) on a text in example syntax, a Document or a
     list of Documents; corpus rules see every document, then report."""
     if isinstance(text_or_doc, str):
         docs = parse_examples(text_or_doc)
@@ -53,7 +54,7 @@ def run_rules(text_or_doc, select=(), config: Config | None = None) -> list[Find
     else:
         docs = list(text_or_doc)
     config = config or Config()
-    rules = select_rules(select)
+    rules = select_rules(select, extend_select=() if select else [c.code for c in rule_classes() if c.opt_in])
     glossary = in_force(config)  # once per run, as the engine does
     findings = [f for doc in docs for f in check_document(doc, rules, config, glossary=glossary).findings]
     corpus = [f for rule in rules if isinstance(rule, CorpusRule) for f in rule.finish()]

@@ -33,7 +33,8 @@ def test_check_a_string():
 def test_check_a_string_with_references_and_source():
     report = tqcheck.check("Some 2,000 soldiers were deployed.\n\nThe army left.",
                            references=["Some 2,500 soldiers were deployed.\n\nThe army left."],
-                           source="Quelque 2 500 soldats ont été déployés.\n\nL'armée est partie.")
+                           source="Quelque 2 500 soldats ont été déployés.\n\nL'armée est partie.",
+                           config=Config(extend_select=("TQ911",)))  # an opt-in rule
     fr = report.files[0]
     assert fr.metrics and set(fr.metrics) == {"bleu", "chrf", "ter"}
     assert all("nrefs:1|" in m.signature for m in fr.metrics.values())

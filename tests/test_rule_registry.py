@@ -68,13 +68,24 @@ def test_registry_refuses_bad_and_duplicate_codes():
 
 def test_select_and_ignore_by_code_prefix_name_and_category():
     all_codes = [r.code for r in select_rules()]
-    assert all_codes == sorted(all_codes) and len(all_codes) == len(RULES)
+    assert all_codes == sorted(all_codes) and all_codes == [c.code for c in RULES if not c.opt_in]
     assert all(r.code.startswith("TQ2") for r in select_rules(select=["TQ2"]))
     assert [r.code for r in select_rules(select=["french-ordinal"])] == ["TQ101"]
     assert all(r.category.startswith("fluency") for r in select_rules(select=["fluency"]))
     assert "TQ101" not in [r.code for r in select_rules(ignore=["TQ1"])]
     with pytest.raises(RegistryError, match="no rule matches"):
         select_rules(select=["TQ0"])
+
+
+def test_opt_in_rules_need_their_code_or_name():
+    opt_in = [c for c in RULES if c.opt_in]
+    assert {c.code for c in opt_in} >= {"TQ911", "TQ912", "TQ914", "TQ505", "TQ506"}
+    assert not {c.code for c in opt_in} & {r.code for r in select_rules(select=["TQ9"])}  # a prefix does not
+    assert [r.code for r in select_rules(select=["TQ911"])] == ["TQ911"]
+    assert [r.code for r in select_rules(select=["length-ratio"])] == ["TQ914"]
+    extended = [r.code for r in select_rules(extend_select=["TQ912"])]
+    assert "TQ912" in extended and "TQ101" in extended and "TQ911" not in extended
+    assert "TQ914" in [r.code for r in select_rules(select=["TQ1"], extend_select=["TQ914"])]
 
 
 def test_severity_override_applies_to_one_run_only():

@@ -104,6 +104,7 @@ def cli() -> None:
 @click.option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically) instead of stdout.")
 @click.option("--fail-under", type=float, default=None, metavar="Q", help="Quality threshold (default 95).")
 @click.option("--select", multiple=True, metavar="RULES", help="Only these rules: codes, code prefixes, names or categories; comma-separated.")
+@click.option("--extend-select", multiple=True, metavar="RULES", help="Add rules to the default set; opt-in rules (tqcheck rules marks them) by code or name.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (same forms as --select).")
 @click.option("--tokenize", type=click.Choice(TOKENIZERS), default=None, help="BLEU tokenizer (default 13a).")
 @click.option("--worst", type=click.IntRange(min=0), default=None, help="Worst segments against the reference to show (default 3).")
@@ -126,7 +127,7 @@ def cli() -> None:
 @click.option("--no-default-glossary", is_flag=True, help="Leave the default glossary out (and with it TQ603, TQ604, TQ701).")
 @click.option("--prefer", multiple=True, metavar="TEXT", help='Preferred spelling of a name where spellings drift, e.g. "Hashd al-Shaabi" (repeatable).')
 @click.pass_context
-def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokenize, worst, jobs, config_file, documents,
+def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select, ignore, tokenize, worst, jobs, config_file, documents,
           docids, fail_on,
           include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
           glossaries, no_default_glossary, prefer) -> None:
@@ -140,8 +141,8 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, ignore, tokeni
     from .registry import RegistryError
     from .report import get_renderer
 
-    flags = {"fail-under": fail_under, "select": _split(select), "ignore": _split(ignore), "tokenize": tokenize,
-             "worst": worst, "jobs": jobs, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
+    flags = {"fail-under": fail_under, "select": _split(select), "extend-select": _split(extend_select),
+             "ignore": _split(ignore), "tokenize": tokenize, "worst": worst, "jobs": jobs, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
              "glossary": tuple(glossaries), "prefer": tuple(prefer), "documents": documents}
     config = load_settings(config_file, flags).config
     config.default_glossary = config.default_glossary and not no_default_glossary

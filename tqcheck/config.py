@@ -24,6 +24,8 @@ DOCUMENT_MODES = ("auto", "file", "blank-lines", "headlines")
 class Config:
     fail_under: float = 95.0
     select: tuple[str, ...] = ()
+    #: Rules added to the default set (or to ``select``); opt-in rules are named here by code or name.
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     #: sacrebleu tokenizer for BLEU (13a, intl or char; none needs a download).
@@ -152,6 +154,7 @@ KEYS = {
     "fail-under": ("fail_under", _number(0, 100)),
     "fail-on": ("fail_on", _fail_on),
     "select": ("select", _strings),
+    "extend-select": ("extend_select", _strings),
     "ignore": ("ignore", _strings),
     "severity": ("severity", _severity_table),
     "per-file-ignores": ("per_file_ignores", _per_file_ignores),

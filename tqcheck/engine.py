@@ -320,7 +320,7 @@ def run(documents: Iterable[Checkable], config: Config | None = None, progress: 
     """
     config = config or Config()
     check_config(config)
-    rules = select_rules(config.select, config.ignore, config.severity)
+    rules = select_rules(config.select, config.ignore, config.severity, config.extend_select)
     glossary = glossary_in_force(config)
     workers = Workers(config.jobs, glossary)
     files = []

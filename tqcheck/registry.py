@@ -125,6 +125,9 @@ class Rule:
     severity: ClassVar[Severity]
     #: What the rule needs besides the translation: "references" and/or "source".
     needs: ClassVar[frozenset[str]] = frozenset()
+    #: Opt-in rules are off unless named by code or name in ``select`` / ``extend-select``: their
+    #: precision on real text is below what a default rule must reach (see the README's Accuracy).
+    opt_in: ClassVar[bool] = False
     #: The data files (under rules/data/) the rule reads, for ``tqcheck rule CODE``.
     data_files: ClassVar[tuple[str, ...]] = ()
     #: The configuration keys that change what the rule reports, for ``tqcheck rule CODE``.

@@ -58,7 +58,8 @@ def check_patterns(patterns: Iterable[str], where: str = "") -> None:
 def check_config(config: "Config") -> None:
     """Every rule pattern of ``config`` must name a rule: RegistryError naming where it was set and the key."""
     origins = getattr(config, "origins", None) or {}
-    groups = [("select", "'select'", config.select), ("ignore", "'ignore'", config.ignore),
+    groups = [("select", "'select'", config.select), ("extend-select", "'extend-select'", config.extend_select),
+              ("ignore", "'ignore'", config.ignore),
               ("severity", "'severity'", tuple(config.severity))]
     groups += [("per-file-ignores", f"'per-file-ignores' {glob!r}", rules)
                for glob, rules in config.per_file_ignores.items()]
@@ -70,18 +71,25 @@ def select_rules(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     severity: "dict[str, Severity] | None" = None,
+    extend_select: Iterable[str] = (),
 ) -> list[Rule]:
     """Instantiate the rules in force.
 
     ``select`` and ``ignore`` take codes or code prefixes (``TQ2``), rule names
     (``french-ordinal``) or category prefixes (``fluency``); an empty ``select``
-    means all rules. ``severity`` maps a code or name to an overriding severity.
+    means every default rule; ``extend_select`` adds rules to that. An opt-in rule
+    (``Rule.opt_in``) is in force only when ``select`` or ``extend_select`` names it
+    by its code or name. ``severity`` maps a code or name to an overriding severity.
     """
-    select, ignore, severity = list(select), list(ignore), severity or {}
-    check_patterns(select + ignore + list(severity))
+    select, ignore, severity, extend = list(select), list(ignore), severity or {}, list(extend_select)
+    check_patterns(select + ignore + list(severity) + extend)
     chosen = []
     for cls in all_rules():
-        if select and not any(matches(cls, p) for p in select):
+        named = any(p.strip().upper() == cls.code or p.strip() == cls.name for p in select + extend)
+        if cls.opt_in and not named:
+            continue
+        wanted = any(matches(cls, p) for p in select) if select else True
+        if not (wanted or any(matches(cls, p) for p in extend)):
             continue
         if any(matches(cls, p) for p in ignore):
             continue

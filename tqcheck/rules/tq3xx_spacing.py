@@ -178,5 +178,5 @@ class DoubledPunctuation(RegexRule):
             return True  # U.S, a.m, Ph.D: the period belongs to the abbreviation
         if len(token) == 1 and token.isalpha():
             return True  # an initial: John F.,
-        return token.lower() in word_set("spacing_abbreviations.txt")
+        return token.lower().rsplit("-", 1)[-1] in word_set("spacing_abbreviations.txt")  # Calif., R-Tex.
 

@@ -7,7 +7,10 @@
 - ``sentences``: sentence starts, abbreviations, scraping debris, mojibake.
 - ``ordinals``: English ordinals and Roman numerals.
 - ``numbers``: French and English numbers, times, months and dates.
-- ``mentions``: the numbers, times and dates of a segment as comparable keys.
+- ``numscan``, ``mentions``: the numbers, times and dates of a segment read into comparable keys,
+  and the two sides paired.
+- ``lexicon``: how common a word is in English and French (wordfreq).
+- ``documents``: what a line of a file is, and where its documents (stories) start.
 - ``names``: name candidates, transliteration keys, name collections and drift pairing.
 - ``crossnames``: names of a French source and whether a translation carries them.
 - ``tokens``: the word tokenisers the comparisons use.

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .data import table, word_list, word_set
 from .fold import fold_name, singular
+from .lexicon import zipf
 from .names import distinct, name_candidates, name_key
 from .tokens import word_parts
 
@@ -33,6 +34,10 @@ def _title_before_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{titles})\.?[ \u00a0]+$")
 #: Two spellings share a prefix this long (and all but 3 letters of the shorter) -> one name
 #: (Américains/Americans, Assemblée/Assembly, Mali/Malian).
+#: A capitalised source word this frequent in French (Zipf) is an ordinary word, not a name.
+COMMON_FRENCH_NOUN = 5.0
+#: ...when it is this rare in English (so not a name English shares, such as Paris or Europe).
+RARE_ENGLISH = 3.0
 NAME_PREFIX_MIN = 4
 NAME_PREFIX_SLACK = 3
 
@@ -112,11 +117,23 @@ def source_names(text: str) -> list[SourceName]:
             runs[-1].append((start, end, spelling, initial))
         else:
             runs.append([(start, end, spelling, initial)])
-    return [
-        _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
-        for run in runs
-        if not (len(run) == 1 and run[0][3])
-    ]
+    names = []
+    for run in runs:
+        if len(run) == 1 and run[0][3]:
+            continue
+        name = _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
+        known = name.phrases or name.forms != name.own  # a name the data gives English forms for
+        if known or not all(_common_french(s) for _, _, s, _ in run):
+            names.append(name)
+    return names
+
+
+def _common_french(word: str) -> bool:
+    """A capitalised ordinary French word ("Conseil", "Union", "Premier", "Nord"), which a translator
+    translates: not a name the translation must keep. Listed (crossnames_common_nouns.txt), or frequent
+    in French and rare in English (wordfreq: "Monde", "Maison", "Coupe")."""
+    return word in word_set("crossnames_common_nouns.txt") or (
+        zipf(word, "fr") >= COMMON_FRENCH_NOUN and zipf(word, "en") < RARE_ENGLISH)
 
 
 @lru_cache(maxsize=16384)
@@ -213,13 +230,11 @@ class CapitalisedWords:
 
     def first_elsewhere(self, forms, skip: int) -> tuple[int, str] | None:
         """``(line, word)`` of the earliest capitalised word outside segment position ``skip``
-        that is the same word as one of ``forms``, or None."""
+        spelled as one of ``forms`` (the same letters, or the same transliteration key), or None."""
         best = None
         for form in forms:
-            buckets = [self.by_key.get(name_key(form), {}), self.by_prefix.get(form[:NAME_PREFIX_MIN], {})]
-            for bucket in buckets:
-                for folded, entries in bucket.items():
-                    entry = next((e for e in entries if e[0] != skip), None)
-                    if entry and (best is None or entry[:2] < best[:2]) and same_word(form, folded):
-                        best = entry
+            for folded, entries in self.by_key.get(name_key(form), {}).items():
+                entry = next((e for e in entries if e[0] != skip), None)
+                if entry and (best is None or entry[:2] < best[:2]) and not distinct(form, folded):
+                    best = entry
         return (best[2], best[3]) if best else None

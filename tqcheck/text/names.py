@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..model import Document, Segment
 from .data import table, word_list
 from .fold import fold_name
+from .lexicon import common_word
 from .fold import spelling as surface_spelling
 from .sentences import is_sentence_start
 
@@ -201,11 +202,18 @@ def same_name(a: str, b: str, followers: dict[str, set[str]]) -> bool:
 
     Not when names_distinct.tsv says they differ, nor when both are followed by
     names and never by the same one: "Philip Lowe" and "Phillip Schofield" are
-    two people, "Qassem Soleimani" and "Qasem Soleimani" one.
+    two people, "Qassem Soleimani" and "Qasem Soleimani" one. Spellings that differ
+    by more than diacritics where one is a common English or French word
+    (``lexicon.common_word``: Star/Starr, Congrès/Congress) are one name only when
+    the same name follows both.
     """
     if distinct(a, b):
         return False
     fa, fb = followers.get(a), followers.get(b)
+    if fold_name(a) != fold_name(b) and (common_word(a) or common_word(b)):
+        # Star/Starr, Princess/Princes, Congrès/Congress are ordinary words, not two spellings of a
+        # name; a common given name is one when the same surname follows both (Philip/Phillip Lowe).
+        return bool(fa and fb and not fa.isdisjoint(fb))
     return not (fa and fb and fa.isdisjoint(fb))
 
 

@@ -48,8 +48,8 @@ def ends_with_abbreviation(before: str) -> bool:
     if len(words) >= 2:
         candidates.append(f"{words[-2].lstrip(_TOKEN_STRIP)} {token}")
     for c in candidates:
-        if c in abbrevs or (c[:1].lower() + c[1:]) in abbrevs:
-            return True
+        if c in abbrevs or (c[:1].lower() + c[1:]) in abbrevs or (c.isupper() and c.capitalize() in abbrevs):
+            return True  # "Kft.", "kft.", "KFT."
     return False
 
 

@@ -78,6 +78,7 @@ class SourceInconsistentTranslation(_SegmentConsistency):
     """
 
     code = "TQ505"
+    opt_in = True
     name = "source-inconsistent-translation"
     category = "terminology/inconsistent"
     severity = Severity.MINOR
@@ -105,6 +106,7 @@ class TranslationInconsistentSource(_SegmentConsistency):
     """
 
     code = "TQ506"
+    opt_in = True
     name = "translation-inconsistent-source"
     category = "terminology/inconsistent"
     severity = Severity.MINOR

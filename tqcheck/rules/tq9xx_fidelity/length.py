@@ -37,6 +37,7 @@ class LengthRatio(DocumentRule):
     """
 
     code = "TQ914"
+    opt_in = True
     name = "length-ratio"
     category = "accuracy/omission"
     severity = Severity.MINOR

@@ -41,12 +41,13 @@ class SourceNameMissing(DocumentRule):
     """
 
     code = "TQ912"
+    opt_in = True
     name = "source-name-missing"
     category = "accuracy/omission"
     severity = Severity.MAJOR
     data_files = (
         "untranslated_exonyms.tsv", "fidelity_name_forms.tsv", "fidelity_names_distinct.tsv",
-        "names_distinct.tsv", "crossnames_french_titles.txt", "untranslated_foreign_markers.txt",
+        "names_distinct.tsv", "crossnames_french_titles.txt", "crossnames_common_nouns.txt", "untranslated_foreign_markers.txt",
     )
     needs = frozenset({"source"})
 

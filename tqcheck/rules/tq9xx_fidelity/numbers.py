@@ -39,6 +39,7 @@ class SourceNumberMismatch(Rule):
     """
 
     code = "TQ911"
+    opt_in = True
     name = "source-number-mismatch"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR

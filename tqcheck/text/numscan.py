@@ -1,0 +1,351 @@
+"""Reading numbers, clock times and dates into keys both languages share: the scanner behind
+``tqcheck.text.mentions`` (which pairs the two sides).
+
+Each extractor (dates, then times, then numbers) takes its matches out of the text
+so later ones do not see them; a mention offers ``keys`` and ``needs`` one of its
+``needs`` among the other side's keys. French and English formats are both read
+(dot or space thousands, decimal comma, "M$", "milliards", "années 60", "17 heures").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterator
+
+from .data import table
+from .numbers import (
+    ENGLISH_MONTHS,
+    G,
+    SP,
+    french_number_to_english,
+    group_thousands,
+    parse_number,
+)
+from .ordinals import english_ordinal, roman_to_int
+
+
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number, time or date found in a segment.
+
+    ``keys`` are what the mention offers the other side; it has a counterpart
+    when one of its ``needs`` is a subset of the other side's keys. ``hard``
+    mentions (written in digits) must have a counterpart; soft ones (number
+    words, month names) only serve as counterparts. ``english`` is how the
+    value reads in English, for messages and suggestions.
+    """
+
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+    needs: tuple[frozenset[str], ...]
+    hard: bool
+    english: str
+
+    @property
+    def kind(self) -> str:
+        """t (a time), d (a date), n (a number) or s (a code compared as written)."""
+        prefixes = {k[0] for k in self.keys}
+        return next((p for p in "tdns" if p in prefixes), "n")
+
+    def matched_by(self, keys: frozenset[str] | set[str]) -> bool:
+        return any(need <= keys for need in self.needs)
+
+
+def _num_key(value: Decimal) -> str:
+    return "n:" + format(abs(value).normalize(), "f")
+
+
+@lru_cache(maxsize=None)
+def _number_words(lang: str) -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in table(f"fidelity_number_words_{lang}.tsv")}
+
+
+
+
+@lru_cache(maxsize=None)
+def _multipliers(lang: str) -> dict[str, int]:
+    """Words (and abbreviations) that multiply the number before them, in ``lang`` (fidelity_multipliers.tsv):
+    French "billion" is 10^12, English "billion" 10^9."""
+    column = 1 if lang == "fr" else 2
+    return {row[0]: tuple(10 ** int(p) for p in row[column].split("|"))
+            for row in table("fidelity_multipliers.tsv") if row[column] != "-"}
+
+
+@lru_cache(maxsize=None)
+def _multiplier_re(lang: str) -> re.Pattern:
+    words = sorted(_multipliers(lang), key=lambda w: (-len(w), w))
+    attached = "|(?<=\\d)bn" if lang == "en" else ""  # "3bn" ("400m" is metres as often as millions)
+    return re.compile(rf"(?:[ \u00a0\u202f]*-?[ \u00a0\u202f]*({'|'.join(words)}){attached})(?!\w)", re.I)
+
+
+_MULTIPLIER_EN = {10**3: "thousand", 10**6: "million", 10**9: "billion", 10**12: "trillion", 10**18: "quintillion"}
+#: French abbreviations before a currency: "120 M$" (millions), "3,5 Md€" (billions).
+_CURRENCY_MULTIPLIER_RE = re.compile(r"[ \u00a0\u202f]?(M|Mds?|Mrds?|G)(?=[ \u00a0\u202f]?(?:[$€£]|USD|EUR|dollars?|euros?)(?!\w))")
+_CURRENCY_MULTIPLIERS = {"M": (10**6,), "Md": (10**9,), "Mds": (10**9,), "Mrd": (10**9,), "Mrds": (10**9,),
+                         "G": (10**9,)}
+_CURRENCY_SUFFIX_RE = re.compile(r"(m|bn)(?!\w)")
+
+_NUMBER_RE = re.compile(
+    rf"(?<![\w.,])(?:(?<!\d{G})\d{{1,3}}(?:{G}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*)"
+)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:er|re|ème|eme|e|st|nd|rd|th)(?![\w])")
+_ROMAN_ORDINAL_RE = re.compile(r"(?<![\w])([IVXLC]{2,}|[IVX])(?:e|er|ème|eme)(?![\w])")
+_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
+# French clock times, as TQ403 reads them: 16h30, 16 h 30, 9h, 12H00.
+_FRENCH_TIME_RE = re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?[hH](?:{SP}?(\d{{2}}))?(?!\w|-[^\W\d_]|/)")
+_AMPM_RE = re.compile(rf"(?<![\w.,:])(\d{{1,2}})(?:[:.](\d{{2}}))?{SP}*([aApP])\.?{SP}?[mM](?:\.|(?!\w))")
+_CLOCK_RE = re.compile(r"(?<![\w.,:])(\d{1,2}): ?(\d{2})(?![\d:]|[.,]\d)")
+_GMT_RE = re.compile(rf"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d){SP}*(?:GMT|UTC)\b")
+_NUMERIC_DATE_RE = re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2((?:18|19|20)\d\d)(?![\w/.-]\d|\d)")
+_DECADE_RE = re.compile(r"(?<![\w])['’‘]?(\d)0['’]?s(?!\w)")
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                 "eighties": 80, "nineties": 90}
+_DECADE_WORD_RE = re.compile(r"(?<!\w)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w)", re.I)
+# "2022-23": a season or fiscal year, the second year shortened (AP style).
+_YEAR_RANGE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d) ?[-–/] ?(\d\d)(?![\w.,]?\d)")
+# French decades: "les années 60", "années 1980" (the sixties, the 1980s).
+_FRENCH_DECADE_RE = re.compile(r"(?<!\w)(?i:années)[ \u00a0]+((?:19|20)?\d0)(?!\w)")
+# English dates without a year: "9/11", "7/7" (a name, or a date, month first or day first).
+_SHORT_DATE_RE = re.compile(r"(?<![\w/.,-])(\d{1,2}) ?/ ?(\d{1,2})(?![\w/.,]|-\d| ?/)")
+# Numbers whose separators say two things: "2.500" (French thousands, or 2.5), "80,000" (English thousands,
+# or a French decimal); "11.743,61" and "11,743.61" (European and English).
+_DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_EUROPEAN_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
+# A year glued to the word before it in the source ("en1985"): a typo, still a year to carry over.
+_GLUED_YEAR_RE = re.compile(r"(?<=[^\W\d_])((?:1[89]|20)\d\d)(?!\d)")
+_RANGE_NEXT_RE = re.compile(r"[ \u00a0\u202f]*(?:-|–|à|et|ou|to|and|or)[ \u00a0\u202f]*\d+(?:[.,]\d+)?")
+_DOT_TIME_RE = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
+# "le 14-Juillet", "le 11-Septembre": a holiday or an event's name; its English name has no number.
+_NAMED_DAY_RE = re.compile(r"(?<![\w.,])(\d{1,2})-([A-ZÉ][a-zéû]+)(?!\w)")
+# A parenthetical conversion added for English readers: "($110 million)", "(six miles)", "(0830 GMT)".
+_CONVERSION_RE = re.compile(
+    r"\((?=[^()]*(?:[$£€¥]|\b(?:GMT|UTC|miles?|feet|foot|inch(?:es)?|yards?|pounds?|ounces?|gallons?|"
+    r"acres?|Fahrenheit)\b|°F))[^()]{1,80}\)"
+)
+
+_KNOCKOUT = {"seizièmes": 32, "huitièmes": 16, "quarts": 8}
+_KNOCKOUT_RE = re.compile(r"(?<!\w)(seizièmes|huitièmes|quarts)\s+de\s+finale", re.I)
+# "8es de finale", "8e de finale retour": the round of the last 16.
+_KNOCKOUT_NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,2})(?:es?|èmes?|emes?)\s+de\s+finale", re.I)
+
+_EN_MONTHS = "|".join(ENGLISH_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+
+
+@lru_cache(maxsize=None)
+def _french_months() -> str:
+    months = {row[0] for row in table("numbers_french_months.tsv")}
+    return "|".join(sorted(months, key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=None)
+def _date_patterns(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
+    """(pattern, month first?) for day-and-month dates; English ones also read French month names."""
+    fr = f"(?i:{_french_months()})"
+    if lang == "fr":
+        return ((re.compile(rf"(?<![\w.,])(1er|1re|premier|\d{{1,2}}){SP}+({fr})(?!\w)"), False),)
+    months = f"(?:{_EN_MONTHS}|{fr})"
+    month_day = re.compile(rf"(?<![\w])({months}){SP}+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w])")
+    day_month = re.compile(  # after a day number, a month name in any case ("On 17 may", MT's lower case)
+        rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th|er|e)?(?:{SP}+of)?{SP}+((?i:{_EN_MONTHS})|{fr})(?!\w)"
+    )
+    return (month_day, True), (day_month, False)
+
+
+@lru_cache(maxsize=None)
+def _month_name_re(lang: str) -> re.Pattern:
+    fr = f"(?i:{_french_months()})"
+    return re.compile(rf"(?<![\w])({fr})(?!\w)" if lang == "fr" else rf"(?<![\w])({_EN_MONTHS}|{fr})(?!\w)")
+
+
+def _values(raw: str, lang: str) -> list[Decimal]:
+    """The values a number written ``raw`` may have in ``lang``, the likeliest first (none: not a number)."""
+    if _EUROPEAN_RE.fullmatch(raw):  # 11.743,61
+        return [Decimal(raw.replace(".", "").replace(",", "."))]
+    if _DOT_THOUSANDS_RE.fullmatch(raw):  # 2.500: French thousands; in English also 2.5
+        thousands = Decimal(raw.replace(".", ""))
+        return [thousands] if lang == "fr" or raw.count(".") > 1 else [Decimal(raw), thousands]
+    if _COMMA_THOUSANDS_RE.fullmatch(raw) and lang == "fr":  # 80,000 in French copy: thousands, or a decimal
+        return [Decimal(raw.replace(",", "")), Decimal(raw.replace(",", "."))]
+    value = parse_number(raw, lang)
+    if value is None:
+        value = parse_number(raw, "en" if lang == "fr" else "fr")
+    return [value] if value is not None else []
+
+
+_COMPOUND_PART_RE = re.compile(rf"{SP}+(?:et{SP}+)?(\d{{1,3}})(?![\d.,])")
+
+
+def _compound(sc: "_Scanner", total: Decimal, factor: int, end: int) -> tuple[Decimal, int]:
+    """A French number written in words and digits ("5 millions 143 mille 312"): its value and end."""
+    while factor > 1:
+        m = _COMPOUND_PART_RE.match(sc.work, end)
+        if not m:
+            break
+        factors, after = sc.multiplier(m.end())
+        if factors[0] >= factor:
+            break
+        total += int(m.group(1)) * factors[0]
+        factor, end = factors[0], after
+    return total, end
+
+
+def _english_number(raw: str, value: Decimal, lang: str) -> str:
+    """How the source's number reads in English, for messages ("2.500" -> "2,500")."""
+    if lang != "fr":
+        return raw
+    if _DOT_THOUSANDS_RE.fullmatch(raw) or _EUROPEAN_RE.fullmatch(raw):
+        whole, _, decimals = format(value, "f").partition(".")
+        return group_thousands(whole) + ("." + decimals if decimals else "")
+    return french_number_to_english(raw) or raw
+
+
+def _word_value(word: str, lang: str) -> int | None:
+    """'douze' -> 12, 'vingt-sept' -> 27, 'quatre-vingt-dix' -> 90, 'twenty-one' -> 21; None otherwise."""
+    words = _number_words(lang)
+    parts = [p for p in word.lower().split("-") if p not in ("et", "and")]
+    for n, p in enumerate(parts):  # "five-year", "deux-roues": the leading number words
+        if p not in words:
+            parts = parts[:n]
+            break
+    if not parts:
+        return None
+    total = 0
+    for p in parts:
+        v = words[p]
+        if 0 < total < v and (v in (100, 1000) or (v == 20 and lang == "fr")):  # quatre-vingts, deux-cents
+            total *= v
+        else:
+            total += v
+    return total
+
+
+class _Scanner:
+    """Finds mentions in order of precedence; what one extractor takes, later ones do not see."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text
+        self.lang = lang
+        self.work = text
+        self.found: list[NumberMention] = []
+
+    def take(self, start: int, end: int, keys, needs, hard: bool, english: str) -> None:
+        self.found.append(NumberMention(
+            start, end, self.text[start:end], frozenset(keys), tuple(frozenset(n) for n in needs), hard, english,
+        ))
+        self.work = self.work[:start] + "\x00" * (end - start) + self.work[end:]
+
+    def finditer(self, pattern: re.Pattern) -> Iterator[re.Match]:
+        # Matches are taken against the text as it was when the scan started, so a
+        # take() during the loop cannot shift offsets; skip what an earlier extractor took.
+        snapshot = self.work
+        for m in pattern.finditer(snapshot):
+            if "\x00" not in self.work[m.start():m.end()]:
+                yield m
+
+    def multiplier(self, end: int) -> tuple[tuple[int, ...], int]:
+        """The factors a multiplier after ``end`` may mean ("millions": (10**6,); French "billions":
+        10**12 by the book, 10**9 as translated copy often uses it) and where it ends."""
+        m = _multiplier_re(self.lang).match(self.work, end)
+        if m:
+            word = (m.group(1) or m.group(0).strip(" -\u00a0\u202f")).lower()
+            return _multipliers(self.lang).get(word, (10**9,)), m.end()
+        m = _CURRENCY_MULTIPLIER_RE.match(self.work, end)
+        if m:
+            return _CURRENCY_MULTIPLIERS[m.group(1)], m.end()
+        if end > 0 and self.work[end - 1].isdigit():
+            start = end - 1
+            while start > 0 and (self.work[start - 1].isdigit() or self.work[start - 1] in ".,"):
+                start -= 1
+            if start > 0 and self.work[start - 1] in "$€£":
+                c = _CURRENCY_SUFFIX_RE.match(self.work, end)
+                if c:
+                    return (10**6 if c.group(1) == "m" else 10**9,), c.end()
+        return (1,), end
+
+
+def _numbers(sc: _Scanner, lang: str) -> None:
+    if lang == "en":
+        for m in sc.finditer(_DECADE_WORD_RE):  # "the late Eighties"
+            d = _DECADE_WORDS[m.group(1).lower()]
+            sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}, [], False, m.group(0))
+        for m in sc.finditer(_DECADE_RE):
+            if m.group(0)[0].isdigit() and "'" not in m.group(0) and "’" not in m.group(0):
+                continue  # "1990s" and "60s" are numbers; this is "’90s", "'90s", "80's"
+            d = int(m.group(1)) * 10
+            sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}, [], False, m.group(0))
+    if lang == "fr":
+        for m in sc.finditer(_FRENCH_DECADE_RE):
+            d = int(m.group(1))
+            keys = {f"n:{d}"} if d >= 100 else {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}
+            sc.take(m.start(), m.end(), keys, [{k} for k in sorted(keys)], True, f"the {d}s")
+    else:
+        for m in sc.finditer(_SHORT_DATE_RE):
+            a, b = int(m.group(1)), int(m.group(2))
+            keys = {f"n:{a}", f"n:{b}"}
+            if 1 <= a <= 12 and 1 <= b <= 31:
+                keys |= {f"d:{b}/{a}", f"m:{a}"}
+            if 1 <= b <= 12 and 1 <= a <= 31:
+                keys |= {f"d:{a}/{b}", f"m:{b}"}
+            sc.take(m.start(), m.end(), keys, [], False, m.group(0))
+    for m in sc.finditer(_YEAR_RANGE_RE):
+        first = int(m.group(1))
+        second = first // 100 * 100 + int(m.group(2))
+        if first < second <= first + 10:
+            keys = {f"n:{first}", f"n:{second}"}
+            sc.take(m.start(), m.end(), keys, [keys], True, f"{first}-{m.group(2)}")
+    for m in sc.finditer(_ROMAN_ORDINAL_RE):
+        value = roman_to_int(m.group(1), strict=False)
+        if value:  # a century is often paraphrased ("au XXIe siècle": "today"): a counterpart only
+            sc.take(m.start(), m.end(), {f"n:{value}"}, [{f"n:{value}"}], False, english_ordinal(value))
+    if lang == "fr":
+        for m in sc.finditer(_GLUED_YEAR_RE):
+            sc.take(m.start(), m.end(), {f"n:{m.group(1)}"}, [{f"n:{m.group(1)}"}], True, m.group(1))
+        for m in sc.finditer(_KNOCKOUT_NUMBER_RE):
+            n = int(m.group(1))
+            sc.take(m.start(), m.end(), {f"n:{2 * n}", f"n:{n}"}, [], False, m.group(0))
+    for m in sc.finditer(_NUMBER_RE):
+        raw = m.group(0)
+        values = _values(raw, lang)
+        factors, end = sc.multiplier(m.end())
+        if factors == (1,):  # "entre 12 et 16 milles", "0.5 - 1 billion": the second number's multiplier
+            shared = _RANGE_NEXT_RE.match(sc.work, m.end())
+            if shared:
+                factors = (1,) + sc.multiplier(shared.end())[0]
+        factor = factors[0]
+        if not values:  # "1.2.3": compare as written
+            key = "s:" + raw
+            sc.take(m.start(), m.end(), {key}, [{key}], True, raw)
+            continue
+        keys = {_num_key(v * f) for v in values for f in factors}
+        if factor > 1 and lang == "fr":  # "18 mille 969", "5 millions 143 mille 312": one number
+            total, end = _compound(sc, values[0] * factor, factor, end)
+            if total != values[0] * factor:
+                keys.add(_num_key(total))
+        if factor == 1 and _DOT_TIME_RE.fullmatch(raw):
+            hour, minute = raw.split(".")
+            keys.add(f"t:{int(hour)}:{minute}")  # "20.30" may be a clock time
+        english = _english_number(raw, values[0], lang)
+        if factor > 1:
+            english += " " + _MULTIPLIER_EN[factor]
+        else:
+            suffix = _ORDINAL_SUFFIX_RE.match(sc.work, end)
+            if suffix and raw.isdigit():  # 2e, 1er, 3ème, 21st: the span takes the suffix
+                end = suffix.end()
+                english = english_ordinal(int(raw)) if lang == "fr" else sc.text[m.start():end]
+        sc.take(m.start(), end, keys, [{k} for k in sorted(keys)], True, english)
+    if lang == "fr":  # "huitièmes de finale": the last 16
+        for m in sc.finditer(_KNOCKOUT_RE):
+            sc.take(m.start(), m.end(), {f"n:{_KNOCKOUT[m.group(1).lower()]}"}, [], False, m.group(0))
+    for m in sc.finditer(_WORD_RE):
+        value = _word_value(m.group(0), lang)
+        if value is None:
+            continue
+        factors, end = sc.multiplier(m.end())
+        sc.take(m.start(), end, {_num_key(Decimal(value * f)) for f in factors}, [], False, str(value * factors[0]))

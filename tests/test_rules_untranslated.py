@@ -77,7 +77,7 @@ def test_a_wholly_french_segment_is_reported_once_not_word_by_word():
 
 def test_short_lines_are_not_sent_to_langdetect_and_still_get_word_findings():
     found = tq6("Il a été tué dans la nuit")  # 25 characters
-    assert [(f.rule, f.text) for f in found] == [("TQ602", "été"), ("TQ602", "dans")]
+    assert [(f.rule, f.text) for f in found] == [("TQ602", "été"), ("TQ605", "tué"), ("TQ602", "dans")]
 
 
 def test_thresholds_come_from_the_config():
@@ -154,4 +154,5 @@ def test_langid_examined_counts_each_segment_once():
     doc = parse_example(FRENCH + r"\nShort French: il a été tué\n" + FRENCH.replace("vote", "débat"))
     report = check_document(doc, select_rules(["TQ6"]), Config())
     assert report.langid_examined == 2
-    assert [f.rule for f in report.findings] == ["TQ601", "TQ602", "TQ601"]
+    assert [(f.rule, f.text) for f in report.findings][1:3] == [("TQ602", "été"), ("TQ605", "tué")]
+    assert [f.rule for f in report.findings] == ["TQ601", "TQ602", "TQ605", "TQ601"]

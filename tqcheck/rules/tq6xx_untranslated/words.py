@@ -1,106 +1,23 @@
-"""TQ6xx: French left untranslated: whole segments, function words, name forms, acronyms.
-
-Language identification (``ctx.non_english``: langdetect behind the prefilter of
-``tqcheck.text.language``) is computed once per segment and shared with the other
-families, which keep quiet on a wholly foreign segment.
-"""
+"""TQ602-TQ604: French function words, name forms and acronyms inside English, from word lists."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ..model import Document, Segment, Severity
-from ..registry import Context, DocumentRule, SegmentRule, register
-from ..text.data import table, word_list
-from ..text.fold import term_key
-from ..text.language import language_name
-from ..text.sentences import is_sentence_start
-from ..text.spans import inside, strip_span
-
-_APOSTROPHE = "['\u2019]"
-# Whole words: not glued to a letter, digit or hyphen ("rendez-vous"), nor after an apostrophe
-# ("raison d'être"); a possessive may follow ("Poutine’s").
-_BEFORE = r"(?<![\w'\u2019\-])"
-_AFTER = r"(?![\w\-])"
-
-
-def _alternation(words, flexible_spaces: bool = False) -> str:
-    """A regex alternation of ``words``, longest first, apostrophes of either kind."""
-    parts = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        p = re.sub("['\u2019]", lambda _: _APOSTROPHE, re.escape(w))
-        if flexible_spaces:
-            p = p.replace(r"\ ", r"[ \u00a0]+")
-        parts.append(p)
-    return "|".join(parts)
-
-
-@lru_cache(maxsize=1)
-def _exceptions_re() -> re.Pattern:
-    return re.compile(_BEFORE + "(?:" + _alternation(word_list("untranslated_exceptions.txt"), True) + ")" + _AFTER)
-
-
-def _excepted_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _exceptions_re().finditer(text)]
-
-
-@register
-class UntranslatedSegment(SegmentRule):
-    """A whole segment left in French (or another language) instead of English.
-
-    The translation engine sometimes passes a paragraph through untranslated.
-    Language identification (langdetect) is unreliable on short lines and on
-    headlines, so only segments of at least ``langid_min_chars`` characters
-    (default 40) are examined, and only those a cheap prefilter finds full of
-    French (Spanish, Italian...) function words and nearly free of English ones;
-    capitalised words inside sentences (names: Le Pen, Des Moines) are dropped
-    before identification, and a verdict counts only at ``langid_min_prob``
-    (default 0.90) with English not among the candidates above 0.10.
-
-    Flag: Le président a déclaré que la réforme était nécessaire pour le pays et pour l'Europe.
-    Flag: Les États-Unis ont abattu lundi deux drones visant la coalition antijihadiste à l'aéroport.
-    Flag: El presidente dijo que la reforma era necesaria para el país y para toda Europa.
-    Okay: Monday’s attack, which occurred around 4:30 a.m. (8:30 p.m. Sunday EST), was not immediately claimed.
-    Okay: Iraq | US military defeats drone attack
-    Okay: Macron hails historic Franco-German treaty deal in Aachen ceremony
-    Okay: Le Pen, Mélenchon and Macron met at the Élysée Palace and the Quai d'Orsay on Monday.
-    Okay: “Two armed drones have targeted Baghdad airport,” an official told AFP.
-    Okay: Mali junta expels French ambassador amid diplomatic row
-    Okay: He landed at Charles de Gaulle airport; La Paz, Le Pen, du Pont and Des Moines; 8:30 p.m. EST.
-    """
-
-    code = "TQ601"
-    name = "untranslated-segment"
-    category = "accuracy/untranslated"
-    severity = Severity.CRITICAL
-    data_files = (
-        "untranslated_english_markers.txt", "untranslated_foreign_markers.txt",
-        "untranslated_language_names.tsv",
-    )
-    options = ("langid-min-chars", "langid-min-prob")
-
-    def check_segment(self, doc: Document, seg: Segment, ctx: Context):
-        verdict = ctx.non_english(seg)
-        if verdict is None:
-            return
-        lang, prob = verdict
-        language = language_name(lang) or f"language '{lang}'"
-        start, end = strip_span(seg.text)
-        yield self.finding(
-            doc, seg, start, end,
-            f"segment is in {language} (langdetect '{lang}', probability {prob:.2f}), not English: "
-            "it was left untranslated",
-        )
-
-
-# ---------------------------------------------------------------------------------------------
+from ...model import Document, Segment, Severity
+from ...registry import Context, DocumentRule, SegmentRule, register
+from ...text.data import table
+from ...text.fold import term_key
+from ...text.sentences import is_sentence_start
+from ...text.spans import inside
+from .common import AFTER, BEFORE, alternation, excepted_spans
 
 class _TableRule(SegmentRule):
     """Whole-word matches of a data table's first column, skipped in wholly foreign segments."""
 
     data_file: str
     #: What may not come right before a hit (by default: a letter, digit, hyphen or apostrophe).
-    before = _BEFORE
+    before = BEFORE
     #: The table is part of the default glossary: the rule is off with --no-default-glossary,
     #: and an entry a user glossary overrides is left to TQ502.
     glossary_entries = False
@@ -110,7 +27,7 @@ class _TableRule(SegmentRule):
     def _compiled(cls) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
         rows = table(cls.data_file)
         lookup = {cls._norm(r[0]): r for r in rows}
-        pattern = re.compile(cls.before + "(?:" + _alternation([r[0] for r in rows], True) + ")" + _AFTER)
+        pattern = re.compile(cls.before + "(?:" + alternation([r[0] for r in rows], True) + ")" + AFTER)
         return pattern, lookup
 
     @staticmethod
@@ -128,7 +45,7 @@ class _TableRule(SegmentRule):
         # A wholly foreign segment is TQ601's: do not report its words one by one too.
         if ctx.non_english(seg) is not None:
             return
-        excepted = _excepted_spans(seg.text)
+        excepted = excepted_spans(seg.text)
         for m in hits:
             if inside(excepted, *m.span()) or not self.accept(m, doc, ctx):
                 continue
@@ -171,7 +88,7 @@ class FrenchFunctionWords(_TableRule):
     name = "french-function-words"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
-    data_files = ("untranslated_function_words.tsv", "untranslated_exceptions.txt")
+    data_files = ("untranslated_function_words.tsv", "untranslated_exceptions.txt", "untranslated_latin.txt")
     options = ("langid-min-chars", "langid-min-prob")
     data_file = "untranslated_function_words.tsv"
 
@@ -211,7 +128,7 @@ class FrenchExonym(_TableRule):
     name = "french-exonym"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
-    data_files = ("untranslated_exonyms.tsv", "untranslated_exceptions.txt")
+    data_files = ("untranslated_exonyms.tsv", "untranslated_exceptions.txt", "untranslated_latin.txt")
     options = ("default-glossary", "glossary")
     data_file = "untranslated_exonyms.tsv"
     glossary_entries = True
@@ -276,7 +193,7 @@ class FrenchAcronym(_TableRule, DocumentRule):
     name = "french-acronym"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR
-    data_files = ("untranslated_acronyms.tsv", "untranslated_exceptions.txt")
+    data_files = ("untranslated_acronyms.tsv", "untranslated_exceptions.txt", "untranslated_latin.txt")
     options = ("default-glossary", "glossary")
     data_file = "untranslated_acronyms.tsv"
     glossary_entries = True

@@ -1,0 +1,104 @@
+"""TQ605: French words left inside English sentences (wordfreq frequencies), with and without the source."""
+import pytest
+
+from helpers import run_rules
+
+pytest.importorskip("wordfreq")
+
+
+def tq6(text):
+    return [(f.rule, f.text) for f in run_rules(text, select=["TQ6"])]
+
+
+def tq605(text):
+    return [f.text for f in run_rules(text, select=["TQ605"])]
+
+
+# (text in example syntax: translation <<< source, expected TQ605 spans)
+FLAGGED = [
+    # with the source: the word stands in the aligned French segment
+    ("the ministry's démarche was criticised <<< la démarche du ministère a été critiquée", ["démarche"]),
+    ("the firm will également cut jobs <<< l'entreprise va également supprimer des emplois", ["également"]),
+    ("For a long time, we démarchons for a market. <<< Depuis longtemps, nous démarchons pour un marché.",
+     ["démarchons"]),
+    ("a settlement that bâillonnera the opposition <<< un règlement qui bâillonnera l'opposition", ["bâillonnera"]),
+    ("according to figures of the syndicat of manufacturers <<< selon les chiffres du syndicat patronal",
+     ["syndicat"]),
+    # a capitalised first word that the source writes in lowercase
+    ("Également, the firm cut jobs. <<< L'entreprise a également supprimé des emplois.", ["Également"]),
+    # without the source: common French words with an accent or a French ending
+    ("the firm will également cut jobs", ["également"]),
+    ("the talks will end définitivement", ["définitivement"]),
+    # glued words, camel-case glue, tokenised elisions
+    ("Obama spoke to 20 000 personnesrassemblées in the rain.", ["personnesrassemblées"]),
+    ("before flying to Kirkuk to derencontrer the commanders", ["derencontrer"]),
+    ("He met avecWillard on Monday.", ["avecWillard"]),
+    ("an Ifop survey published in l ' humanité", ["l '"]),
+    ("the reputation d ' be the Silicon Valley", ["d '"]),
+    # elided French words
+    ("the vision qu'auront other countries", ["qu'auront"]),
+]
+
+PASSED = [
+    # loanwords English uses, by frequency or by the list
+    "the coup d'état failed, and the rapprochement with Paris was a fait accompli.",
+    "a period of détente; the communiqué spoke of entente and savoir-faire",
+    "France defends its laïcité. <<< La France défend sa laïcité.",
+    "his idées fixes and his raison d'être",
+    # names: capitalised runs, French names continued in lowercase, names after Mr./Dr.
+    "Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées",
+    "according to the Caisse nationale d'assurance maladie (CNAM), costs rose",
+    "announced l'Observatoire syrien des droits de l'homme (OSDH).",
+    "Dr. Décary said so. <<< Le Dr Décary l'a dit.",
+    "Charest placed his bet on the North. <<< Charest mise sur le Nord.",
+    "Jančura is ready to remove these services.",
+    # quoted French terms
+    "France defends its “laïcité”, the separation of church and state.",
+    'a company producing "nano-diamants" in Kiev <<< une société produisant des "nano-diamants" à Kiev',
+    # Latin
+    "Smith et al. found that the study was flawed, a fortiori the second one.",
+    "that old Latin maxim qui tacet consentere videtur: who is silent consents "
+    "<<< cette maxime latine qui tacet consentere videtur : qui ne dit mot consent",
+    # English words wordfreq ranks low, plurals of English words
+    "his tergiversations in Libya <<< ses tergiversations en Libye",
+    "the ski pistes, his certitudes and the legal imbroglios",
+    "molecules called asphaltenes <<< des molécules appelées asphaltenes",
+    # addresses, other languages
+    "available on www.justiceinitiative.org <<< disponible sur www.justiceinitiative.org",
+    "at the jánské lázně hotel <<< à l'hôtel jánské lázně",
+]
+
+
+@pytest.mark.parametrize("text,expected", FLAGGED)
+def test_flags(text, expected):
+    assert tq605(text) == expected
+
+
+@pytest.mark.parametrize("text", PASSED)
+def test_passes(text):
+    assert tq605(text) == []
+
+
+def test_function_words_stay_with_tq602_and_names_with_tq603():
+    assert tq6("the minister said que the reform était necessary") == [("TQ602", "que"), ("TQ602", "était")]
+    assert tq6("a summit in Pékin with the ministre <<< un sommet à Pékin avec le ministre") == [
+        ("TQ603", "Pékin"), ("TQ605", "ministre")]
+    # without TQ602 in force, TQ605 does not take its words either way: they are simply TQ602's
+    assert tq605("the minister said que the reform") == []
+
+
+def test_latin_is_not_french_for_tq602_either():
+    text = "that old Latin maxim qui tacet consentere videtur: who is silent consents"
+    assert tq6(text) == []
+
+
+def test_a_wholly_french_segment_is_tq601s():
+    text = "Selon le ministre, la démarche du gouvernement a été critiquée par les syndicats hier."
+    assert [rule for rule, _ in tq6(text)] == ["TQ601"]
+
+
+def test_message_gives_the_frequencies_and_the_source():
+    [f] = run_rules("the ministry's démarche was criticised <<< la démarche du ministère", select=["TQ605"])
+    assert "'démarche'" in f.message and "French 4.5, English 1.1" in f.message
+    assert "stands in the source" in f.message
+    assert f.severity.value == "major" and f.category == "accuracy/untranslated"

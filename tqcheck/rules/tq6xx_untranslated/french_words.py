@@ -1,0 +1,349 @@
+"""TQ605: French words left inside otherwise English sentences, judged by word frequencies.
+
+The frequencies are wordfreq's (English and French, shipped with the package, read
+offline); wordfreq is imported the first time the rule meets a word worth looking up,
+and every lookup is cached. Only lowercase words (or a capitalised first word of a
+sentence) are looked at: capitalised runs are names.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ...model import Document, Segment, Severity
+from ...registry import Context, SegmentRule, register
+from ...text.data import table, word_list
+from ...text.sentences import ends_with_abbreviation, is_sentence_start
+from ...text.spans import inside
+from .common import AFTER, BEFORE, alternation, excepted_spans
+
+#: With the source: a word of the aligned source segment is French when its French zipf
+#: frequency tops its English one by SOURCE_MARGIN and its English one is below SOURCE_EN_MAX
+#: (démarche 4.5/1.1 is French; détente 3.9/2.3 and rapprochement 4.0/2.6 are English).
+SOURCE_MARGIN = 1.5
+SOURCE_EN_MAX = 2.0
+#: ...or, whatever its English frequency, when its French zipf tops its English one by this much
+#: (et 7.3/4.7, pour 7.0/4.1, société 5.5/2.7; not piste 4.6/2.4, car, comment, zone).
+SOURCE_COMMON_MARGIN = 2.5
+#: Without the source, more evidence: French zipf of at least LEXICON_FR_MIN, English below
+#: LEXICON_EN_MAX, and an accent or a French ending (or a French zipf of LEXICON_FR_SURE).
+LEXICON_FR_MIN = 3.0
+LEXICON_EN_MAX = 1.0
+LEXICON_FR_SURE = 4.5
+#: A capitalised word this much more French than English heads a French name whose lowercase words
+#: are left alone (Caisse nationale d'assurance maladie; not Hitler et Stalin).
+NAME_HEAD_MARGIN = 1.0
+#: Words glued together ("personnesrassemblées", "derencontrer"): each part this frequent in French.
+GLUED_PART_FR_MIN = 3.0
+
+_WORD_RE = re.compile(r"(?<![\w'\u2019\-])[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_ELISIONS = frozenset({"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"})
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+# Bing's tokenised elisions: "l ' économie", "d ' une".
+_SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[^\W\d_\"\u201c])")
+# Verb and participle endings English words do not have (démarchons, surenchérissaient, bâillonnera).
+# ("-ions" after t, s or x and "-ions" as "-ons" are English too: nations, tergiversations.)
+_FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|èrent|erai|eras|era|eront|erait|(?<![tsx])ions|iez|(?<!i)ons|ées?|és)$")
+# French is written with these letters; a word with others (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
+_FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùœæ'\-]+$")
+_CAMEL_RE = re.compile(r"^([a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]+)$")
+# A short quotation is a term quoted as French on purpose: “laïcité”, "savoir-être".
+_QUOTED_RE = re.compile(r"[\"\u201c\u00ab\u2018]\s*([^\"\u201c\u201d\u00ab\u00bb]{1,60}?)\s*[\"\u201d\u00bb\u2019](?!\w)")
+QUOTED_MAX_WORDS = 4
+# Words that may continue a French name after its capitalised words ("Observatoire syrien des droits de
+# l'homme", "Caisse nationale d'assurance maladie").
+# The only short words a glued pair may have: French articles, prepositions and pronouns.
+_SHORT_WORDS = frozenset("à au aux de des du en et il la le les ne par qui que sa se ses son sur un une".split())
+_ARTICLES = frozenset({"le", "la", "les"})
+_NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "sur", "aux", "au", "à", "pour"})
+
+
+@lru_cache(maxsize=None)
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency  # imported when the rule first needs it
+
+    return zipf_frequency(word, lang)
+
+
+def _english(word: str) -> float:
+    """English zipf of ``word`` or of its singular (certitudes, pistes and imbroglios are English)."""
+    best = _zipf(word, "en")
+    for cut in ("s", "es"):
+        if word.endswith(cut) and len(word) > len(cut) + 3:
+            best = max(best, _zipf(word[: -len(cut)], "en"))
+    return best
+
+
+def _accented(word: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
+
+
+@lru_cache(maxsize=65536)
+def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
+    """``(French zipf, English zipf)`` when ``word`` (lowercase, one word) is French and not
+    English, else None; with ``in_source`` the word also stands in the aligned source."""
+    if len(word) < 2 or not _FRENCH_LETTERS_RE.match(word):
+        return None
+    fr, en = _zipf(word, "fr"), _english(word)
+    french_shape = _accented(word) or bool(_FRENCH_ENDING_RE.search(word))
+    if in_source:
+        # wordfreq's English list stops at rare words (zipf 0 is "unknown", not "not English"):
+        # an unknown word with an English shape needs to be a common French one (tergiversations).
+        if en < SOURCE_EN_MAX and fr - en >= SOURCE_MARGIN and (en > 0 or french_shape or fr >= LEXICON_FR_MIN):
+            return fr, en
+        # A rare inflection wordfreq does not know, copied from the source: démarchons, bâillonnera.
+        if en == 0 and len(word) >= 6 and french_shape:
+            return fr, en
+        # A common French word that English writes only in names and borrowings (et, pour, gens,
+        # société): far more French than English, on the word's own frequencies.
+        if fr >= LEXICON_FR_MIN and fr - _zipf(word, "en") >= SOURCE_COMMON_MARGIN:
+            return fr, _zipf(word, "en")
+    if en < LEXICON_EN_MAX and fr >= LEXICON_FR_MIN and (fr >= LEXICON_FR_SURE or french_shape):
+        return fr, en
+    return None
+
+
+def _french_leaning(word: str) -> bool:
+    return word in _NAME_PARTICLES or _zipf(word, "fr") > _zipf(word, "en")
+
+
+def _glued(word: str, source: frozenset | None) -> str | None:
+    """"personnes rassemblées" for "personnesrassemblées": two common French words run together, one
+    at least French and not English (both French-leaning will do when both stand in the source)."""
+    if len(word) < 6 or _zipf(word, "en") > 0 or _zipf(word, "fr") >= GLUED_PART_FR_MIN:
+        return None
+    for i in range(2, len(word) - 2):
+        a, b = word[:i], word[i:]
+        if any(len(p) <= 3 and p not in _SHORT_WORDS for p in (a, b)):
+            continue  # "asphaltenes" is no "asphalte nes"
+        if min(_zipf(a, "fr"), _zipf(b, "fr")) < GLUED_PART_FR_MIN:
+            continue
+        in_a, in_b = source is not None and a in source, source is not None and b in source
+        if _verdict(a, in_a) or _verdict(b, in_b) or (in_a and in_b and _french_leaning(a) and _french_leaning(b)):
+            return f"{a} {b}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _loanwords_re() -> re.Pattern:
+    return re.compile(
+        BEFORE + "(?:" + alternation(word_list("untranslated_loanwords.txt"), True) + ")" + AFTER, re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(row[0] for row in table("untranslated_function_words.tsv"))
+
+
+def _source_words(text: str) -> frozenset[str]:
+    """The source's words as the translation is compared with them, lowercased, whole and in their
+    parts (l'économie: l'économie, économie); a capitalised word inside a sentence is a name and left
+    out, so that a name of the source is never taken for a French word of the translation."""
+    text = text.replace("\u2019", "'")
+    words = set()
+    for m in _WORD_RE.finditer(text):
+        if m.group(0)[:1].isupper() and not is_sentence_start(text, m.start()):
+            continue
+        w = m.group(0).lower()
+        words.add(w)
+        words.update(re.split(r"['\-]", w))
+    return frozenset(words)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Part of a web or mail address (www.justiceinitiative.org) or a file name."""
+    return (start > 0 and text[start - 1] in "./@") or (text[end:end + 1] in "./@" and text[end + 1:end + 2].isalnum())
+
+
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Loanwords, Latin and listed English phrases, and short quotations."""
+    spans = excepted_spans(text) + [m.span() for m in _loanwords_re().finditer(text)]
+    for m in _QUOTED_RE.finditer(text):
+        if len(m.group(1).split()) <= QUOTED_MAX_WORDS:
+            spans.append(m.span())
+    return spans
+
+
+@register
+class FrenchWord(SegmentRule):
+    """A French word left inside an otherwise English sentence (démarche, également, avec).
+
+    With the source, a lowercase word of the translation that also stands in the aligned
+    French segment is reported when wordfreq ranks it far more French than English
+    (French zipf at least 1.5 above its English zipf, English below 2.0), or when it is an
+    inflection too rare for wordfreq with an accent or a French verb ending (démarchons,
+    bâillonnera). Without the source the bar is higher: French zipf 3.0 or more, English
+    below 1.0, and an accent or a French ending (or French zipf 4.5 or more). Words run
+    together from the source (personnesrassemblées, avecWillard) and tokenised elisions
+    (l ' économie) are reported too. Names (capitalised runs, and the lowercase words that
+    continue a French name: Caisse nationale d'assurance maladie), loanwords English uses
+    (untranslated_loanwords.txt: coup d'état, rapprochement, laïcité), Latin phrases
+    (untranslated_latin.txt), short quotations (“laïcité”) and the words TQ602 lists are
+    left alone, and so is a segment TQ601 finds wholly foreign.
+
+    Flag: the ministry's démarche was criticised <<< la démarche du ministère a été critiquée
+    Flag: the firm will également cut jobs <<< l'entreprise va également supprimer des emplois
+    Flag: For a long time, we démarchons for a market. <<< Depuis longtemps, nous démarchons pour un marché.
+    Flag: Obama spoke to 20 000 personnesrassemblées in the rain.
+    Flag: the opposition will be silenced, the report said également.
+    Flag: an Ifop survey published in l ' Humanité
+    Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
+    Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
+    Okay: France defends its “laïcité”, the strict separation of church and state.
+    Okay: Smith et al. found that the study was flawed.
+    Okay: that old Latin maxim qui tacet consentere videtur: who is silent consents <<< cette maxime latine qui tacet consentere videtur : qui ne dit mot consent
+    Okay: according to the Caisse nationale d'assurance maladie, costs rose.
+    Okay: the pistes were closed and the bourgeoisie stayed home.
+    """
+
+    code = "TQ605"
+    name = "french-word"
+    category = "accuracy/untranslated"
+    severity = Severity.MAJOR
+    data_files = (
+        "untranslated_loanwords.txt", "untranslated_latin.txt", "untranslated_exceptions.txt",
+        "untranslated_function_words.tsv",
+    )
+    options = ("langid-min-chars", "langid-min-prob")
+
+    def check(self, doc: Document, ctx: Context):
+        for i, seg in enumerate(doc.segments):
+            source = doc.source.segments[i].text if doc.source is not None else None
+            yield from self.check_segment(doc, seg, ctx, source)
+
+    def check_segment(self, doc: Document, seg: Segment, ctx: Context, source: str | None = None):
+        hits = list(self._candidates(seg.text, source, "TQ602" in ctx.rules_in_force or not ctx.rules_in_force))
+        if not hits or ctx.non_english(seg) is not None:
+            return
+        skipped = _skipped_spans(seg.text)
+        for start, end, message in hits:
+            if not inside(skipped, start, end):
+                yield self.finding(doc, seg, start, end, message)
+
+    def _candidates(self, text: str, source: str | None, tq602: bool):
+        src = _source_words(source) if source is not None else None
+        after_elision, elisions = set(), []
+        for m in _SPACED_ELISION_RE.finditer(text):
+            after_elision.add(m.end() + (text[m.end():m.end() + 1] == " "))
+            elisions.append(m.span())
+            yield m.start(), m.end(), (
+                f"French elided article '{m.group(0)}' left in English text; translate the phrase"
+            )
+        tokens = list(_WORD_RE.finditer(text))
+        for k, m in enumerate(tokens):
+            word = m.group(0).replace("\u2019", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            start, end = m.start(), m.start() + len(word)
+            if start in after_elision or inside(elisions, start, start + 1) or _in_address(text, start, end):
+                continue
+            camel = _CAMEL_RE.match(word)
+            if camel:
+                head = camel.group(1)
+                if _verdict(head, src is not None and head in src) or head in _function_words():
+                    yield start, end, (
+                        f"French word '{head}' run into '{camel.group(2)}'; translate it and part the words"
+                    )
+                continue
+            if "'" in word and word.rsplit("'", 1)[1][:1].isupper():
+                continue  # l'Observatoire, d'Orsay: a name (French forms of names are TQ603's)
+            capital = word[0].isupper()
+            if capital and not self._lone_initial(text, tokens, k, word):
+                continue  # a name, an acronym or a headline
+            lower = word.lower()
+            if tq602 and not capital and lower in _function_words():
+                continue  # TQ602's (which takes lowercase words only)
+            if lower in _ARTICLES and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and (
+                text[end:tokens[k + 1].start()] == " "
+            ):
+                continue  # an article of a French name written in lowercase: le Havre, les Misérables
+            if capital and source is not None and not re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", source):
+                continue  # the source has the word only capitalised: a name (Charest)
+            found = self._judge(lower, src, capital)
+            if found is None or self._continues_name(text, tokens, k) or self._between_names(text, tokens, k):
+                continue
+            yield start, end, found
+
+    @staticmethod
+    def _lone_initial(text: str, tokens: list, k: int, word: str) -> bool:
+        """A capitalised word worth a look: one word (no hyphen, no elision), first of a sentence (not
+        after "Mr."), not followed by another capitalised word (Le Pen), not in capitals."""
+        start = tokens[k].start()
+        if word.isupper() or "-" in word or not is_sentence_start(text, start):
+            return False
+        if ends_with_abbreviation(text[:start].rstrip()):
+            return False
+        return not (k + 1 < len(tokens) and tokens[k + 1].group(0)[0].isupper())
+
+    def _judge(self, lower: str, src: frozenset | None, capital: bool = False) -> str | None:
+        """The message for a French word (lowercased), or None. A capitalised word is judged on its
+        frequencies alone (a rare capitalised word is a name)."""
+        if capital:
+            # with the source, the word must stand there in lowercase (not as a name: Charest)
+            in_source = src is not None and lower in src
+            verdict = _verdict(lower, in_source) if src is None or in_source else None
+            if verdict and verdict[0] >= (LEXICON_FR_MIN if in_source else LEXICON_FR_SURE):
+                return self._message(lower, verdict, in_source)
+            return None
+        parts = lower.split("'")
+        if len(parts) == 2 and parts[0] in _ELISIONS:
+            rest = parts[1]
+            # the elision is French already; the word after it needs only lean French
+            if rest and (_accented(rest) or _zipf(rest, "fr") > _english(rest)) and _english(rest) < SOURCE_EN_MAX:
+                return f"French words '{lower}' left in English text; translate them"
+            return None
+        for part in lower.split("-"):
+            in_source = src is not None and part in src
+            verdict = _verdict(part, in_source)
+            if verdict:
+                return self._message(part, verdict, in_source)
+        if "-" not in lower and "'" not in lower:
+            glued = _glued(lower, src)
+            if glued:
+                return f"French words '{glued}' run together and left in English text; translate them"
+        return None
+
+    @staticmethod
+    def _message(word: str, verdict: tuple[float, float], in_source: bool) -> str:
+        fr, en = verdict
+        return (
+            f"French word '{word}' left in English text (wordfreq zipf: French {fr:.1f}, English {en:.1f}"
+            f"{'; it stands in the source' if in_source else ''}); translate it"
+        )
+
+    @staticmethod
+    def _between_names(text: str, tokens: list, k: int) -> bool:
+        """Is token ``k`` a particle inside a name (Arts et des Lettres, Bill de Blasio)?"""
+        if tokens[k].group(0).lower() not in _NAME_PARTICLES:
+            return False
+
+        def capital_at(j: int, step: int) -> bool:
+            while 0 <= j < len(tokens):
+                a, b = (tokens[j].end(), tokens[j + 1].start()) if step < 0 else (tokens[j - 1].end(), tokens[j].start())
+                if text[a:b].strip():
+                    return False
+                word = tokens[j].group(0)
+                if word[:1].isupper():
+                    return True
+                if word.lower() not in _NAME_PARTICLES:
+                    return False
+                j += step
+            return False
+
+        return capital_at(k - 1, -1) and capital_at(k + 1, 1)
+
+    @staticmethod
+    def _continues_name(text: str, tokens: list, k: int) -> bool:
+        """Does token ``k`` continue a capitalised French name ("Caisse nationale d'assurance maladie")?"""
+        j = k - 1
+        while j >= 0 and not text[tokens[j].end():tokens[j + 1].start()].strip():
+            word = tokens[j].group(0).replace("\u2019", "'")
+            head = word.split("'")[-1]
+            if head[:1].isupper():  # a French name: Caisse, Observatoire (not Congress et the White House)
+                return _zipf(head.lower(), "fr") - _zipf(head.lower(), "en") >= NAME_HEAD_MARGIN
+            if not _french_leaning(head.lower()):
+                return False
+            j -= 1
+        return False

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Severity
-from ..registry import RegexRule, register
-from ..text.data import table
-from ..text.fold import term_key
-from ..text.sentences import is_sentence_start
+from ...model import Severity
+from ...registry import RegexRule, register
+from ...text.data import table
+from ...text.fold import term_key
+from ...text.sentences import is_sentence_start
 
 _SEPARATOR = r"[\s\u00a0\-\u2010\u2011]+"
 

@@ -6,9 +6,27 @@ collected once (``ctx.shared``) for both rules.
 """
 from __future__ import annotations
 
+import re
+
 from ...model import Document, Finding, Severity
 from ...registry import Context, CorpusRule, DocumentRule, register
 from ...text.names import NameCollector, pair_variants, preferred_in
+
+#: In a file of one sentence a line, whose stories may not be marked, two spellings are compared only
+#: within this many segments of each other (a news story runs to about 30 sentences).
+SENTENCE_NEIGHBOURHOOD = 40
+
+
+_COMPOUND_BEFORE = re.compile(r"[^\W\d_]+ ?- ?$")
+_COMPOUND_AFTER = re.compile(r" ?- ?[^\W\d_]")
+
+
+def _in_compound_name(seg, start: int, end: int) -> bool:
+    """Is the word part of a hyphenated name with a capitalised other part ("Héma-Québec", an organisation
+    that keeps its own spelling)?"""
+    before = _COMPOUND_BEFORE.search(seg.text, max(0, start - 40), start)
+    after = _COMPOUND_AFTER.match(seg.text, end)
+    return bool(before and before.group(0)[0].isupper()) or bool(after and after.group(0).lstrip(' -')[:1].isupper())
 
 
 def document_names(window: Document, ctx: Context):
@@ -73,6 +91,7 @@ class NameDrift(DocumentRule):
         glossary = ctx.glossary
         # The forms a glossary forbids are left to the glossary rules (TQ502, TQ603, TQ604, TQ701).
         groups, named, followers = document_names(doc, ctx)
+        near = SENTENCE_NEIGHBOURHOOD if ctx.layout is not None and ctx.layout.lines == "sentences" else None
         findings = []
         for key, spellings in groups.items():
             # A spelling seen only at sentence starts may be an ordinary word.
@@ -81,7 +100,11 @@ class NameDrift(DocumentRule):
                 continue
             preferred = preferred_in(real, glossary.preferred.get(key))
             for canonical, variant in self._variants(real, followers, preferred):
-                findings.extend(self._report(doc, canonical, real[canonical], variant, real[variant],
+                variant_occ = [o for o in real[variant] if not _in_compound_name(*o)]
+                if near is not None:  # one sentence a line: the other spelling must be in the same passage
+                    variant_occ = [o for o in variant_occ
+                                   if any(abs(o[0].index - c[0].index) <= near for c in real[canonical])]
+                findings.extend(self._report(doc, canonical, real[canonical], variant, variant_occ,
                                              canonical == preferred))
         return findings
 
@@ -94,6 +117,8 @@ class NameDrift(DocumentRule):
         return pair_variants(order, followers)
 
     def _report(self, doc, canonical, canonical_occ, variant, variant_occ, preferred=False):
+        if not variant_occ:
+            return
         first = canonical_occ[0][0].line
         n = len(canonical_occ)
         where = f"line {first}" + (f", {n} times" if n > 1 else "")

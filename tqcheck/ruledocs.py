@@ -38,7 +38,8 @@ def explain(cls: type[Rule]) -> str:
     why, where it lives, what it needs, its options and data files, and its examples."""
     path, line = cls.location()
     out = [f"{cls.code} {cls.name}", "", f"Category: {cls.category}", f"Severity: {cls.severity.value}",
-           f"Family:   {family(cls)}", f"Defined:  {path}:{line}"]
+           f"Family:   {family(cls)}", f"Defined:  {path}:{line}",
+           f"In force: {'opt-in: add it with --extend-select ' + cls.code if cls.opt_in else 'by default'}"]
     if cls.needs:
         out.append(f"Needs:    {', '.join(sorted(cls.needs))} (--src / --ref)")
     out += ["", cls.description(), "", full_description(cls), ""]
@@ -75,11 +76,12 @@ def markdown() -> str:
     ]
     classes = all_rules()
     for cls in classes:
-        out.append(f"| [{cls.code}](#{cls.code.lower()}) | {cls.name} | {cls.category} | "
+        out.append(f"| [{cls.code}](#{cls.code.lower()}) | {cls.name}{' (opt-in)' if cls.opt_in else ''} | {cls.category} | "
                    f"{cls.severity.value} | {cls.description().replace('|', chr(92) + '|')} |")
     for cls in classes:
         out += ["", f"## {cls.code}", "", f"**{cls.name}** · {cls.category} · {cls.severity.value} · "
-                f"family {family(cls)}", "", cls.description(), "", full_description(cls), ""]
+                f"family {family(cls)}" + (" · opt-in (--extend-select)" if cls.opt_in else ""), "",
+                cls.description(), "", full_description(cls), ""]
         examples = cls.examples()
         for kind, title in (("Flag", "Flagged"), ("Okay", "Not flagged")):
             texts = [t for k, t in examples if k == kind]

@@ -181,14 +181,14 @@ def render(report: Report, stream: TextIO) -> None:
 def render_rules(rules, stream: TextIO) -> None:
     """The table of rules for ``tqcheck rules``, with where each lives (``file:line``)."""
     console = _console(stream)
-    rows = [(cls.code, cls.name, cls.category, cls.severity.value, cls.description(), "%s:%d" % cls.location())
-            for cls in rules]
+    rows = [(cls.code, cls.name, cls.category, cls.severity.value, cls.description(), "%s:%d" % cls.location(),
+             "opt-in" if cls.opt_in else "default") for cls in rules]
     if not console.is_terminal:  # piped: one tab-separated line per rule, no wrapping
         for row in rows:
             stream.write("\t".join(row) + "\n")
         return
     table = Table(box=None, pad_edge=False)
-    for col in ("code", "name", "category", "severity", "description", "location"):
+    for col in ("code", "name", "category", "severity", "description", "location", "in force"):
         table.add_column(col, overflow="fold")
     for row in rows:
         table.add_row(*row)

@@ -143,6 +143,7 @@ class DoubledPunctuation(RegexRule):
     Okay: What?! No!! Really??
     Okay: Count 1..10 in C++ with std::map, from ../data, at 2001:db8::1.
     Okay: John F., Kennedy's brother, came.
+    Okay: Sen. Ted Cruz, R-Tex., and Gov. Gavin Newsom of Sacramento, Calif., met the HIB Kft., Esq., staff.
     """
 
     code = "TQ302"

@@ -112,7 +112,7 @@ _YEAR_RANGE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d) ?[-–/] ?(\d\d)(?![\w.
 # French decades: "les années 60", "années 1980" (the sixties, the 1980s).
 _FRENCH_DECADE_RE = re.compile(r"(?<!\w)(?i:années)[ \u00a0]+((?:19|20)?\d0)(?!\w)")
 # English dates without a year: "9/11", "7/7" (a name, or a date, month first or day first).
-_SHORT_DATE_RE = re.compile(r"(?<![\w/.,-])(\d{1,2}) ?/ ?(\d{1,2})(?![\w/.,]|-\d| ?/)")
+_SHORT_DATE_RE = re.compile(r"(?<![\w/.,-])(\d{1,2}) ?/ ?(\d{1,2})(?![\w/]|[.,]\d|-\d| ?/)")
 # Numbers whose separators say two things: "2.500" (French thousands, or 2.5), "80,000" (English thousands,
 # or a French decimal); "11.743,61" and "11,743.61" (European and English).
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")

@@ -74,6 +74,8 @@ class NameDrift(DocumentRule):
     Okay: the Syrian town of Douma and the Russian Duma; Argentine and Argentina.
     Okay: Qassem Soleimani and Iran’s Qassem Soleimani, Iran's envoy to O’Brien and O'Brien.
     Okay: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
+    Okay: Kenneth Starr spoke.\\nThe film Star Wars opened, and the Princess met two princes.
+    Okay: the Héma - Québec blood agency said.\\nDonors in Quebec and across Quebec were asked.
     """
 
     code = "TQ501"

@@ -38,6 +38,7 @@ class SourceNameMissing(DocumentRule):
     Okay: Soleimani was killed at Baghdad airport. ||| Qassem Soleimani was killed at Baghdad airport. <<< Qassem Soleimani a été tué à l'aéroport de Bagdad.\\nAbu Mahdi al-Muhandis was with him. ||| Abu Mahdi al-Muhandis was with him. <<< Abou Mehdi al-Mouhandis était avec lui.
     Okay: The Iraqis and the Americans met in the United States. ||| Iraqis and Americans met in the US. <<< Les Irakiens et les Américains se sont réunis aux Etats-Unis.
     Okay: Foreign ministers met the prime minister. ||| The foreign ministers met the prime minister. <<< Les ministres des Affaires étrangères ont rencontré le Premier ministre.
+    Okay: The Security Council met and the White House denied it. <<< Le Conseil de sécurité s'est réuni et la Maison-Blanche a démenti.
     """
 
     code = "TQ912"

@@ -36,6 +36,9 @@ class SourceNumberMismatch(Rule):
     Okay: at 4:30 p.m., or 16:30, on January 3, 2020 <<< à 16h30 le 3 janvier 2020
     Okay: twelve died on the second anniversary, 12 in all <<< 12 morts pour le 2e anniversaire, douze au total
     Okay: in the 21st century, as in the ’90s, $2.5 billion <<< au XXIe siècle, comme dans les années 1990, 2,5 milliards de dollars
+    Okay: 400,000 people and 2,500 troops; the Nikkei closed at 11,743.61 <<< 400.000 personnes et 2.500 soldats ; le Nikkei a clôturé à 11.743,61
+    Okay: a debt of 19 trillion dollars in the 1960s, at 5 p.m. <<< une dette de 19 billions de dollars dans les années 60, à 17 heures
+    Okay: six miles from the town, on 9/11, $120 million <<< à 10 km de la ville, le 11 septembre, 120 M$
     """
 
     code = "TQ911"

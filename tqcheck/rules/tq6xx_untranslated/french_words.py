@@ -14,6 +14,8 @@ from functools import lru_cache
 from ...model import Document, Segment, Severity
 from ...registry import Context, SegmentRule, register
 from ...text.data import table, word_list
+from ...text.lexicon import zipf
+from ...text.numbers import months, weekdays
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
 from .common import AFTER, BEFORE, alternation, excepted_spans
@@ -59,19 +61,12 @@ _ARTICLES = frozenset({"le", "la", "les"})
 _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "sur", "aux", "au", "à", "pour"})
 
 
-@lru_cache(maxsize=None)
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency  # imported when the rule first needs it
-
-    return zipf_frequency(word, lang)
-
-
 def _english(word: str) -> float:
     """English zipf of ``word`` or of its singular (certitudes, pistes and imbroglios are English)."""
-    best = _zipf(word, "en")
+    best = zipf(word, "en")
     for cut in ("s", "es"):
         if word.endswith(cut) and len(word) > len(cut) + 3:
-            best = max(best, _zipf(word[: -len(cut)], "en"))
+            best = max(best, zipf(word[: -len(cut)], "en"))
     return best
 
 
@@ -85,7 +80,7 @@ def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
     English, else None; with ``in_source`` the word also stands in the aligned source."""
     if len(word) < 2 or not _FRENCH_LETTERS_RE.match(word):
         return None
-    fr, en = _zipf(word, "fr"), _english(word)
+    fr, en = zipf(word, "fr"), _english(word)
     french_shape = _accented(word) or bool(_FRENCH_ENDING_RE.search(word))
     if in_source:
         # wordfreq's English list stops at rare words (zipf 0 is "unknown", not "not English"):
@@ -97,27 +92,27 @@ def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
             return fr, en
         # A common French word that English writes only in names and borrowings (et, pour, gens,
         # société): far more French than English, on the word's own frequencies.
-        if fr >= LEXICON_FR_MIN and fr - _zipf(word, "en") >= SOURCE_COMMON_MARGIN:
-            return fr, _zipf(word, "en")
+        if fr >= LEXICON_FR_MIN and fr - zipf(word, "en") >= SOURCE_COMMON_MARGIN:
+            return fr, zipf(word, "en")
     if en < LEXICON_EN_MAX and fr >= LEXICON_FR_MIN and (fr >= LEXICON_FR_SURE or french_shape):
         return fr, en
     return None
 
 
 def _french_leaning(word: str) -> bool:
-    return word in _NAME_PARTICLES or _zipf(word, "fr") > _zipf(word, "en")
+    return word in _NAME_PARTICLES or zipf(word, "fr") > zipf(word, "en")
 
 
 def _glued(word: str, source: frozenset | None) -> str | None:
     """"personnes rassemblées" for "personnesrassemblées": two common French words run together, one
     at least French and not English (both French-leaning will do when both stand in the source)."""
-    if len(word) < 6 or _zipf(word, "en") > 0 or _zipf(word, "fr") >= GLUED_PART_FR_MIN:
+    if len(word) < 6 or zipf(word, "en") > 0 or zipf(word, "fr") >= GLUED_PART_FR_MIN:
         return None
     for i in range(2, len(word) - 2):
         a, b = word[:i], word[i:]
         if any(len(p) <= 3 and p not in _SHORT_WORDS for p in (a, b)):
             continue  # "asphaltenes" is no "asphalte nes"
-        if min(_zipf(a, "fr"), _zipf(b, "fr")) < GLUED_PART_FR_MIN:
+        if min(zipf(a, "fr"), zipf(b, "fr")) < GLUED_PART_FR_MIN:
             continue
         in_a, in_b = source is not None and a in source, source is not None and b in source
         if _verdict(a, in_a) or _verdict(b, in_b) or (in_a and in_b and _french_leaning(a) and _french_leaning(b)):
@@ -255,6 +250,8 @@ class FrenchWord(SegmentRule):
             lower = word.lower()
             if tq602 and not capital and lower in _function_words():
                 continue  # TQ602's (which takes lowercase words only)
+            if lower in months() or lower in weekdays():
+                continue  # TQ405's: a French month or weekday name, with its English name as the fix
             if lower in _ARTICLES and k + 1 < len(tokens) and tokens[k + 1].group(0)[:1].isupper() and (
                 text[end:tokens[k + 1].start()] == " "
             ):
@@ -291,7 +288,7 @@ class FrenchWord(SegmentRule):
         if len(parts) == 2 and parts[0] in _ELISIONS:
             rest = parts[1]
             # the elision is French already; the word after it needs only lean French
-            if rest and (_accented(rest) or _zipf(rest, "fr") > _english(rest)) and _english(rest) < SOURCE_EN_MAX:
+            if rest and (_accented(rest) or zipf(rest, "fr") > _english(rest)) and _english(rest) < SOURCE_EN_MAX:
                 return f"French words '{lower}' left in English text; translate them"
             return None
         for part in lower.split("-"):
@@ -342,7 +339,7 @@ class FrenchWord(SegmentRule):
             word = tokens[j].group(0).replace("\u2019", "'")
             head = word.split("'")[-1]
             if head[:1].isupper():  # a French name: Caisse, Observatoire (not Congress et the White House)
-                return _zipf(head.lower(), "fr") - _zipf(head.lower(), "en") >= NAME_HEAD_MARGIN
+                return zipf(head.lower(), "fr") - zipf(head.lower(), "en") >= NAME_HEAD_MARGIN
             if not _french_leaning(head.lower()):
                 return False
             j -= 1

@@ -97,12 +97,15 @@ class NameDrift(DocumentRule):
         findings = []
         for key, spellings in groups.items():
             # A spelling seen only at sentence starts may be an ordinary word.
-            real = {s: occ for s, occ in spellings.items() if s in named}
+            # A spelling inside a hyphenated name (Héma-Québec) is that name's own: it neither drifts nor
+            # makes another spelling drift.
+            real = {s: [o for o in occ if not _in_compound_name(*o)] for s, occ in spellings.items() if s in named}
+            real = {s: occ for s, occ in real.items() if occ}
             if len(real) < 2:
                 continue
             preferred = preferred_in(real, glossary.preferred.get(key))
             for canonical, variant in self._variants(real, followers, preferred):
-                variant_occ = [o for o in real[variant] if not _in_compound_name(*o)]
+                variant_occ = real[variant]
                 if near is not None:  # one sentence a line: the other spelling must be in the same passage
                     variant_occ = [o for o in variant_occ
                                    if any(abs(o[0].index - c[0].index) <= near for c in real[canonical])]

@@ -1,11 +1,13 @@
-"""TQ914: a segment much shorter or longer than its source, for its document's usual ratio."""
+"""TQ914, TQ915: a segment much shorter or longer than its source for its document's usual ratio, and a
+translation that keeps only a fraction of its source whatever the document."""
 from __future__ import annotations
 
 import math
+import re
 from statistics import median
 
 from ...model import Severity
-from ...registry import DocumentRule, register
+from ...registry import DocumentRule, SegmentRule, register
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 
@@ -71,4 +73,56 @@ class LengthRatio(DocumentRule):
                 f"(length ratio {math.exp(r):.2f} against a usual {usual:.2f}): possible "
                 f"{'omission' if shorter else 'addition'}",
                 category="accuracy/omission" if shorter else "accuracy/addition",
+            )
+
+
+#: A translation this much shorter than its source (characters), for a source of TRUNCATED_MIN_WORDS
+#: words or more ending a sentence, has lost most of its meaning whatever the document's statistics.
+TRUNCATED_MAX_RATIO = 0.4
+TRUNCATED_MIN_WORDS = 8
+#: A translation of this many words or fewer of such a source is empty ("." or "Yes."): critical.
+EMPTY_MAX_WORDS = 2
+_SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]\s*$")
+
+
+@register
+class TruncatedTranslation(SegmentRule):
+    """A translation that keeps a fraction of its source: empty, a stub, or cut off.
+
+    An absolute floor, unlike TQ914's statistics: a segment less than 0.4 times as long as
+    its source (characters), or of one or two words, for a source of eight words or more
+    that ends a sentence, has lost most of what the source says. One or two words is an
+    empty translation (critical); otherwise a truncated one (major). Headlines (a source
+    without sentence-final punctuation, which editors rewrite freely) and scraping debris
+    are left alone. Measured on the shared professional translations: 5 segments in 6,003.
+
+    Flag: . <<< Le président a déclaré que la réforme était nécessaire pour le pays.
+    Flag: The president said that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.
+    Okay: The president said the reform was needed. <<< Le président a déclaré que la réforme était nécessaire.
+    Okay: Grave robbers <<< Des pilleurs de tombes ont dévalisé le cimetière pendant la nuit
+    Okay: Yes. <<< Oui.
+    """
+
+    code = "TQ915"
+    name = "truncated-translation"
+    category = "accuracy/omission"
+    severity = Severity.MAJOR
+    needs = frozenset({"source"})
+
+    def check(self, doc, ctx):
+        for _, seg, src in article_pairs(doc):
+            if len(src.split()) < TRUNCATED_MIN_WORDS or not _SENTENCE_END_RE.search(src):
+                continue
+            words = len(seg.text.split())
+            ratio = len(seg.text.strip()) / len(src.strip())
+            if words > EMPTY_MAX_WORDS and ratio >= TRUNCATED_MAX_RATIO:
+                continue
+            start, end = strip_span(seg.text)
+            empty = words <= EMPTY_MAX_WORDS
+            yield self.finding(
+                doc, seg, start, end,
+                f"{'an empty translation' if empty else 'a truncated translation'}: {words} word"
+                f"{'' if words == 1 else 's'} for a source of {len(src.split())} ({ratio:.0%} of its length); "
+                "most of what the source says is missing",
+                severity=Severity.CRITICAL if empty else None,
             )

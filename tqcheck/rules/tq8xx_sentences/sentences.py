@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import Severity
-from ..registry import RegexRule, SegmentRule, register
-from ..text.data import word_set
-from ..text.mojibake import mojibake_spans
-from ..text.sentences import debris_token_spans, ends_with_abbreviation, is_debris_line
+from ...model import Severity
+from ...registry import RegexRule, SegmentRule, register
+from ...text.data import word_set
+from ...text.mojibake import mojibake_spans
+from ...text.sentences import debris_token_spans, ends_with_abbreviation, is_debris_line
 
 # --------------------------------------------------------------------------- rules
 

@@ -92,7 +92,7 @@ class SpacedHyphenCompound(SegmentRule):
 #: A segment with no capital letter at all and at least this many words is lower-cased throughout...
 LOWERCASE_MIN_WORDS = 6
 #: ...when it also writes a name of its source in lower case, or is tokenised ("afghanistan .", " i ").
-_TOKENISED = re.compile(r"\w [.,;:?!](?:\s|$)|(?<!\S)i(?!\S)")
+_TOKENISED = re.compile(r"\w [.,](?:\s|$)|(?<!\S)i(?!\S)")  # " ;" " !" may be French spacing (TQ301's)
 _CAPITALISED = re.compile(r"(?<=[^\s.!?:;«“\"(])\s+([A-ZÀ-Ý][^\W\d_]{2,})")
 
 

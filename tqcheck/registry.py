@@ -132,6 +132,9 @@ class Rule:
     data_files: ClassVar[tuple[str, ...]] = ()
     #: The configuration keys that change what the rule reports, for ``tqcheck rule CODE``.
     options: ClassVar[tuple[str, ...]] = ()
+    #: Whether ``tqcheck fix`` applies the rule's suggestions: "safe" (always), "unsafe" (only with
+    #: --unsafe-fixes: the right text needs an editor's judgement), None (no mechanical fix).
+    fix_safety: ClassVar[str | None] = None
 
     def __init__(self, severity: Severity | None = None) -> None:
         if severity is not None:

@@ -29,6 +29,7 @@ class FrenchOrdinal(RegexRule):
     """
 
     code = "TQ101"
+    fix_safety = "safe"
     name = "french-ordinal"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
@@ -62,6 +63,7 @@ class FrenchCentury(RegexRule):
     """
 
     code = "TQ102"
+    fix_safety = "safe"
     name = "french-century"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR

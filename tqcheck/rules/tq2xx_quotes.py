@@ -102,6 +102,7 @@ class ReversedQuote(_QuoteWalkRule):
     """
 
     code = "TQ202"
+    fix_safety = "unsafe"
     name = "reversed-quote"
     category = "fluency/punctuation"
     severity = Severity.MINOR
@@ -129,6 +130,7 @@ class SpaceInsideQuotes(_QuoteWalkRule):
     """
 
     code = "TQ203"
+    fix_safety = "unsafe"
     name = "space-inside-quotes"
     category = "fluency/punctuation"
     severity = Severity.MINOR
@@ -160,6 +162,7 @@ class QuotePunctuationDebris(SegmentRule):
     """
 
     code = "TQ204"
+    fix_safety = "safe"
     name = "quote-punctuation-debris"
     category = "fluency/punctuation"
     severity = Severity.MAJOR
@@ -189,6 +192,7 @@ class Guillemets(RegexRule):
     """
 
     code = "TQ205"
+    fix_safety = "safe"
     name = "guillemets"
     category = "fluency/punctuation"
     severity = Severity.MINOR

@@ -65,6 +65,7 @@ class SpaceBeforePunctuation(RegexRule):
     """
 
     code = "TQ301"
+    fix_safety = "safe"
     name = "space-before-punctuation"
     category = "fluency/punctuation"
     severity = Severity.MINOR
@@ -147,6 +148,7 @@ class DoubledPunctuation(RegexRule):
     """
 
     code = "TQ302"
+    fix_safety = "safe"
     name = "doubled-punctuation"
     category = "fluency/punctuation"
     severity = Severity.MINOR

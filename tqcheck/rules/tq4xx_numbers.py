@@ -91,6 +91,7 @@ class FrenchThousandsSeparator(RegexRule):
     """
 
     code = "TQ401"
+    fix_safety = "unsafe"
     name = "french-thousands-separator"
     category = "locale/number-format"
     severity = Severity.MINOR
@@ -144,6 +145,7 @@ class DecimalComma(RegexRule):
     """
 
     code = "TQ402"
+    fix_safety = "unsafe"
     name = "decimal-comma"
     category = "locale/number-format"
     severity = Severity.MAJOR
@@ -201,6 +203,7 @@ class FrenchTime(_ChainRule):
     """
 
     code = "TQ403"
+    fix_safety = "unsafe"
     name = "french-time"
     category = "locale/date-time-format"
     severity = Severity.MINOR
@@ -271,6 +274,7 @@ class DayFirstDate(RegexRule):
     """
 
     code = "TQ404"
+    fix_safety = "unsafe"
     name = "day-first-date"
     category = "locale/date-time-format"
     severity = Severity.MAJOR
@@ -346,6 +350,7 @@ class FrenchMonthWeekday(_ChainRule):
     """
 
     code = "TQ405"
+    fix_safety = "unsafe"
     name = "french-month-weekday"
     category = "locale/date-time-format"
     severity = Severity.MAJOR

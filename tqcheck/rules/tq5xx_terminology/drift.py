@@ -79,6 +79,7 @@ class NameDrift(DocumentRule):
     """
 
     code = "TQ501"
+    fix_safety = "unsafe"
     name = "name-drift"
     category = "terminology/inconsistent"
     severity = Severity.MAJOR
@@ -159,6 +160,7 @@ class CorpusNameDrift(CorpusRule):
     """
 
     code = "TQ504"
+    fix_safety = "unsafe"
     name = "corpus-name-drift"
     category = "terminology/inconsistent"
     severity = Severity.MAJOR

@@ -42,6 +42,7 @@ class GlossaryTerm(SegmentRule):
     """
 
     code = "TQ502"
+    fix_safety = "unsafe"
     name = "glossary-term"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR
@@ -79,6 +80,7 @@ class GlossarySourceTerm(SegmentRule):
     """
 
     code = "TQ503"
+    fix_safety = "unsafe"
     name = "glossary-source-term"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR

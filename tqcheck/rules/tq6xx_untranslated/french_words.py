@@ -194,6 +194,7 @@ class FrenchWord(SegmentRule):
     """
 
     code = "TQ605"
+    fix_safety = "unsafe"
     name = "french-word"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR

@@ -85,6 +85,7 @@ class FrenchFunctionWords(_TableRule):
     """
 
     code = "TQ602"
+    fix_safety = "unsafe"
     name = "french-function-words"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
@@ -125,6 +126,7 @@ class FrenchExonym(_TableRule):
     """
 
     code = "TQ603"
+    fix_safety = "unsafe"
     name = "french-exonym"
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
@@ -190,6 +192,7 @@ class FrenchAcronym(_TableRule, DocumentRule):
     """
 
     code = "TQ604"
+    fix_safety = "unsafe"
     name = "french-acronym"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR

@@ -236,6 +236,7 @@ class FrenchAcronymFromSource(SegmentRule):
     """
 
     code = "TQ703"
+    fix_safety = "unsafe"
     name = "french-acronym-from-source"
     category = "terminology/wrong-term"
     severity = Severity.MAJOR

@@ -86,6 +86,7 @@ class NameCalque(RegexRule):
     """
 
     code = "TQ701"
+    fix_safety = "unsafe"
     name = "name-calque"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR

@@ -98,6 +98,7 @@ class CapitalAfterQuoteComma(RegexRule):
     """
 
     code = "TQ802"
+    fix_safety = "unsafe"
     name = "capital-after-quote-comma"
     category = "fluency/spelling"
     severity = Severity.MINOR
@@ -146,6 +147,7 @@ class DoubledWord(RegexRule):
     """
 
     code = "TQ803"
+    fix_safety = "safe"
     name = "doubled-word"
     category = "fluency/grammar"
     severity = Severity.MINOR
@@ -185,6 +187,7 @@ class ScrapingDebris(SegmentRule):
     """
 
     code = "TQ804"
+    fix_safety = "safe"
     name = "scraping-debris"
     category = "accuracy/addition"
     severity = Severity.MAJOR
@@ -230,6 +233,7 @@ class HtmlEntity(RegexRule):
     """
 
     code = "TQ805"
+    fix_safety = "safe"
     name = "html-entity"
     category = "other/markup"
     severity = Severity.MAJOR
@@ -276,6 +280,7 @@ class Mojibake(SegmentRule):
     """
 
     code = "TQ806"
+    fix_safety = "safe"
     name = "mojibake"
     category = "fluency/spelling"
     severity = Severity.MAJOR

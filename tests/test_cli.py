@@ -23,7 +23,11 @@ def invoke(*args):
 def test_version():
     result = invoke("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"tqcheck {__version__}"
+    import platform
+    from importlib.metadata import version
+
+    assert result.stdout.strip() == (f"tqcheck {__version__} (Python {platform.python_version()}; "
+                                     f"sacrebleu {version('sacrebleu')}; langdetect {version('langdetect')})")
 
 
 def test_rules_lists_every_rule_with_its_metadata():

@@ -89,8 +89,17 @@ def _output(path: str | None, inputs: Sequence[str]):
         raise
 
 
+def _print_version(ctx, _param, value) -> None:
+    if value and not ctx.resilient_parsing:
+        from .editor import versions
+
+        click.echo(versions())
+        ctx.exit(EXIT_PASS)
+
+
 @click.group(cls=TqGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="tqcheck", message="%(prog)s %(version)s")
+@click.option("--version", "-V", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Print the versions of tqcheck, Python, sacrebleu and langdetect, and exit.")
 def cli() -> None:
     """Translation-quality checks for French-to-English machine translation."""
 
@@ -126,11 +135,20 @@ def cli() -> None:
 @click.option("--glossary", "glossaries", multiple=True, metavar="FILE", help="Glossary (.tsv, .csv or .tbx) in force besides the default one (repeatable).")
 @click.option("--no-default-glossary", is_flag=True, help="Leave the default glossary out (and with it TQ603, TQ604, TQ701).")
 @click.option("--prefer", multiple=True, metavar="TEXT", help='Preferred spelling of a name where spellings drift, e.g. "Hashd al-Shaabi" (repeatable).')
+@click.option("--fix", is_flag=True, help="Apply the safe mechanical fixes to the translation files, then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also apply the fixes that need an editor's judgement.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff and change nothing (exit 1 when there are some).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the verdict only, one line per file.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per rule, then the verdicts.")
+@click.option("--show-source", is_flag=True, help="Text format: show each finding's line with a caret under its span.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
+              help="Colours in the rich report: auto (on a terminal, unless NO_COLOR), always, never.")
 @click.pass_context
 def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select, ignore, tokenize, worst, jobs, config_file, documents,
           docids, fail_on,
           include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
-          glossaries, no_default_glossary, prefer) -> None:
+          glossaries, no_default_glossary, prefer, fix=False, unsafe_fixes=False, show_diff=False, quiet=False,
+          statistics=False, show_source=False, color="auto") -> None:
     """Check translations and print a scored report.
 
     PATHS are translation files or sample directories (mt.en.txt, ref.en.txt,
@@ -174,9 +192,36 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     if accepted is not None:
         _note(f"baseline: {report.baseline['suppressed']} findings suppressed, "
               f"{report.baseline['unmatched']} baseline entries no longer match")
+    if fix or show_diff:
+        from . import editor
+
+        report, changed = editor.run_fix(report, config, unsafe_fixes, show_diff, accepted, _note)
+        if show_diff:
+            ctx.exit(EXIT_FAIL if changed else EXIT_PASS)
+    from . import editor
+
+    chosen = None
+    if output and ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
+        fmt, chosen = editor.format_from_extension(output)
     with _output(output, inputs) as stream:
-        get_renderer(fmt)(report, stream)
+        if chosen:
+            _note(chosen)
+        editor.render(report, fmt, stream, quiet=quiet, statistics=statistics, show_source=show_source, color=color)
     ctx.exit(EXIT_PASS if report.passed or exit_zero else EXIT_FAIL)
+
+
+def _fix(**kwargs) -> None:
+    return click.get_current_context().invoke(check, fix=True, **kwargs)
+
+
+cli.add_command(click.Command(
+    "fix", params=[p for p in check.params if p.name != "fix"], callback=_fix,
+    help="""Apply every safe mechanical fix to the translation files (check --fix), then report what remains.
+
+    PATHS and options as for check. --diff prints the fixes and changes nothing; --unsafe-fixes
+    also applies the fixes that need an editor's judgement (glossary choices, majority spellings).
+    Exit 0 when every file passes after fixing, 1 when some file still fails, 2 on an input error.""",
+    short_help="Apply the safe mechanical fixes, then report what remains."))
 
 
 def _document_paths(doc) -> list[str]:

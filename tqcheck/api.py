@@ -22,7 +22,7 @@ from .errors import InputError
 from .model import Document, Report
 
 #: The report formats ``render`` takes.
-FORMATS = ("rich", "text", "json", "sarif", "junit", "github", "markdown", "gitlab")
+FORMATS = ("rich", "text", "json", "sarif", "junit", "github", "markdown", "gitlab", "html")
 
 
 def _as_list(value: str | Sequence[str] | None) -> list[str]:

@@ -18,7 +18,7 @@ from .baseline import dump as baseline_dump
 from .errors import InputError
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
-FORMAT_CHOICES = ("auto", "rich", "text", "json", "sarif", "junit", "github", "markdown", "gitlab")
+FORMAT_CHOICES = ("auto", "rich", "text", "json", "sarif", "junit", "github", "markdown", "gitlab", "html")
 
 
 def _error(message: str) -> None:

@@ -18,6 +18,7 @@ FORMATS = {
     "github": "github",
     "markdown": "markdown",
     "gitlab": "gitlab",
+    "html": "html",
 }
 
 

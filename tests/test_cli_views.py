@@ -1,0 +1,64 @@
+"""CLI conventions: -q, --statistics, --show-source, --color, and the format from --output's extension."""
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT
+from tqcheck.cli import cli
+
+SEED = os.path.join("samples", "afp-baghdad-drones")
+
+
+def run(*args, env=None):
+    result = CliRunner().invoke(cli, list(args), env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+
+def test_quiet_prints_the_verdict_only():
+    code, out, _ = run("check", SEED, "-q")
+    assert code == 1 and out == "samples/afp-baghdad-drones/mt.en.txt: FAIL (quality 90.15, threshold 95)\n"
+
+
+def test_statistics_counts_per_rule_and_marks_safe_fixes():
+    code, out, _ = run("check", SEED, "--statistics")
+    lines = out.splitlines()
+    assert lines[0] == "5\tTQ502\tglossary-term"
+    assert "1\tTQ101\tfrench-ordinal [*]" in lines and "3\tTQ203\tspace-inside-quotes" in lines
+    assert lines[-1].endswith("FAIL (quality 90.15, threshold 95)")
+
+
+def test_show_source_puts_a_caret_line_under_the_span():
+    code, out, _ = run("check", SEED, "--format", "text", "--show-source", "--select", "TQ101,TQ301")
+    lines = out.splitlines()
+    i = next(i for i, line in enumerate(lines) if ": TQ101 " in line)
+    source, carets = lines[i + 1], lines[i + 2]
+    assert source.startswith("    (Baghdad)")
+    start = carets.index("^")
+    assert carets.strip() == "^^" and source[start:start + 2] == "2e"
+
+
+@pytest.mark.parametrize("color, colored", [("always", True), ("never", False)])
+def test_color(color, colored):
+    code, out, _ = run("check", SEED, "--select", "TQ101", "--color", color)
+    assert ("\x1b[" in out) is colored
+
+
+@pytest.mark.parametrize("name, start", [("r.json", "{"), ("r.sarif", "{"), ("r.xml", "<?xml"), ("r.md", "## tqcheck"),
+                                         ("r.txt", "samples/"), ("r.html", "<!DOCTYPE html>")])
+def test_output_extension_picks_the_format(tmp_path, name, start):
+    out = tmp_path / name
+    code, _, err = run("check", SEED, "--output", str(out))
+    assert code == 1 and "from its extension" in err
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_piped_rich_report_has_no_trailing_spaces():
+    code, out, _ = run("check", SEED, env={"COLUMNS": "80"})
+    assert out and not [line for line in out.splitlines() if line.endswith(" ")]
+    assert "FAIL" in out and "90.15" in out

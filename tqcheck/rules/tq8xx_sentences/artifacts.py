@@ -52,6 +52,7 @@ class SpacedHyphenCompound(SegmentRule):
     name = "spaced-hyphen-compound"
     category = "fluency/spelling"
     severity = Severity.MINOR
+    fix_safety = "safe"  # a closed or hyphenated compound; split names have no suggestion
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt")
 
     def check(self, doc, ctx):

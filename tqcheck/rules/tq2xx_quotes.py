@@ -197,11 +197,16 @@ class Guillemets(RegexRule):
     category = "fluency/punctuation"
     severity = Severity.MINOR
     data_files = ("sentences_debris_lines.txt",)
+    # Linear on any input: the spaces after an opening guillemet are taken at once (an atomic
+    # group, written as a lookahead and its backreference for Python 3.10); the quotation
+    # starts and ends with a non-space, so spaces are never split between it and the marks;
+    # a lone closing mark's spaces are matched from the start of their run only.
     pattern = re.compile(
-        r"«\s*(?P<inner>[^«»]*?)\s*»|‹\s*(?P<inner1>[^‹›«»]*?)\s*›"
-        r"|(?P<lopen>«\s*)|(?P<lclose>\s*»)"
+        r"«(?=(?P<s0>\s*))(?P=s0)(?P<inner>(?:[^\s«»](?:[^«»]*[^\s«»])?)?)\s*»"
+        r"|‹(?=(?P<s1>\s*))(?P=s1)(?P<inner1>(?:[^\s‹›«»](?:[^‹›«»]*[^\s‹›«»])?)?)\s*›"
+        r"|(?P<lopen>«\s*)|(?P<lclose>(?<!\s)\s*»)"
     )
-    _INNER_SPACES = re.compile(r"(?<=‘)\s+|\s+(?=’)")
+    _INNER_SPACES = re.compile(r"(?<=‘)\s+|(?<!\s)\s+(?=’)")
 
     def check_segment(self, doc, seg, ctx):
         if is_debris_line(seg.text):

@@ -16,11 +16,20 @@ COPY_MIN_RATIO = 0.8
 #: ...and the source has at least this many words, this many of them French function words.
 COPY_MIN_WORDS = 4
 COPY_MIN_FRENCH = 2
+#: Only this many words from the start of each side are compared: difflib is quadratic on
+#: repetitive text, and a copied segment is copied from its first words.
+COPY_MAX_WORDS = 300
+
+
 def copy_ratio(source: str, translation: str) -> float:
-    """The share of words a translation keeps from its source, in order (difflib ratio)."""
+    """The share of words a translation keeps from its source, in order (difflib ratio; on
+    segments longer than COPY_MAX_WORDS, the ratio of their first COPY_MAX_WORDS words)."""
     a, b = copy_words(source), copy_words(translation)
     if not a or not b:
         return 0.0
+    if a == b:
+        return 1.0
+    a, b = a[:COPY_MAX_WORDS], b[:COPY_MAX_WORDS]
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio()
 
 

@@ -71,10 +71,18 @@ def load(path: str) -> list[dict]:
     from .io.text import read_text
 
     text = read_text(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte-order mark is accepted, as in every text tqcheck reads
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path}: not a tqcheck baseline (invalid JSON at line {exc.lineno}); "
+                         "write one with --write-baseline") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a tqcheck baseline (JSON nested too deep); "
+                         "write one with --write-baseline") from None
+    except ValueError:  # a number too long to convert (Python's int_max_str_digits)
+        raise InputError(f"{path}: not a tqcheck baseline (a number with too many digits); "
                          "write one with --write-baseline") from None
     if not isinstance(data, dict) or data.get("tool") != "tqcheck" or not isinstance(data.get("findings"), list):
         raise InputError(f"{path}: not a tqcheck baseline; write one with --write-baseline")

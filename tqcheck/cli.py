@@ -4,9 +4,9 @@ Exit codes: 0 passed, 1 failed, 2 usage or input error (one line on stderr).
 """
 from __future__ import annotations
 
+import io
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
 from typing import Sequence
 
@@ -16,6 +16,7 @@ from .version import __version__
 from .config import DOCUMENT_MODES, FAIL_ON_CHOICES, TOKENIZERS, load_settings
 from .baseline import dump as baseline_dump
 from .errors import InputError
+from .output import Inputs, check_target, safe_output, write_error
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 FORMAT_CHOICES = ("auto", "rich", "text", "json", "sarif", "junit", "github", "markdown", "gitlab", "html")
@@ -48,6 +49,9 @@ class TqGroup(click.Group):
         except InputError as exc:
             _error(str(exc))
             code = EXIT_ERROR
+        except BrokenPipeError:  # stdout closed early (``| head``): nothing more to say to anyone
+            _silence_stdout()
+            code = EXIT_PASS
         code = code if isinstance(code, int) else EXIT_PASS
         if standalone_mode:
             sys.exit(code)
@@ -58,35 +62,34 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
 
 
-def _file_mode() -> int:
-    """The mode a new file gets under the current umask (0644 with the usual umask 022)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
 @contextmanager
-def _output(path: str | None, inputs: Sequence[str]):
-    """stdout, or a file written atomically (a temporary file renamed over it)."""
-    if path is None:
-        yield sys.stdout
+def _output(path: str | None, inputs: Inputs | None, what: str = "--output"):
+    """stdout, or ``path`` written safely (tqcheck.output: a regular file or a new path, never an
+    input, atomically). A closed stdout (``tqcheck check ... | head -1``) ends the output quietly
+    and leaves the exit code as it would be; any other write error is an InputError."""
+    if path is not None:
+        with safe_output(path, inputs, what) as stream:
+            yield stream
         return
-    target = os.path.abspath(path)
-    if os.path.exists(target) and any(os.path.exists(p) and os.path.samefile(p, target) for p in inputs):
-        raise InputError(f"{path}: --output would overwrite an input file; choose another path")
-    directory = os.path.dirname(target) or "."
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tqcheck-", dir=directory)
+        yield sys.stdout
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
     except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror}); check the directory") from None
+        _silence_stdout()
+        raise write_error("stdout", exc, "the report") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the final flush at exit cannot fail again
+    (what Python's documentation of SIGPIPE recommends)."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            yield fh
-        os.chmod(tmp, _file_mode())  # mkstemp makes it private (0600); a report gets the usual mode
-        os.replace(tmp, target)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
 
 
 def _print_version(ctx, _param, value) -> None:
@@ -160,11 +163,15 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     from .report import get_renderer
 
     flags = {"fail-under": fail_under, "select": _split(select), "extend-select": _split(extend_select),
-             "ignore": _split(ignore), "tokenize": tokenize, "worst": worst, "jobs": jobs, "fail-on": fail_on, "include": _split(include), "exclude": _split(exclude),
+             "ignore": _split(ignore), "tokenize": tokenize, "worst": worst, "jobs": jobs, "fail-on": fail_on,
+             "include": _split(include), "exclude": _split(exclude),
              "glossary": tuple(glossaries), "prefer": tuple(prefer), "documents": documents}
-    config = load_settings(config_file, flags).config
+    settings = load_settings(config_file, flags)
+    config = settings.config
     config.default_glossary = config.default_glossary and not no_default_glossary
     config.docids = docids
+    inputs = _check_inputs(paths, refs, src, src_dir, ref_dir, config, settings.file, baseline_file)
+    _check_targets(inputs, (output, "--output"), (write_baseline, "--write-baseline"))
     if write_baseline:
         accepted = Baseline.recording()
     else:
@@ -184,9 +191,9 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
             progress.close()
     if not report.files:
         _warn("every input is excluded (exclude setting); nothing checked")
-    inputs = [p for fr in report.files for p in _document_paths(fr.document)]
+    inputs.add(*(p for fr in report.files for p in _document_paths(fr.document)))
     if write_baseline:
-        with _output(write_baseline, inputs) as stream:
+        with _output(write_baseline, inputs, "--write-baseline") as stream:
             baseline_dump(accepted.entries, stream)
         _note(f"baseline: wrote {len(accepted.entries)} findings to {write_baseline}")
     if accepted is not None:
@@ -203,6 +210,8 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     chosen = None
     if output and ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
         fmt, chosen = editor.format_from_extension(output)
+    if output:
+        inputs.add(write_baseline)
     with _output(output, inputs) as stream:
         if chosen:
             _note(chosen)
@@ -222,6 +231,25 @@ cli.add_command(click.Command(
     also applies the fixes that need an editor's judgement (glossary choices, majority spellings).
     Exit 0 when every file passes after fixing, 1 when some file still fails, 2 on an input error.""",
     short_help="Apply the safe mechanical fixes, then report what remains."))
+
+
+def _check_inputs(paths, refs, src, src_dir, ref_dir, config, config_path, baseline_file) -> Inputs:
+    """Every file the run reads, in every role, excluded or not: what no output may overwrite."""
+    from .io.inputs import named_inputs
+
+    files, trees = named_inputs(paths, refs, src, src_dir=src_dir, ref_dir=ref_dir, include=config.include)
+    return Inputs([*files, *config.glossaries, config_path, baseline_file, config.docids], trees)
+
+
+def _check_targets(inputs: Inputs, *targets: tuple[str | None, str]) -> None:
+    """Refuse bad output paths before any checking, and two outputs that are one file."""
+    seen: dict[str, str] = {}
+    for path, what in targets:
+        if path:
+            real = check_target(path, inputs, what)
+            if real in seen:
+                raise InputError(f"{path}: {seen[real]} and {what} name the same file; give each its own")
+            seen[real] = what
 
 
 def _document_paths(doc) -> list[str]:
@@ -298,6 +326,13 @@ def _view_renderer(fmt: str, what: str):
                    f"render_{what}")
 
 
+def _diff_inputs(path, refs, doc=None) -> Inputs:
+    from .io.inputs import named_inputs
+
+    files, trees = named_inputs([path], refs)
+    return Inputs(files + (_document_paths(doc) if doc is not None else []), trees)
+
+
 @cli.command()
 @click.argument("path")
 @click.option("--ref", "refs", multiple=True, metavar="FILE", help="Reference translation, aligned by segment (repeatable).")
@@ -313,11 +348,14 @@ def diff(path, refs, worst, fmt, output) -> None:
     from .diffview import diff_view
     from .io import load_inputs
 
+    if output:
+        check_target(output, _diff_inputs(path, refs), "--output")
+
     documents = load_inputs([path], refs)
     if len(documents) != 1:
         raise InputError(f"{path}: diff takes one translation; name a file or a sample directory")
     view = diff_view(documents[0], worst)
-    with _output(output, _document_paths(documents[0])) as stream:
+    with _output(output, _diff_inputs(path, refs, documents[0])) as stream:
         _view_renderer(fmt, "diff")(view, stream)
 
 
@@ -345,12 +383,14 @@ def compare(paths, refs, src, test, n_samples, seed, fmt, output, select, ignore
     from .registry import RegistryError
 
     flags = {"select": _split(select), "ignore": _split(ignore), "tokenize": tokenize}
-    config = load_settings(config_file, flags).config
+    settings = load_settings(config_file, flags)
+    inputs = Inputs([*paths, *refs, src, settings.file, *settings.config.glossaries])
+    _check_targets(inputs, (output, "--output"))
     try:
-        comparison = run_compare(paths, refs, src, config, test, n_samples or 0, seed)
+        comparison = run_compare(paths, refs, src, settings.config, test, n_samples or 0, seed)
     except RegistryError as exc:
         raise InputError(str(exc)) from None
-    with _output(output, list(paths) + list(refs) + ([src] if src else [])) as stream:
+    with _output(output, inputs) as stream:
         _view_renderer(fmt, "comparison")(comparison, stream)
 
 

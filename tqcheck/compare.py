@@ -88,6 +88,8 @@ def _load(paths: Sequence[str], refs: Sequence[str], src: str | None):
     if len(set(paths)) != len(paths):
         raise InputError("compare: a system is given twice; give each file once")
     baseline = read_document(paths[0])
+    if not baseline.segments:
+        raise InputError(f"{paths[0]}: has no segments; compare needs translations of at least one segment")
     for path in paths[1:]:
         other = read_document(path)
         if len(other.segments) != len(baseline.segments):
@@ -96,6 +98,18 @@ def _load(paths: Sequence[str], refs: Sequence[str], src: str | None):
                 f"{len(baseline.segments)}; systems must translate the same segments, one non-empty line each"
             )
     return [load_one(path, refs, src) for path in paths]
+
+
+def _check_seed_variable() -> None:
+    """SACREBLEU_SEED, when set, must be a whole number or "none" (sacrebleu's own rule)."""
+    value = metrics.significance_seed()
+    if value == "none":
+        return
+    try:
+        int(value)
+    except ValueError:
+        raise InputError(f"SACREBLEU_SEED={value!r} is not a whole number; set it to a number or 'none', "
+                         "or give --seed") from None
 
 
 def compare(
@@ -113,6 +127,8 @@ def compare(
     if test not in TESTS:
         raise InputError(f"unknown test {test!r}; use bs (bootstrap) or ar (approximate randomization)")
     config = config or Config()
+    if seed is None:
+        _check_seed_variable()
     documents = _load(paths, refs, src)
     # One run per system: checks that look across files must not compare the systems with each other.
     reports = [run([doc], config).files[0] for doc in documents]

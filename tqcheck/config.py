@@ -91,6 +91,23 @@ def _count(value, base):
     return value
 
 
+#: Worker processes at most, whatever --jobs says: more only compete for the cores.
+MAX_JOBS_PER_CORE, MAX_JOBS_CAP = 4, 64
+
+
+def max_jobs() -> int:
+    """The largest ``jobs`` accepted: 4 per core, at most 64."""
+    return min(MAX_JOBS_CAP, MAX_JOBS_PER_CORE * (os.cpu_count() or 1))
+
+
+def _jobs(value, base):
+    value = _count(value, base)
+    if value > max_jobs():
+        raise _Bad(f"must be at most {max_jobs()} (4 worker processes per core, at most {MAX_JOBS_CAP}); "
+                   "0 means one per core")
+    return value
+
+
 def _choice(choices):
     def convert(value, base):
         if not isinstance(value, str) or value not in choices:
@@ -166,7 +183,7 @@ KEYS = {
     "tokenize": ("tokenize", _choice(TOKENIZERS)),
     "documents": ("documents", _choice(DOCUMENT_MODES)),
     "worst": ("worst", _count),
-    "jobs": ("jobs", _count),
+    "jobs": ("jobs", _jobs),
     "langid-min-chars": ("langid_min_chars", _count),
     "langid-min-prob": ("langid_min_prob", _number(0, 1)),
 }
@@ -196,8 +213,9 @@ def _read_toml(path: str) -> dict:
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
+    text = read_text(path)
     try:
-        return tomllib.loads(read_text(path))
+        return tomllib.loads(text[1:] if text.startswith("\ufeff") else text)  # a BOM is accepted
     except tomllib.TOMLDecodeError as exc:
         raise InputError(f"{path}: not valid TOML ({exc}); fix the syntax") from None
 
@@ -206,7 +224,10 @@ def _table(path: str) -> tuple[dict | None, str]:
     """The tqcheck settings in ``path`` (None when a pyproject.toml has none) and their name."""
     if os.path.basename(path) != PYPROJECT_NAME:
         return _read_toml(path), ""
-    table = _read_toml(path).get("tool", {}).get("tqcheck")
+    tool = _read_toml(path).get("tool", {})
+    if not isinstance(tool, dict):
+        raise InputError(f"{path}: 'tool' must be a table ([tool] or [tool.tqcheck]); fix the file")
+    table = tool.get("tqcheck")
     if table is not None and not isinstance(table, dict):
         raise InputError(f"{path}: [tool.tqcheck] must be a table")
     return table, "[tool.tqcheck]"

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from . import baseline as baselines
 from . import metrics, perfile, scoring
-from .config import Config
+from .config import Config, max_jobs
 from .errors import InputError
 from .glossary import Glossary
 from .io.glossary import in_force as glossary_in_force
@@ -59,17 +59,105 @@ Progress = Callable[[str, int, "int | None"], None]
 
 #: What a worker process checks with: set once per worker by ``_init_worker``.
 _WORKER: dict = {}
+#: How often (seconds) a worker checks that the main process is still there, where the system
+#: cannot tell it (no prctl).
+PARENT_POLL_SECONDS = 1.0
 
 
-def _init_worker(glossary: Glossary | None) -> None:
+class WorkerError(InputError):
+    """A worker process died or could not be started; the message says what to do."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker exit when the main process ``parent`` dies: PR_SET_PDEATHSIG on Linux,
+    and everywhere a thread that polls the parent's pid (a worker is reparented when it dies)."""
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            PR_SET_PDEATHSIG = 1
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)  # it died before we got here
+    threading.Thread(target=watch, name="tqcheck-parent-watch", daemon=True).start()
+
+
+def _init_worker(glossary: Glossary | None, parent: int | None = None) -> None:
     _WORKER["glossary"] = glossary
+    if parent is not None:
+        _die_with_parent(parent)
+    try:  # a worker never writes to the caller's stdout: do not hold it open either
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+class _Pool:
+    """The process pool as the engine uses it (``submit``), with its failures as WorkerErrors:
+    a worker that cannot be started (fork fails) or that dies (killed, out of memory)."""
+
+    def __init__(self, pool) -> None:
+        self._pool = pool
+
+    def submit(self, fn, *args, **kwargs):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future = self._pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool:
+            raise WorkerError(_DIED) from None
+        except OSError as exc:
+            raise WorkerError(f"cannot start worker processes ({exc.strerror or exc}); "
+                              "run with fewer --jobs, or --jobs 1 for none") from None
+        return _Future(future)
+
+
+_DIED = ("a worker process died (killed, or out of memory); run again, with fewer --jobs "
+         "or --jobs 1 to use none")
+
+
+class _Future:
+    """A pool future whose ``result`` turns a dead worker into a WorkerError."""
+
+    def __init__(self, future) -> None:
+        self._future = future
+
+    def done(self) -> bool:
+        return self._future.done()
+
+    def result(self, timeout=None):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result(timeout)
+        except BrokenProcessPool:
+            raise WorkerError(_DIED) from None
 
 
 class Workers:
-    """A process pool for metric statistics and segment rules, started on first need and shut down by ``close``."""
+    """A process pool for metric statistics and segment rules, started on first need and shut down by
+    ``close`` (``abort`` after a failure). Workers exit when the main process dies; at most
+    ``config.max_jobs()`` of them."""
 
     def __init__(self, jobs: int, glossary: Glossary | None = None) -> None:
-        self.jobs = jobs or os.cpu_count() or 1
+        self.jobs = min(jobs or os.cpu_count() or 1, max_jobs())
         self.glossary = glossary
         self._pool = None
 
@@ -83,13 +171,46 @@ class Workers:
 
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
-                                             initializer=_init_worker, initargs=(self.glossary,))
-        return self._pool
+                                             initializer=_init_worker, initargs=(self.glossary, os.getpid()))
+        return _Pool(self._pool)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
+
+    def abort(self) -> None:
+        """Stop at once after a failure: kill the workers, do not wait for their queues."""
+        if self._pool is None:
+            return
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, AttributeError):
+                pass
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
+
+
+#: One rule reports at most this many findings in one segment; the rest are counted in
+#: ``FileReport.capped`` and every format says how many were left out (a 3 MB line of “ would
+#: otherwise make a report of millions of findings).
+MAX_FINDINGS_PER_SEGMENT = 50
+
+
+def cap_findings(fr: FileReport, limit: int = MAX_FINDINGS_PER_SEGMENT) -> FileReport:
+    """Keep the first ``limit`` findings of each rule in each segment; count the others per rule."""
+    counts: dict[tuple[str, int], int] = {}
+    kept = []
+    for f in fr.findings:
+        key = (f.rule, f.segment)
+        counts[key] = counts.get(key, 0) + 1
+        if counts[key] <= limit:
+            kept.append(f)
+        else:
+            fr.capped[f.rule] = fr.capped.get(f.rule, 0) + 1
+    fr.findings = kept
+    return fr
 
 
 class DuplicateFindingError(AssertionError):
@@ -326,11 +447,13 @@ def run(documents: Iterable[Checkable], config: Config | None = None, progress: 
     files = []
     try:
         for doc in documents:
-            files.append(check_document(doc, rules, config, workers, progress, glossary))
+            files.append(cap_findings(check_document(doc, rules, config, workers, progress, glossary)))
             if progress is not None:
                 progress("files", len(files), None)
-    finally:
-        workers.close()
+    except BaseException:
+        workers.abort()
+        raise
+    workers.close()
     extra: dict[str, list[Finding]] = {}
     for rule in rules:
         if isinstance(rule, CorpusRule):

@@ -231,6 +231,9 @@ class FileReport:
     fingerprints: list[str] = field(default_factory=list)
     #: What a line of the file is and how its documents were found: {"lines", "documents", "count"}.
     layout: dict | None = None
+    #: rule code -> findings left out of the report because one rule reported more than
+    #: engine.MAX_FINDINGS_PER_SEGMENT in one segment (empty when none were).
+    capped: dict[str, int] = field(default_factory=dict)
 
     @property
     def path(self) -> str:

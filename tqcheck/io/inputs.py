@@ -149,7 +149,12 @@ def _corpus_dir(
     """
     jobs, found = [], 0
     skip = [os.path.abspath(d) for d in skip]
-    for root, dirs, files in os.walk(path):
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename or path
+        raise InputError(f"{where}: cannot read the directory ({exc.strerror or exc}); "
+                         "make it readable, or leave it out with --exclude")
+
+    for root, dirs, files in os.walk(path, onerror=unreadable):
         dirs[:] = sorted(
             d for d in dirs
             if not d.startswith(".") and os.path.abspath(os.path.join(root, d)) not in skip
@@ -255,6 +260,44 @@ def _partner(path: str, root: str, directory: str, lang: str | None) -> str:
     return os.path.normpath(os.path.join(directory, rel))
 
 
+def _identity(path: str):
+    """What tells two names of one file apart from two files: device and inode, else the real path."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return st.st_dev, st.st_ino
+
+
+#: The names a sample directory's files have (the protected names of a directory argument).
+SAMPLE_NAMES = (MT_NAME, REF_NAME, REF_GLOB, SRC_NAME)
+
+
+def named_inputs(
+    paths: Sequence[str],
+    refs: Sequence[str] = (),
+    src: str | None = None,
+    *,
+    src_dir: str | None = None,
+    ref_dir: str | None = None,
+    include: Sequence[str] = (TRANSLATION_GLOB,),
+) -> tuple[list[str], list[tuple[str, tuple[str, ...]]]]:
+    """Every file the arguments name or could name, excluded or not, without reading any:
+    ``(files, trees)``, trees being ``(directory, name globs)`` whose matching files are inputs
+    (for refusing an output path that is an input; see tqcheck.output.Inputs)."""
+    files: list[str] = [*refs, *([src] if src else [])]
+    trees: list[tuple[str, tuple[str, ...]]] = []
+    for path in paths:
+        if _is_glob(path):
+            files += glob.glob(path, recursive=True)
+        elif os.path.isdir(path):
+            trees.append((path, tuple(include) + SAMPLE_NAMES))
+        else:
+            files.append(path)
+    trees += [(d, ("*",)) for d in (src_dir, ref_dir) if d]
+    return files, trees
+
+
 def plan(
     paths: Sequence[str],
     refs: Sequence[str] = (),
@@ -287,8 +330,12 @@ def plan(
     jobs = expand_with_roots(paths, include, exclude, base, skip)
     if (refs or src) and len(jobs) > 1:
         raise InputError("--ref and --src apply to one translation; give a single file with them")
-    out = []
+    out, seen = [], set()
     for mt, job_refs, job_src, root in jobs:
+        key = _identity(mt)
+        if key in seen:
+            continue  # the same file named twice (or through a link) is checked once
+        seen.add(key)
         job_refs, job_src = list(refs) or job_refs, src or job_src
         for role, flag, directory, lang, have in (
             ("reference", "--ref-dir", ref_dir, None, job_refs),

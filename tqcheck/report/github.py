@@ -20,6 +20,7 @@ from typing import TextIO
 from ..errors import InputError
 from ..model import Finding, Report, Severity
 from ..paths import relative
+from . import capped_note, message_with_fix
 from .markdown import plural, summary
 
 COMMANDS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}
@@ -38,10 +39,15 @@ def command(name: str, message: str, **properties) -> str:
     return f"::{name}{' ' + props if props else ''}::{escape_data(message)}"
 
 
+def log_line(text: str) -> str:
+    """A plain log line GitHub never reads as a workflow command: line breaks escaped as in data,
+    and never starting with ``::`` (nor with blanks before it)."""
+    text = escape_data(text)
+    return "  " + text if text.lstrip().startswith("::") else text
+
+
 def annotation(f: Finding) -> str:
-    message = f.message
-    if f.suggestion is not None:
-        message += f" (fix: delete {f.text!r})" if f.suggestion == "" else f" (fix: {f.text!r} → {f.suggestion!r})"
+    message = message_with_fix(f)
     return command(COMMANDS[f.severity], message, file=relative(f.path), line=f.line, col=f.column,
                    endColumn=f.end_column, title=f.rule)
 
@@ -69,10 +75,13 @@ def render(report: Report, stream: TextIO) -> None:
                                  file=path, title="tqcheck FAIL") + "\n")
         for f in fr.findings:
             stream.write(annotation(f) + "\n")
+        for rule, count in fr.capped.items():
+            stream.write(command("warning", f"tqcheck: {capped_note(rule, count)}", file=path, title=rule) + "\n")
         for m in (fr.metrics or {}).values():
-            stream.write(f"{path}: {m.name} {m.score:.2f} {m.signature}\n")
-        stream.write(f"{path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
-                     f"quality {s.quality:.2f} (threshold {s.threshold:g}): {'PASS' if s.passed else 'FAIL'}\n")
+            stream.write(log_line(f"{path}: {m.name} {m.score:.2f} {m.signature}") + "\n")
+        stream.write(log_line(f"{path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
+                              f"quality {s.quality:.2f} (threshold {s.threshold:g}): {'PASS' if s.passed else 'FAIL'}")
+                     + "\n")
         stream.write("::endgroup::\n")
     passed = sum(fr.score.passed for fr in report.files)
     stream.write(f"tqcheck: {plural(len(report.files), 'file')}, {plural(report.findings, 'finding')}, {passed} passed: "

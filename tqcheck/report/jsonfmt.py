@@ -9,6 +9,7 @@ import json
 from typing import TextIO
 
 from ..model import FileReport, Report
+from . import MAX_MESSAGE, clip, clipped
 
 
 def _metrics(fr: FileReport):
@@ -50,13 +51,24 @@ def file_dict(fr: FileReport) -> dict:
         "references": [r.path for r in doc.references],
         "source": doc.source.path if doc.source else None,
         "metrics": _metrics(fr),
-        "findings": [f.as_dict() for f in fr.findings],
+        "findings": [finding_dict(f) for f in fr.findings],
         "worst_segments": _worst(fr),
         "segments_metrics": _segments_metrics(fr),
         "segments_metrics_signatures": dict(fr.segments_signatures) if fr.segments_signatures else None,
         "langid": {"examined": fr.langid_examined},
         "score": fr.score.as_dict(),
+        "capped": dict(fr.capped),
     }
+
+
+def finding_dict(f) -> dict:
+    """A finding as JSON: text, suggestion and message shortened past MAX_QUOTED / MAX_MESSAGE
+    characters (with ``"truncated": true``); line and columns always exact."""
+    out = f.as_dict()
+    if clipped(f):
+        out.update(text=clip(f.text), suggestion=clip(f.suggestion), message=clip(f.message, MAX_MESSAGE),
+                   truncated=True)
+    return out
 
 
 def report_dict(report: Report) -> dict:

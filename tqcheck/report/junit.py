@@ -18,6 +18,7 @@ from typing import TextIO
 from ..model import FileReport, Finding, Report, weights_legend
 from ..paths import relative
 from ..rules import all_rules, family
+from . import MAX_MESSAGE, clip
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -39,9 +40,9 @@ def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
 
 def _finding_text(f: Finding) -> str:
     lines = [f"{relative(f.path)}:{f.line}:{f.column}: {f.rule} {f.name} [{f.severity.value}] {f.category}",
-             f.message, f"text: {f.text!r}"]
+             clip(f.message, MAX_MESSAGE), f"text: {clip(f.text)!r}"]
     if f.suggestion is not None:
-        lines.append("suggestion: delete it" if f.suggestion == "" else f"suggestion: {f.suggestion}")
+        lines.append("suggestion: delete it" if f.suggestion == "" else f"suggestion: {clip(f.suggestion)}")
     return _clean("\n".join(lines))
 
 

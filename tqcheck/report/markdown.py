@@ -12,6 +12,7 @@ from typing import TextIO
 
 from ..model import FileReport, Report, weights_legend
 from ..paths import relative
+from . import MAX_MESSAGE, clip
 
 #: Findings listed per file in the details block (a PR comment holds at most 65,536 characters).
 MAX_LISTED = 50
@@ -42,8 +43,8 @@ def _details(fr: FileReport) -> list[str]:
     out = ["", f"<details><summary>{escape(relative(fr.path))}: {plural(len(fr.findings), 'finding')}</summary>", "",
            "| line:col | rule | severity | text | message |", "|---|---|---|---|---|"]
     for f in fr.findings[:MAX_LISTED]:
-        out.append(f"| {f.line}:{f.column} | {f.rule} {f.name} | {f.severity.value} | {escape(repr(f.text))} | "
-                   f"{escape(f.message)} |")
+        out.append(f"| {f.line}:{f.column} | {f.rule} {f.name} | {f.severity.value} | {escape(repr(clip(f.text)))} | "
+                   f"{escape(clip(f.message, MAX_MESSAGE))} |")
     if len(fr.findings) > MAX_LISTED:
         out.append(f"\n… and {len(fr.findings) - MAX_LISTED} more (see the full report).")
     out += ["", "</details>"]

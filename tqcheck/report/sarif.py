@@ -24,7 +24,7 @@ from ..model import Finding, Report, Severity
 from ..paths import relative
 from ..rules import all_rules
 from ..ruledocs import full_description, help_uri
-from . import message_with_fix
+from . import clip, message_with_fix
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/tqcheck/tqcheck"
@@ -66,7 +66,7 @@ def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
         "message": {"text": message_with_fix(f)},
         "locations": [{"physicalLocation": {
             "artifactLocation": location,
-            "region": {**_region(f), "snippet": {"text": f.text}},
+            "region": {**_region(f), "snippet": {"text": clip(f.text)}},
         }}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
         "properties": {"category": f.category, "severity": f.severity.value, "segment": f.segment},

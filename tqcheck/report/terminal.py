@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import weights_legend, FileReport, Finding, Report, SegmentDiff
+from . import MAX_MESSAGE, capped_note, clip, fix_text, visible
 from .diffmarks import diff_pieces
 
 SEVERITY_STYLE = {"minor": "yellow", "major": "bold red", "critical": "bold white on red"}
@@ -43,13 +44,14 @@ def _highlighted(text: str, findings: list[Finding], plain: bool) -> Text:
     for start, end in spans:
         if start < pos:  # overlapping spans: extend the current highlight
             if end > pos:
-                out.append(text[pos:end], style=None if plain else SPAN_STYLE)
+                out.append(visible(text[pos:end]), style=None if plain else SPAN_STYLE)
                 pos = end
             continue
-        out.append(text[pos:start])
-        out.append(f"⟦{text[start:end]}⟧" if plain else text[start:end], style=None if plain else SPAN_STYLE)
+        out.append(visible(text[pos:start]))
+        span = visible(text[start:end])
+        out.append(f"⟦{span}⟧" if plain else span, style=None if plain else SPAN_STYLE)
         pos = end
-    out.append(text[pos:])
+    out.append(visible(text[pos:]))
     return out
 
 
@@ -59,19 +61,20 @@ DIFF_STYLE = {"del": "red strike", "ins": "green"}
 def _diff_text(diff: SegmentDiff, plain: bool) -> Text:
     out = Text()
     for text, kind in diff_pieces(diff.ops):
-        out.append(text, style=None if plain or kind is None else DIFF_STYLE[kind])
+        out.append(visible(text), style=None if plain or kind is None else DIFF_STYLE[kind])
     return out
 
 
 def _header(console: Console, fr: FileReport) -> None:
     doc = fr.document
-    console.rule(Text(f"tqcheck · {fr.path}", style="bold"))
+    console.rule(Text(visible(f"tqcheck · {fr.path}"), style="bold"))
     extra = []
     if doc.references:
         extra.append("references: " + ", ".join(r.path for r in doc.references))
     if doc.source:
         extra.append(f"source: {doc.source.path}")
-    console.print(f"{len(doc.segments)} segments, {doc.words} words" + ("; " + "; ".join(extra) if extra else ""))
+    console.print(Text(visible(f"{len(doc.segments)} segments, {doc.words} words"
+                               + ("; " + "; ".join(extra) if extra else ""))))
 
 
 def _metrics(console: Console, fr: FileReport) -> None:
@@ -105,12 +108,14 @@ def _findings(console: Console, fr: FileReport, plain: bool) -> None:
             line.append(f"  {f.rule} ")
             line.append(f.severity.value, style=None if plain else SEVERITY_STYLE[f.severity.value])
             line.append(f"  {f.category}  ", style=None if plain else "dim")
-            line.append(f.message)
-            if f.suggestion is not None:
-                fix = f"delete {f.text!r}" if f.suggestion == "" else f"{f.text!r} → {f.suggestion!r}"
-                line.append(f"  [fix: {fix}]", style=None if plain else "green")
+            line.append(visible(clip(f.message, MAX_MESSAGE)))
+            fix = fix_text(f)
+            if fix is not None:
+                line.append(visible(f"  [fix: {fix}]"), style=None if plain else "green")
             console.print(line)
         console.print(Text("    ") + _highlighted(seg.text, group, plain))
+    for rule, count in fr.capped.items():
+        console.print(Text(f"  {capped_note(rule, count)}", style=None if plain else "yellow"))
 
 
 def _worst(console: Console, fr: FileReport, plain: bool) -> None:
@@ -241,10 +246,10 @@ def render_diff(view, stream: TextIO) -> None:
     """``tqcheck diff``: each segment's chrF and word diff against the closest reference."""
     console = _console(stream)
     plain = _plain(console)
-    console.rule(Text(f"tqcheck diff · {view.path}", style="bold"))
+    console.rule(Text(visible(f"tqcheck diff · {view.path}"), style="bold"))
     order = (f"the {len(view.segments)} lowest-chrF segments of {view.total}, worst first"
              if view.worst is not None else f"{view.total} segments in order")
-    console.print(Text(f"against {', '.join(view.references)}; {order}"))
+    console.print(Text(visible(f"against {', '.join(view.references)}; {order}")))
     console.print(Text(f"sentence chrF2 (sacrebleu): {view.chrf_signature}"))
     console.print(Text("word diff against the closest reference: [-translation-]{+reference+}"))
     for d in view.segments:
@@ -279,7 +284,7 @@ def render_comparison(comparison, stream: TextIO) -> None:
     where = f"references: {', '.join(comparison.references)}"
     if comparison.source:
         where += f"; source: {comparison.source}"
-    console.print(where)
+    console.print(Text(visible(where)))
 
     labels = [f"#{i + 1}" for i in range(len(comparison.systems))]
     console.print(Text("Metrics (sacrebleu): score (bootstrap mean ± 95% CI), p-value against the baseline",
@@ -289,7 +294,7 @@ def render_comparison(comparison, stream: TextIO) -> None:
     for key in comparison.metric_names:
         table.add_column(comparison.metric_names[key], justify="center")
     for i, s in enumerate(comparison.systems):
-        name = Text(f"{labels[i]} {s.path}" + (" (baseline)" if i == 0 else ""), overflow="fold")
+        name = Text(visible(f"{labels[i]} {s.path}" + (" (baseline)" if i == 0 else "")), overflow="fold")
         table.add_row(name, *(_paired_cell(s.metrics[k], i == 0, plain) for k in comparison.metric_names))
     console.print(table)
     console.print(f"* p < {SIGNIFICANCE_LEVEL}: the difference is unlikely to be chance (not which system is better). "
@@ -314,7 +319,7 @@ def render_comparison(comparison, stream: TextIO) -> None:
     else:
         low = min(s.total for s in comparison.systems)
         which = ", ".join(f"{labels[i]} {s.path}" for i, s in enumerate(comparison.systems) if s.path in fewest)
-        console.print(Text(f"Fewest artifacts: {which} ({low} findings)", style=None if plain else "bold green"))
+        console.print(Text(visible(f"Fewest artifacts: {which} ({low} findings)"), style=None if plain else "bold green"))
 
 
 class ProgressBar:

@@ -7,31 +7,37 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..model import Report
+from . import MAX_MESSAGE, capped_note, clip, visible
+
+
+def _line(stream: TextIO, text: str) -> None:
+    """One line, control characters shown (``\\x1b``, ``\\x0a``): a finding never spans two lines."""
+    stream.write(visible(text) + "\n")
 
 
 def render(report: Report, stream: TextIO) -> None:
     for fr in report.files:
         for f in fr.findings:
-            fix = f" (suggestion: {f.suggestion!r})" if f.suggestion is not None else ""
-            stream.write(f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {f.message}{fix}\n")
+            fix = f" (suggestion: {clip(f.suggestion)!r})" if f.suggestion is not None else ""
+            _line(stream, f"{f.path}:{f.line}:{f.column}: {f.rule} [{f.severity.value}] {clip(f.message, MAX_MESSAGE)}{fix}")
+        for rule, count in fr.capped.items():
+            _line(stream, f"{fr.path}: {capped_note(rule, count)}")
         if fr.metrics:
             for m in fr.metrics.values():
-                stream.write(f"{fr.path}: {m.name} {m.score:.2f} {m.signature}\n")
+                _line(stream, f"{fr.path}: {m.name} {m.score:.2f} {m.signature}")
         s = fr.score
         verdict = "PASS" if s.passed else "FAIL"
-        stream.write(
-            f"{fr.path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
-            f"quality {s.quality:.2f} (threshold {s.threshold:g}): {verdict}\n"
-        )
+        _line(stream, f"{fr.path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
+                      f"quality {s.quality:.2f} (threshold {s.threshold:g}): {verdict}")
 
 
 def render_diff(view, stream: TextIO) -> None:
     """``path:line: segment N chrF X: diff`` per segment, after a line with the chrF signature."""
     from .diffmarks import plain_diff
 
-    stream.write(f"{view.path}: chrF2 {view.chrf_signature} against {', '.join(view.references)}\n")
+    _line(stream, f"{view.path}: chrF2 {view.chrf_signature} against {', '.join(view.references)}")
     for d in view.segments:
-        stream.write(f"{view.path}:{d.line}: segment {d.segment} chrF {d.chrf:.1f}: {plain_diff(d.ops)}\n")
+        _line(stream, f"{view.path}:{d.line}: segment {d.segment} chrF {d.chrf:.1f}: {plain_diff(d.ops)}")
 
 
 def _paired(result, baseline: bool) -> str:
@@ -48,16 +54,14 @@ def _paired(result, baseline: bool) -> str:
 def render_comparison(comparison, stream: TextIO) -> None:
     """One line per system (metrics, findings by category, quality), then the signatures."""
     unit = "resamples" if comparison.test == "bs" else "trials"
-    stream.write(
-        f"compare: {comparison.test} ({comparison.n_samples} {unit}, seed {comparison.seed}), "
-        f"baseline {comparison.baseline.path}\n"
-    )
+    _line(stream, f"compare: {comparison.test} ({comparison.n_samples} {unit}, seed {comparison.seed}), "
+                  f"baseline {comparison.baseline.path}")
     for i, s in enumerate(comparison.systems):
         scores = " ".join(
             f"{comparison.metric_names[k]} {_paired(r, i == 0)}" for k, r in s.metrics.items()
         )
         cats = ", ".join(f"{c} {n}" for c, n in s.by_category.items()) or "none"
-        stream.write(f"{s.path}: {scores}; findings {s.total} ({cats}); quality {s.quality:.2f}\n")
+        _line(stream, f"{s.path}: {scores}; findings {s.total} ({cats}); quality {s.quality:.2f}")
     for key, sig in comparison.signatures.items():
         stream.write(f"signature {comparison.metric_names[key]}: {sig}\n")
-    stream.write(f"fewest artifacts: {', '.join(comparison.fewest_artifacts)}\n")
+    _line(stream, f"fewest artifacts: {', '.join(comparison.fewest_artifacts)}")

@@ -56,18 +56,44 @@ def run_rule(code: str, text: str) -> float:
     return time.perf_counter() - start
 
 
+def run_check(text: str) -> float:
+    """Seconds for the whole check of ``text`` (every rule, through the engine, no reference):
+    what ``tqcheck check`` does with a file of that one line."""
+    from tqcheck.api import check
+    from tqcheck.config import Config
+
+    start = time.perf_counter()
+    check(text, config=Config(jobs=1))
+    return time.perf_counter() - start
+
+
 def main(argv=None) -> int:
     from tqcheck.rules import all_rules
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="characters per line (default 1,000,000)")
     parser.add_argument("--rules", default="", help="comma-separated codes (default: every rule)")
-    parser.add_argument("--patterns", default="", help="comma-separated pattern names (default: all)")
+    parser.add_argument("--patterns", default="", help="comma-separated pattern names (default: all); "
+                        "'single': the lines of one character only")
     parser.add_argument("--limit", type=float, default=5.0, help="seconds one rule may take on one line")
+    parser.add_argument("--full", action="store_true",
+                        help="time the whole check (every rule, through the engine) per pattern instead")
     args = parser.parse_args(argv)
     codes = [c.strip().upper() for c in args.rules.split(",") if c.strip()] or [c.code for c in all_rules()]
     names = [p for p in args.patterns.split(",") if p] or list(PATTERNS)
+    if names == ["single"]:
+        names = [name for name, unit in PATTERNS.items() if len(unit) == 1]
     mb = args.size / 1_000_000
+    if args.full:
+        print(f"| pattern | whole check, s (line of {args.size:,} characters) |")
+        print("|---|---|")
+        times = {}
+        for name in names:
+            times[name] = run_check(line_of(PATTERNS[name], args.size))
+            print(f"| {name!r} | {times[name]:.2f} |", flush=True)
+        slow = [n for n, t in times.items() if t > args.limit]
+        print(f"over the {args.limit:g} s limit: {', '.join(repr(n) for n in slow) or 'none'}")
+        return 1 if slow else 0
     worst: dict[str, tuple[float, str]] = {}
     totals: dict[str, float] = {}
     for name in names:

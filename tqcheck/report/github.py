@@ -41,9 +41,15 @@ def command(name: str, message: str, **properties) -> str:
 
 def log_line(text: str) -> str:
     """A plain log line GitHub never reads as a workflow command: line breaks escaped as in data,
-    and never starting with ``::`` (nor with blanks before it)."""
+    and never starting with ``::``, blanks or not (a path is given as ``./PATH`` then, see
+    ``log_path``; anything else gets a ``tqcheck:`` prefix)."""
     text = escape_data(text)
-    return "  " + text if text.lstrip().startswith("::") else text
+    return "tqcheck: " + text if text.lstrip().startswith("::") else text
+
+
+def log_path(path: str) -> str:
+    """A relative path that cannot start a workflow command at the start of a log line."""
+    return "./" + path if path[:1] == ":" or path[:1].isspace() else path
 
 
 def annotation(f: Finding) -> str:
@@ -78,8 +84,8 @@ def render(report: Report, stream: TextIO) -> None:
         for rule, count in fr.capped.items():
             stream.write(command("warning", f"tqcheck: {capped_note(rule, count)}", file=path, title=rule) + "\n")
         for m in (fr.metrics or {}).values():
-            stream.write(log_line(f"{path}: {m.name} {m.score:.2f} {m.signature}") + "\n")
-        stream.write(log_line(f"{path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
+            stream.write(log_line(f"{log_path(path)}: {m.name} {m.score:.2f} {m.signature}") + "\n")
+        stream.write(log_line(f"{log_path(path)}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
                               f"quality {s.quality:.2f} (threshold {s.threshold:g}): {'PASS' if s.passed else 'FAIL'}")
                      + "\n")
         stream.write("::endgroup::\n")

@@ -21,3 +21,16 @@ def _not_in_github_actions(monkeypatch):
     and no step summary is appended to the runner's file."""
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+
+
+try:  # the fuzz tests' budget: small by default, larger in CI (CI=true), fixed by a profile
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("default", max_examples=30, deadline=None,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.register_profile("ci", max_examples=400, deadline=None, derandomize=True,
+                              suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile(os.environ.get("TQCHECK_HYPOTHESIS_PROFILE")
+                          or ("ci" if os.environ.get("CI") == "true" else "default"))
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    pass

@@ -192,3 +192,12 @@ def _alive(pid):
             return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
     except OSError:
         return False
+
+
+@pytest.mark.parametrize("variants", ["Abou Mahdi al-Mouhandis|Mahdi", "al-Muhandis", "abu mahdi"])
+def test_a_variant_inside_the_required_term_is_refused(work, capsys, variants):
+    # its suggestion would be the flagged text itself (the matching part of the required term)
+    (work / "g.tsv").write_text(f"source\trequired\tforbidden\nx\tAbu Mahdi al-Muhandis\t{variants}\n")
+    (work / "s.en.txt").write_text("The commander Mahdi al-Muhandis spoke.\n")
+    assert main(["check", "s.en.txt", "--glossary", "g.tsv", "--no-default-glossary"]) == 2
+    error_line(capsys, "g.tsv:2", "part of the required term")

@@ -89,10 +89,21 @@ def term_from_cells(cells: list[str], where: str, what: str = "columns", **extra
 
 
 def _check_entry(where: str, english: Iterable[str], variants: Iterable[str]) -> None:
+    english = list(english)
     keys = {term_key(e) for e in english}
+    runs = [term_key(e).split() for e in english]
     for v in variants:
         if term_key(v) in keys:
             raise InputError(f"{where}: forbidden variant {v!r} is also the required term; remove one of them")
+        words = term_key(v).split()
+        part_of = next((e for e, run in zip(english, runs) if _contains_run(run, words)), None)
+        if part_of is not None:  # its fix would be itself: the matching part of the required term
+            raise InputError(f"{where}: forbidden variant {v!r} is part of the required term {part_of!r}; "
+                             "remove it from the variants")
+
+
+def _contains_run(words: list[str], run: list[str]) -> bool:
+    return bool(run) and any(words[i:i + len(run)] == run for i in range(len(words) - len(run) + 1))
 
 
 def _tsv_rows(path: str, text: str) -> Iterator[tuple[int, list[str]]]:

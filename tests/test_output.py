@@ -211,3 +211,9 @@ def test_write_baseline_and_report_in_one_run(work):
     assert main(["check", "a.en.txt", "--format", "json", "-o", "r.json", "--write-baseline", "b.json"]) == 0
     assert json.loads((work / "b.json").read_text())["tool"] == "tqcheck"
     assert json.loads((work / "r.json").read_text())["summary"]["findings"] == 0
+
+
+def test_a_baseline_can_be_rewritten_in_place(work):
+    assert main(["check", "a.en.txt", "--write-baseline", "b.json"]) == 0
+    assert main(["check", "a.en.txt", "--baseline", "b.json", "--write-baseline", "b.json"]) == 0
+    assert json.loads((work / "b.json").read_text())["findings"]

@@ -170,7 +170,9 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     config = settings.config
     config.default_glossary = config.default_glossary and not no_default_glossary
     config.docids = docids
-    inputs = _check_inputs(paths, refs, src, src_dir, ref_dir, config, settings.file, baseline_file)
+    # with --write-baseline the --baseline file is not read: rewriting it in place stays possible
+    inputs = _check_inputs(paths, refs, src, src_dir, ref_dir, config, settings.file,
+                           None if write_baseline else baseline_file)
     _check_targets(inputs, (output, "--output"), (write_baseline, "--write-baseline"))
     if write_baseline:
         accepted = Baseline.recording()

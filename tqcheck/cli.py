@@ -12,11 +12,10 @@ from typing import Sequence
 
 import click
 
-from .version import __version__
 from .config import DOCUMENT_MODES, FAIL_ON_CHOICES, TOKENIZERS, load_settings
 from .baseline import dump as baseline_dump
 from .errors import InputError
-from .output import Inputs, check_target, safe_output, write_error
+from .output import Inputs, check_target, check_targets, protected_inputs, safe_output, write_error
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 FORMAT_CHOICES = ("auto", "rich", "text", "json", "sarif", "junit", "github", "markdown", "gitlab", "html")
@@ -160,7 +159,6 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     from .api import check_files
     from .baseline import Baseline
     from .registry import RegistryError
-    from .report import get_renderer
 
     flags = {"fail-under": fail_under, "select": _split(select), "extend-select": _split(extend_select),
              "ignore": _split(ignore), "tokenize": tokenize, "worst": worst, "jobs": jobs, "fail-on": fail_on,
@@ -171,9 +169,9 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     config.default_glossary = config.default_glossary and not no_default_glossary
     config.docids = docids
     # with --write-baseline the --baseline file is not read: rewriting it in place stays possible
-    inputs = _check_inputs(paths, refs, src, src_dir, ref_dir, config, settings.file,
+    inputs = protected_inputs(paths, refs, src, src_dir, ref_dir, config, settings.file,
                            None if write_baseline else baseline_file)
-    _check_targets(inputs, (output, "--output"), (write_baseline, "--write-baseline"))
+    check_targets(inputs, (output, "--output"), (write_baseline, "--write-baseline"))
     if write_baseline:
         accepted = Baseline.recording()
     else:
@@ -233,25 +231,6 @@ cli.add_command(click.Command(
     also applies the fixes that need an editor's judgement (glossary choices, majority spellings).
     Exit 0 when every file passes after fixing, 1 when some file still fails, 2 on an input error.""",
     short_help="Apply the safe mechanical fixes, then report what remains."))
-
-
-def _check_inputs(paths, refs, src, src_dir, ref_dir, config, config_path, baseline_file) -> Inputs:
-    """Every file the run reads, in every role, excluded or not: what no output may overwrite."""
-    from .io.inputs import named_inputs
-
-    files, trees = named_inputs(paths, refs, src, src_dir=src_dir, ref_dir=ref_dir, include=config.include)
-    return Inputs([*files, *config.glossaries, config_path, baseline_file, config.docids], trees)
-
-
-def _check_targets(inputs: Inputs, *targets: tuple[str | None, str]) -> None:
-    """Refuse bad output paths before any checking, and two outputs that are one file."""
-    seen: dict[str, str] = {}
-    for path, what in targets:
-        if path:
-            real = check_target(path, inputs, what)
-            if real in seen:
-                raise InputError(f"{path}: {seen[real]} and {what} name the same file; give each its own")
-            seen[real] = what
 
 
 def _document_paths(doc) -> list[str]:
@@ -387,7 +366,7 @@ def compare(paths, refs, src, test, n_samples, seed, fmt, output, select, ignore
     flags = {"select": _split(select), "ignore": _split(ignore), "tokenize": tokenize}
     settings = load_settings(config_file, flags)
     inputs = Inputs([*paths, *refs, src, settings.file, *settings.config.glossaries])
-    _check_targets(inputs, (output, "--output"))
+    check_targets(inputs, (output, "--output"))
     try:
         comparison = run_compare(paths, refs, src, settings.config, test, n_samples or 0, seed)
     except RegistryError as exc:

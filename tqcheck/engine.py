@@ -17,13 +17,12 @@ identical to a single-process run, to any cut into windows, and to sacrebleu's o
 from __future__ import annotations
 
 import heapq
-import os
 from collections import deque
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from . import baseline as baselines
 from . import metrics, perfile, scoring
-from .config import Config, max_jobs
+from .config import Config
 from .errors import InputError
 from .glossary import Glossary
 from .io.glossary import in_force as glossary_in_force
@@ -32,6 +31,7 @@ from .registry import Context, CorpusRule, DocumentRule, Rule
 from .rules import check_config, select_rules
 from .text.documents import Splitter, detect
 from .version import __version__
+from .workers import WORKER_STATE, Workers, WorkerError  # noqa: F401  (WorkerError: part of the engine's API)
 
 
 #: A document is read, scored and checked in windows of this many segments.
@@ -55,141 +55,6 @@ class Checkable(Protocol):
 
 #: ``progress(what, done, total)``: called as work completes (``total`` None when unknown).
 Progress = Callable[[str, int, "int | None"], None]
-
-
-#: What a worker process checks with: set once per worker by ``_init_worker``.
-_WORKER: dict = {}
-#: How often (seconds) a worker checks that the main process is still there, where the system
-#: cannot tell it (no prctl).
-PARENT_POLL_SECONDS = 1.0
-
-
-class WorkerError(InputError):
-    """A worker process died or could not be started; the message says what to do."""
-
-
-def _die_with_parent(parent: int) -> None:
-    """Make this worker exit when the main process ``parent`` dies: PR_SET_PDEATHSIG on Linux,
-    and everywhere a thread that polls the parent's pid (a worker is reparented when it dies)."""
-    import signal
-    import sys
-    import threading
-
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            PR_SET_PDEATHSIG = 1
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-
-    def watch() -> None:
-        import time
-
-        while os.getppid() == parent:
-            time.sleep(PARENT_POLL_SECONDS)
-        os._exit(1)
-
-    if os.getppid() != parent:
-        os._exit(1)  # it died before we got here
-    threading.Thread(target=watch, name="tqcheck-parent-watch", daemon=True).start()
-
-
-def _init_worker(glossary: Glossary | None, parent: int | None = None) -> None:
-    _WORKER["glossary"] = glossary
-    if parent is not None:
-        _die_with_parent(parent)
-    try:  # a worker never writes to the caller's stdout: do not hold it open either
-        devnull = os.open(os.devnull, os.O_RDWR)
-        os.dup2(devnull, 0)
-        os.dup2(devnull, 1)
-        os.close(devnull)
-    except OSError:
-        pass
-
-
-class _Pool:
-    """The process pool as the engine uses it (``submit``), with its failures as WorkerErrors:
-    a worker that cannot be started (fork fails) or that dies (killed, out of memory)."""
-
-    def __init__(self, pool) -> None:
-        self._pool = pool
-
-    def submit(self, fn, *args, **kwargs):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            future = self._pool.submit(fn, *args, **kwargs)
-        except BrokenProcessPool:
-            raise WorkerError(_DIED) from None
-        except OSError as exc:
-            raise WorkerError(f"cannot start worker processes ({exc.strerror or exc}); "
-                              "run with fewer --jobs, or --jobs 1 for none") from None
-        return _Future(future)
-
-
-_DIED = ("a worker process died (killed, or out of memory); run again, with fewer --jobs "
-         "or --jobs 1 to use none")
-
-
-class _Future:
-    """A pool future whose ``result`` turns a dead worker into a WorkerError."""
-
-    def __init__(self, future) -> None:
-        self._future = future
-
-    def done(self) -> bool:
-        return self._future.done()
-
-    def result(self, timeout=None):
-        from concurrent.futures.process import BrokenProcessPool
-
-        try:
-            return self._future.result(timeout)
-        except BrokenProcessPool:
-            raise WorkerError(_DIED) from None
-
-
-class Workers:
-    """A process pool for metric statistics and segment rules, started on first need and shut down by
-    ``close`` (``abort`` after a failure). Workers exit when the main process dies; at most
-    ``config.max_jobs()`` of them."""
-
-    def __init__(self, jobs: int, glossary: Glossary | None = None) -> None:
-        self.jobs = min(jobs or os.cpu_count() or 1, max_jobs())
-        self.glossary = glossary
-        self._pool = None
-
-    def executor(self, segments: int):
-        """The pool, or None when this document is scored in-process."""
-        if self.jobs <= 1 or segments < PARALLEL_MIN_SEGMENTS:
-            return None
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
-                                             initializer=_init_worker, initargs=(self.glossary, os.getpid()))
-        return _Pool(self._pool)
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
-
-    def abort(self) -> None:
-        """Stop at once after a failure: kill the workers, do not wait for their queues."""
-        if self._pool is None:
-            return
-        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
-            try:
-                process.kill()
-            except (OSError, AttributeError):
-                pass
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = None
 
 
 #: One rule reports at most this many findings in one segment; the rest are counted in
@@ -279,7 +144,7 @@ def _check_window(rules: Sequence[Rule], config: Config, in_force: frozenset, wi
     """The findings of rules that need one window at a time, and the context's tallies
     (runs in a worker process with a fresh context, or here with the document's)."""
     if ctx is None:
-        ctx = Context(config, glossary=_WORKER.get("glossary"), rules_in_force=in_force)
+        ctx = Context(config, glossary=WORKER_STATE.get("glossary"), rules_in_force=in_force)
     return [f for rule in rules for f in rule.check(window, ctx)], ctx.counters
 
 
@@ -365,7 +230,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
             here = [rule for rule in active if _stays_here(rule)]
             spread = [rule for rule in active if not _stays_here(rule)]
             per_document = [rule for rule in here if isinstance(rule, DocumentRule) and rule.per_document]
-            executor = workers.executor(len(window.segments)) if workers else None
+            executor = workers.executor(len(window.segments), PARALLEL_MIN_SEGMENTS) if workers else None
             if window.references:
                 ctx.stats = metrics.StreamStats(config.tokenize, executor=executor, chunk_segments=CHUNK_SEGMENTS,
                                                 max_pending=MAX_PENDING_WINDOWS, progress=progress)

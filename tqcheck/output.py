@@ -188,3 +188,22 @@ def _sync_directory(directory: str) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def protected_inputs(paths, refs, src, src_dir, ref_dir, config, config_path, baseline_file) -> Inputs:
+    """Every file the run reads, in every role, excluded or not: what no output may overwrite."""
+    from .io.inputs import named_inputs
+
+    files, trees = named_inputs(paths, refs, src, src_dir=src_dir, ref_dir=ref_dir, include=config.include)
+    return Inputs([*files, *config.glossaries, config_path, baseline_file, config.docids], trees)
+
+
+def check_targets(inputs: Inputs, *targets: tuple[str | None, str]) -> None:
+    """Refuse bad output paths before any checking, and two outputs that are one file."""
+    seen: dict[str, str] = {}
+    for path, what in targets:
+        if path:
+            real = check_target(path, inputs, what)
+            if real in seen:
+                raise InputError(f"{path}: {seen[real]} and {what} name the same file; give each its own")
+            seen[real] = what

@@ -1,0 +1,150 @@
+"""Worker processes for the metric statistics and segment rules of large documents (``--jobs``).
+
+Workers get the run's glossary once, at start-up; they die with the main process
+(``PR_SET_PDEATHSIG`` on Linux, and a thread that polls the parent's pid); a worker that
+dies or cannot start is a WorkerError (one line, exit 2), and the pool is then killed.
+"""
+from __future__ import annotations
+
+import os
+
+from .config import max_jobs
+from .errors import InputError
+from .glossary import Glossary
+
+#: What a worker process checks with: set once per worker by ``_init_worker``.
+WORKER_STATE: dict = {}
+#: How often (seconds) a worker checks that the main process is still there, where the system
+#: cannot tell it (no prctl).
+PARENT_POLL_SECONDS = 1.0
+
+
+class WorkerError(InputError):
+    """A worker process died or could not be started; the message says what to do."""
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker exit when the main process ``parent`` dies: PR_SET_PDEATHSIG on Linux,
+    and everywhere a thread that polls the parent's pid (a worker is reparented when it dies)."""
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            PR_SET_PDEATHSIG = 1
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        import time
+
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)  # it died before we got here
+    threading.Thread(target=watch, name="tqcheck-parent-watch", daemon=True).start()
+
+
+def _init_worker(glossary: Glossary | None, parent: int | None = None) -> None:
+    WORKER_STATE["glossary"] = glossary
+    if parent is not None:
+        _die_with_parent(parent)
+    try:  # a worker never writes to the caller's stdout: do not hold it open either
+        devnull = os.open(os.devnull, os.O_RDWR)
+        os.dup2(devnull, 0)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+class _Pool:
+    """The process pool as the engine uses it (``submit``), with its failures as WorkerErrors:
+    a worker that cannot be started (fork fails) or that dies (killed, out of memory)."""
+
+    def __init__(self, pool) -> None:
+        self._pool = pool
+
+    def submit(self, fn, *args, **kwargs):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            future = self._pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool:
+            raise WorkerError(_DIED) from None
+        except OSError as exc:
+            raise WorkerError(f"cannot start worker processes ({exc.strerror or exc}); "
+                              "run with fewer --jobs, or --jobs 1 for none") from None
+        return _Future(future)
+
+
+_DIED = ("a worker process died (killed, or out of memory); run again, with fewer --jobs "
+         "or --jobs 1 to use none")
+
+
+class _Future:
+    """A pool future whose ``result`` turns a dead worker into a WorkerError."""
+
+    def __init__(self, future) -> None:
+        self._future = future
+
+    def done(self) -> bool:
+        return self._future.done()
+
+    def result(self, timeout=None):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._future.result(timeout)
+        except BrokenProcessPool:
+            raise WorkerError(_DIED) from None
+
+
+class Workers:
+    """A process pool for metric statistics and segment rules, started on first need and shut down by
+    ``close`` (``abort`` after a failure). Workers exit when the main process dies; at most
+    ``config.max_jobs()`` of them."""
+
+    def __init__(self, jobs: int, glossary: Glossary | None = None) -> None:
+        self.jobs = min(jobs or os.cpu_count() or 1, max_jobs())
+        self.glossary = glossary
+        self._pool = None
+
+    def executor(self, segments: int, min_segments: int = 500):
+        """The pool, or None when this document (of ``segments`` in its first window) is scored in-process:
+        with fewer than ``min_segments`` (the engine's PARALLEL_MIN_SEGMENTS), starting workers costs more."""
+        if self.jobs <= 1 or segments < min_segments:
+            return None
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                             initializer=_init_worker, initargs=(self.glossary, os.getpid()))
+        return _Pool(self._pool)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def abort(self) -> None:
+        """Stop at once after a failure: kill the workers, do not wait for their queues."""
+        if self._pool is None:
+            return
+        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, AttributeError):
+                pass
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
+
+

@@ -36,8 +36,9 @@ def _context(fr: FileReport, f: Finding) -> tuple[str, str]:
     if not 1 <= f.segment <= len(fr.document.segments):
         return "", ""
     text = fr.document.segments[f.segment - 1].text
-    before = text[:f.column - 1].split()[-CONTEXT_WORDS:]
-    after = text[f.end_column - 1:].split()[:CONTEXT_WORDS]
+    start, end = f.text_span
+    before = text[:start].split()[-CONTEXT_WORDS:]
+    after = text[end:].split()[:CONTEXT_WORDS]
     return normalise(" ".join(before)), normalise(" ".join(after))
 
 

@@ -4,6 +4,7 @@ No I/O here and no heavy imports: everything is a dataclass or an enum.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterator
@@ -52,18 +53,88 @@ CATEGORIES = (
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where each character of a segment's text is in the file it was read from, as compact runs.
+
+    ``runs`` holds ``(offset, line, column, width)`` tuples sorted by ``offset`` (0-based, into the
+    text); ``line`` and ``column`` are 1-based, in the file. ``width`` 0: the text from ``offset`` up
+    to the next run is copied from the file one character per column, starting at line:column.
+    ``width`` > 0: the run is one character of text written as ``width`` characters in the file (an
+    entity such as ``&amp;``, an escape such as ``\\n``, a line break folded into a space, inline
+    code standing as one placeholder character).
+    """
+
+    runs: tuple[tuple[int, int, int, int], ...]
+
+    def _run(self, offset: int) -> tuple[int, int, int, int]:
+        i = bisect_right(self.runs, offset, key=lambda r: r[0]) - 1
+        return self.runs[max(i, 0)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """``(line, column)`` in the file of the text character at ``offset``."""
+        start, line, column, width = self._run(offset)
+        return line, column + (0 if width else offset - start)
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """``(line, column, end_line, end_column)`` in the file of ``text[start:end]`` (``end`` > ``start``),
+        ``end_column`` exclusive: just after the file characters of the span's last character."""
+        line, column = self.position(start)
+        last, end_line, end_column, width = self._run(end - 1)
+        return line, column, end_line, end_column + (width if width else end - 1 - last + 1)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A tag or placeholder of a segment, read from the file's markup (see ``Segment.markup``).
+
+    ``kind`` is "tag" (inline markup the text does not show: an XLIFF ``<g>``, an HTML ``<b>``, a
+    Markdown link) or "placeholder" (``%s``, ``{count}``, an XLIFF ``<x/>``); ``name`` is what source
+    and target must share ("g#1", "/g#1" for its end, "%(name)s", "a", "/a"); ``start``/``end``
+    the 0-based span in the text it stands at (a tag the text does not show is empty there);
+    ``ordered``: its order among the other ordered marks matters (positional ``%s`` placeholders).
+    """
+
+    kind: str
+    name: str
+    start: int
+    end: int
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``tqcheck: disable`` (``ignore``) directive read from a file: the rule patterns it
+    names (empty: every rule) and the lines ``first``..``last`` of the file it covers; ``line`` and
+    ``column`` are where the directive is written, ``text`` the directive itself."""
+
+    rules: tuple[str, ...]
+    first: int
+    last: int
+    line: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Segment:
-    """One non-empty line of a file.
+    """One non-empty line of a file, or one text unit (paragraph, heading, target) of a structured file.
 
     ``index`` is the 1-based segment number (blank lines do not count);
     ``line`` is the 1-based physical line in the file; ``doc`` the 1-based number of
     the document (story) of the file it belongs to (see ``tqcheck.text.documents``).
+    Readers of structured formats (``tqcheck.io.formats``) also set ``origin``, where each
+    character of the text is in the file (None: the text is the line, from column 1),
+    ``markup``, the tags and placeholders of the unit (Marks), and ``context``, what the
+    unit is in the file (an XLIFF unit id, a PO msgctxt, a heading) for the report.
     """
 
     index: int
     line: int
     text: str
     doc: int = 1
+    markup: tuple[Mark, ...] = ()
+    origin: Origin | None = None
+    context: str = ""
 
     @property
     def words(self) -> int:
@@ -78,6 +149,10 @@ class Document:
     segments: list[Segment]
     references: list["Document"] = field(default_factory=list)
     source: "Document | None" = None
+    #: Inline suppressions read from the file (structured formats), applied when the engine finalises.
+    suppressions: list[Suppression] = field(default_factory=list)
+    #: What the reader counted and left out: {"format": "xliff", "skipped": {"untranslated": 3}}.
+    meta: dict = field(default_factory=dict)
 
     @property
     def words(self) -> int:
@@ -101,7 +176,8 @@ class Document:
         for a in range(0, n, size):
             part = slice(a, a + size)
             yield Document(self.path, self.segments[part], [Document(r.path, r.segments[part]) for r in self.references],
-                           Document(self.source.path, self.source.segments[part]) if self.source else None)
+                           Document(self.source.path, self.source.segments[part]) if self.source else None,
+                           self.suppressions, self.meta)
 
 
 @dataclass(frozen=True)
@@ -112,6 +188,11 @@ class Finding:
     Unicode code-point columns, ``end_column`` exclusive. ``suggestion`` is the
     replacement text for the span (``""`` means delete it), or None when the fix
     is not mechanical.
+
+    In a structured file (XLIFF, PO, TMX, Markdown, HTML) line and columns are in the
+    file as it is on disk; a span that crosses lines ends at ``end_line`` (None: on
+    ``line``), and ``offsets`` keeps the span's 0-based offsets in the segment's text
+    (``text_span``), which plain text needs not (there they are ``column - 1``, ``end_column - 1``).
     """
 
     rule: str
@@ -126,10 +207,17 @@ class Finding:
     text: str
     message: str
     suggestion: str | None = None
+    end_line: int | None = None
+    offsets: tuple[int, int] | None = None
 
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.end_column)
+
+    @property
+    def text_span(self) -> tuple[int, int]:
+        """The 0-based span of the finding in its segment's text."""
+        return self.offsets if self.offsets is not None else (self.column - 1, self.end_column - 1)
 
     def as_dict(self) -> dict:
         return {
@@ -144,6 +232,7 @@ class Finding:
             "text": self.text,
             "message": self.message,
             "suggestion": self.suggestion,
+            **({"end_line": self.end_line} if self.end_line is not None and self.end_line != self.line else {}),
         }
 
 
@@ -234,6 +323,8 @@ class FileReport:
     #: rule code -> findings left out of the report because one rule reported more than
     #: engine.MAX_FINDINGS_PER_SEGMENT in one segment (empty when none were).
     capped: dict[str, int] = field(default_factory=dict)
+    #: Findings that inline suppressions in the file (``tqcheck: disable``) removed.
+    suppressed: int = 0
 
     @property
     def path(self) -> str:

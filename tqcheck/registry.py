@@ -189,22 +189,30 @@ class Rule:
         severity: Severity | None = None,
         category: str | None = None,
     ) -> Finding:
-        """A finding for ``seg.text[start:end]`` (0-based offsets, end exclusive)."""
+        """A finding for ``seg.text[start:end]`` (0-based offsets, end exclusive).
+
+        Its line and columns are the segment's line and the offsets + 1, or, for a segment read
+        from a structured file (``seg.origin``), where the span is in that file."""
         if not 0 <= start < end <= len(seg.text):
             raise ValueError(f"{self.code}: bad span {start}:{end} in segment {seg.index}")
+        line, column, end_line, end_column = seg.line, start + 1, None, end + 1
+        if seg.origin is not None:
+            line, column, end_line, end_column = seg.origin.span(start, end)
         return Finding(
             rule=self.code,
             name=self.name,
             category=category or self.category,
             severity=severity or self.severity,
             path=doc.path,
-            line=seg.line,
-            column=start + 1,
-            end_column=end + 1,
+            line=line,
+            column=column,
+            end_column=end_column,
             segment=seg.index,
             text=seg.text[start:end],
             message=message,
             suggestion=suggestion,
+            end_line=end_line if end_line != line else None,
+            offsets=(start, end) if seg.origin is not None else None,
         )
 
 

@@ -55,7 +55,7 @@ def log_path(path: str) -> str:
 def annotation(f: Finding) -> str:
     message = message_with_fix(f)
     return command(COMMANDS[f.severity], message, file=relative(f.path), line=f.line, col=f.column,
-                   endColumn=f.end_column, title=f.rule)
+                   endLine=f.end_line, endColumn=f.end_column, title=f.rule)
 
 
 def append_step_summary(report: Report, environ=os.environ) -> None:

@@ -55,7 +55,7 @@ def _location(path: str) -> dict:
 
 
 def _region(f: Finding) -> dict:
-    return {"startLine": f.line, "startColumn": f.column, "endLine": f.line, "endColumn": f.end_column}
+    return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line or f.line, "endColumn": f.end_column}
 
 
 def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:

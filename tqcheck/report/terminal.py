@@ -39,7 +39,7 @@ def _plain(console: Console) -> bool:
 
 
 def _highlighted(text: str, findings: list[Finding], plain: bool) -> Text:
-    spans = sorted({(f.column - 1, f.end_column - 1) for f in findings})
+    spans = sorted({f.text_span for f in findings if f.text_span[1] > f.text_span[0]})
     out, pos = Text(), 0
     for start, end in spans:
         if start < pos:  # overlapping spans: extend the current highlight
@@ -101,7 +101,8 @@ def _findings(console: Console, fr: FileReport, plain: bool) -> None:
         group = list(group)
         seg = fr.document.segments[index - 1]
         console.print()
-        console.print(Text(f"segment {index} · line {seg.line}", style="bold cyan"))
+        console.print(Text(f"segment {index} · line {seg.line}" + (f" · {seg.context}" if seg.context else ""),
+                           style="bold cyan"))
         for f in group:
             line = Text("  ")
             line.append(f"{f.line}:{f.column}", style="bold")

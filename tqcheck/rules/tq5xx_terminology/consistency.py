@@ -47,9 +47,7 @@ class _SegmentConsistency(CorpusRule):
             first = self._first.setdefault(key, (other, doc.path, seg.line))
             if first[0] != other:
                 start, end = strip_span(seg.text)
-                self._findings.append(Finding(
-                    self.code, self.name, self.category, self.severity, doc.path, seg.line, start + 1, end + 1,
-                    seg.index, seg.text[start:end], self.message(first[1], first[2]), None))
+                self._findings.append(self.finding(doc, seg, start, end, self.message(first[1], first[2])))
 
     def finish(self):
         return self._findings

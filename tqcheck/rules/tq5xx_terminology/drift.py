@@ -186,7 +186,7 @@ class CorpusNameDrift(CorpusRule):
         for spelling, keys in followers.items():
             self._followers.setdefault(spelling, set()).update(keys)
         compact = {
-            key: {s: tuple((seg.line, seg.index, a, b, seg.text[a:b]) for seg, a, b in occ)
+            key: {s: tuple((seg, a, b) for seg, a, b in occ)
                   for s, occ in spellings.items()}
             for key, spellings in groups.items()
         }
@@ -214,7 +214,8 @@ class CorpusNameDrift(CorpusRule):
         for canonical, variant in pair_variants(sorted(spellings, key=weight), self._followers):
             cited = spellings[canonical][0]
             path, groups = self._docs[cited]
-            line = groups[key][canonical][0][0]
+            seg, a, b = groups[key][canonical][0]
+            line = seg.origin.position(a)[0] if seg.origin is not None else seg.line
             n = len(spellings[canonical])
             where = f"{path}, line {line}" + (f"; {n} files in all" if n > 1 else "")
             message = (f"'{variant}' is spelled '{canonical}' in other files of this run ({where}); "
@@ -224,6 +225,5 @@ class CorpusNameDrift(CorpusRule):
                 doc_path, groups = self._docs[i]
                 if sum(1 for s in groups[key] if s in self._named) > 1:
                     continue  # the file uses more than one spelling: TQ501 reports it
-                for line, index, start, end, text in groups[key][variant]:
-                    yield Finding(self.code, self.name, self.category, self.severity, doc_path, line, start + 1,
-                                  end + 1, index, text, message, canonical)
+                for seg, start, end in groups[key][variant]:
+                    yield self.finding(Document(doc_path, []), seg, start, end, message, canonical)

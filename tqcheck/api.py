@@ -76,9 +76,12 @@ def check_files(paths: str | os.PathLike | Sequence[str | os.PathLike],
                 references: str | Sequence[str] | None = None, source: str | None = None,
                 config: Config | None = None, *, src_dir: str | None = None, ref_dir: str | None = None,
                 require_pairs: bool = False, baseline: "Baseline | str | os.PathLike | None" = None,
-                warn: Callable[[str], None] | None = None, progress=None) -> Report:
+                warn: Callable[[str], None] | None = None, progress=None, input_format: str = "auto") -> Report:
     """Check translation files, sample directories, corpus directories or glob patterns, as
     ``tqcheck check`` does (same arguments, same report, same verdict).
+
+    ``input_format`` is one of tqcheck.io.formats.FORMATS (auto: by extension, then content):
+    XLIFF, PO and TMX files carry their source; Markdown and HTML pair with mirrored trees.
 
     Files are read as they are checked; an unreadable or misaligned file is an InputError.
     """
@@ -89,7 +92,7 @@ def check_files(paths: str | os.PathLike | Sequence[str | os.PathLike],
     names = [os.fspath(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     documents = iter_inputs(names, _as_list(references), source, src_dir=src_dir, ref_dir=ref_dir,
                             require_pairs=require_pairs, include=config.include, exclude=config.exclude,
-                            base=config.root, warn=warn)
+                            base=config.root, warn=warn, input_format=input_format)
     return run(documents, config, progress, baseline=_baseline(baseline))
 
 

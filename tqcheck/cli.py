@@ -126,6 +126,8 @@ def cli() -> None:
               help="Where the documents (stories) of a file start: auto (default), file, blank-lines, headlines.")
 @click.option("--docids", metavar="FILE", help="Document ids, one per segment line (as WMT test sets ship them): a new id starts a document.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON_CHOICES), default=None, help="Lowest severity that fails a file whatever its quality (default critical).")
+@click.option("--input-format", type=click.Choice(("auto", "text", "xliff", "po", "tmx", "markdown", "html")), default="auto",
+              show_default=True, help="Format of the inputs: auto goes by extension, then content; - reads standard input.")
 @click.option("--include", multiple=True, metavar="GLOBS", help="Names of translations in directories (default *.en.txt); comma-separated.")
 @click.option("--exclude", multiple=True, metavar="GLOBS", help="Files and directories never checked; comma-separated.")
 @click.option("--src-dir", metavar="DIR", help="Tree of French sources mirroring the translations (x.en.txt -> DIR/.../x.fr.txt).")
@@ -147,14 +149,14 @@ def cli() -> None:
               help="Colours in the rich report: auto (on a terminal, unless NO_COLOR), always, never.")
 @click.pass_context
 def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select, ignore, tokenize, worst, jobs, config_file, documents,
-          docids, fail_on,
+          docids, fail_on, input_format,
           include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
           glossaries, no_default_glossary, prefer, fix=False, unsafe_fixes=False, show_diff=False, quiet=False,
           statistics=False, show_source=False, color="auto") -> None:
     """Check translations and print a scored report.
 
     PATHS are translation files or sample directories (mt.en.txt, ref.en.txt,
-    ref.*.en.txt, src.fr.txt).
+    ref.*.en.txt, src.fr.txt); plain text, XLIFF, PO, TMX, Markdown or HTML (-: standard input).
     """
     from .api import check_files
     from .baseline import Baseline
@@ -183,7 +185,7 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
         progress = ProgressBar(sys.stderr)
     try:
         report = check_files(paths, refs, src, config, src_dir=src_dir, ref_dir=ref_dir, require_pairs=require_pairs,
-                             baseline=accepted, warn=_warn, progress=progress)
+                             baseline=accepted, warn=_warn, progress=progress, input_format=input_format)
     except RegistryError as exc:
         raise InputError(str(exc)) from None
     finally:

@@ -26,6 +26,7 @@ from typing import Callable, Iterator, Sequence
 from ..errors import InputError
 from ..model import Document
 from ..paths import matches_any
+from . import formats
 from .text import iter_segments
 
 MT_NAME = "mt.en.txt"
@@ -40,19 +41,31 @@ LANG_TAG_RE = re.compile(r"\.en(?=\.|$)", re.IGNORECASE)
 SOURCE_LANG = "fr"
 
 
+#: Sample directories in other formats: the translation's name, and the extension its partners share
+#: (``ref.en.md``, ``src.fr.md``); bilingual files carry their source.
+MT_FORMAT_NAMES = ("mt.xlf", "mt.xliff", "mt.po", "mt.tmx", "mt.en.md", "mt.en.html")
+
+
+def _mt_name(path: str) -> str | None:
+    """The translation's name in a sample directory (None: ``path`` is not one)."""
+    return next((n for n in (MT_NAME, *MT_FORMAT_NAMES) if os.path.isfile(os.path.join(path, n))), None)
+
+
 def _sample_dir(path: str) -> tuple[str, list[str], str | None]:
-    mt = os.path.join(path, MT_NAME)
-    if not os.path.isfile(mt):
+    name = _mt_name(path)
+    if name is None:
         raise InputError(
             f"{path}: directory has no {MT_NAME}; a sample directory holds {MT_NAME}, "
             f"optional {REF_NAME} and {SRC_NAME}"
         )
+    mt = os.path.join(path, name)
+    ext = name.split(".", 2)[-1] if name.startswith("mt.en.") else "txt"
     refs = []
-    if os.path.isfile(os.path.join(path, REF_NAME)):
-        refs.append(os.path.join(path, REF_NAME))
-    refs += sorted(glob.glob(os.path.join(glob.escape(path), REF_GLOB)))
-    src = os.path.join(path, SRC_NAME)
-    return mt, refs, src if os.path.isfile(src) else None
+    if os.path.isfile(os.path.join(path, f"ref.en.{ext}")):
+        refs.append(os.path.join(path, f"ref.en.{ext}"))
+    refs += sorted(glob.glob(os.path.join(glob.escape(path), f"ref.*.en.{ext}")))
+    src = os.path.join(path, f"src.fr.{ext}")
+    return mt, refs, src if os.path.isfile(src) and name.startswith("mt.en.") else None
 
 
 def _misaligned(path: str, role: str, count: int, mt: str, mt_count: int) -> InputError:
@@ -75,11 +88,14 @@ class InputFile:
     path: str
     references: list[str] = field(default_factory=list)
     source: str | None = None
+    #: The input format (tqcheck.io.formats.FORMATS): auto goes by the extension, then the content.
+    fmt: str = "auto"
 
     def header(self) -> Document:
-        """The document without its segments: the paths a report names."""
+        """The document without its segments: the paths a report names (a bilingual file is its own source)."""
+        source = self.source or (self.path if formats.by_name(self.path, self.fmt) in formats.BILINGUAL else None)
         return Document(self.path, [], [Document(r, []) for r in self.references],
-                        Document(self.source, []) if self.source else None)
+                        Document(source, []) if source else None)
 
     def windows(self, size: int | None = None) -> Iterator[Document]:
         """The document as consecutive aligned windows of up to ``size`` segments (all: one window).
@@ -89,6 +105,9 @@ class InputFile:
         raised when the shorter one runs out.
         """
         size = size or sys.maxsize
+        if self.path == formats.STDIN or formats.format_of(self.path, self.fmt) != "text":
+            yield from formats.load(self.path, self.fmt, self.references, self.source).windows(size)
+            return
         mt = iter_segments(self.path)
         partners = [(p, "reference", iter_segments(p)) for p in self.references]
         if self.source:
@@ -121,8 +140,8 @@ class InputFile:
         return doc
 
 
-def load_one(mt: str, refs: Sequence[str] = (), src: str | None = None) -> Document:
-    return InputFile(mt, list(refs), src).load()
+def load_one(mt: str, refs: Sequence[str] = (), src: str | None = None, fmt: str = "auto") -> Document:
+    return InputFile(mt, list(refs), src, fmt).load()
 
 
 def _is_glob(path: str) -> bool:
@@ -160,9 +179,10 @@ def _corpus_dir(
             if not d.startswith(".") and os.path.abspath(os.path.join(root, d)) not in skip
             and not _excluded(os.path.join(root, d), exclude, base)
         )
-        if MT_NAME in files:
+        name = next((n for n in (MT_NAME, *MT_FORMAT_NAMES) if n in files), None)
+        if name is not None:
             found += 1
-            if not _excluded(os.path.join(root, MT_NAME), exclude, base):
+            if not _excluded(os.path.join(root, name), exclude, base):
                 jobs.append(_sample_dir(root))
             dirs[:] = []  # a sample directory's files are its own
             continue
@@ -214,8 +234,9 @@ def expand_with_roots(
             root = _glob_root(path)
             jobs += [(m, [], None, root) for m in matches if not _excluded(m, exclude, base)]
         elif os.path.isdir(path):
-            if os.path.isfile(os.path.join(path, MT_NAME)):
-                if not _excluded(os.path.join(path, MT_NAME), exclude, base):
+            name = _mt_name(path)
+            if name is not None:
+                if not _excluded(os.path.join(path, name), exclude, base):
                     jobs.append((*_sample_dir(path), os.path.dirname(os.path.normpath(path))))
             else:
                 jobs += [(*job, path) for job in _corpus_dir(path, include, exclude, base, skip)]
@@ -238,10 +259,13 @@ def iter_inputs(paths: Sequence[str], refs: Sequence[str] = (), src: str | None 
     Every argument is expanded and every partner looked up before the first document is
     read, so a usage error stops the run before any checking. ``options``: ``src_dir``,
     ``ref_dir``, ``require_pairs``, ``include``, ``exclude``, ``base``, ``warn`` (see
-    :func:`plan`).
+    :func:`plan`), and ``input_format`` (tqcheck.io.formats; default auto).
     """
+    fmt = options.pop("input_format", None) or "auto"
+    if fmt not in formats.FORMATS:
+        raise InputError(f"unknown input format {fmt!r}; use one of {', '.join(formats.FORMATS)}")
     jobs = plan(paths, refs, src, **options)
-    return (InputFile(mt, job_refs, job_src) for mt, job_refs, job_src in jobs)
+    return (InputFile(mt, job_refs, job_src, fmt) for mt, job_refs, job_src in jobs)
 
 
 def _tagged(name: str, lang: str) -> str:

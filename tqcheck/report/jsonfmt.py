@@ -52,6 +52,9 @@ def file_dict(fr: FileReport) -> dict:
         "source": doc.source.path if doc.source else None,
         "metrics": _metrics(fr),
         "findings": [finding_dict(f) for f in fr.findings],
+        "suppressed": fr.suppressed,
+        "input": ({"format": doc.meta["format"], "skipped": dict(doc.meta.get("skipped", {}))}
+                  if doc.meta.get("format") else None),
         "worst_segments": _worst(fr),
         "segments_metrics": _segments_metrics(fr),
         "segments_metrics_signatures": dict(fr.segments_signatures) if fr.segments_signatures else None,

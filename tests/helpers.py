@@ -6,14 +6,47 @@ from tqcheck.engine import check_document
 from tqcheck.io.glossary import in_force
 from tqcheck.io.text import parse_text
 from tqcheck.model import Document, Finding
+from tqcheck import suppress
 from tqcheck.registry import CorpusRule
 from tqcheck.rules import all_rules as rule_classes
 from tqcheck.rules import select_rules
 
 
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;") if "<" not in text else text
+
+
+def _po(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def parse_formatted(example: str):
+    """A Document from an example with a format prefix (see tqcheck.rules.tq85x_markup): ``xliff:`` and
+    ``po:`` examples are ``translation <<< source`` segments written into a file of that format,
+    ``markdown:`` examples a Markdown file ('\\n' a line break); each read by its reader."""
+    from tqcheck.io import markdown, po, xliff
+
+    fmt, _, body = example.partition(":")
+    parts = [p.partition("<<<") for p in body.split("\\n")]
+    if fmt == "xliff":
+        units = "".join(f'<trans-unit id="{i}"><source>{_xml(src.strip())}</source>'
+                        f'<target>{_xml(mt.strip())}</target></trans-unit>\n'
+                        for i, (mt, _, src) in enumerate(parts, start=1))
+        data = ('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n<file source-language="fr" '
+                f'target-language="en" datatype="plaintext" original="x"><body>\n{units}</body></file></xliff>\n')
+        return xliff.read("<example>", data.encode())
+    if fmt == "po":
+        data = "".join(f"msgid {_po(src.strip())}\nmsgstr {_po(mt.strip())}\n\n" for mt, _, src in parts)
+        return po.read("<example>", data.encode())
+    return markdown.read("<example>", body.strip().replace("\\n", "\n").encode())
+
+
 def parse_example(example: str):
     """A Document from docstring-example syntax: '\\n' separates segments, '|||' a reference,
-    '<<<' (last) the French source: ``translation ||| reference <<< source``."""
+    '<<<' (last) the French source: ``translation ||| reference <<< source``; a format prefix
+    (``xliff:``, ``po:``, ``markdown:``) reads it as a file of that format (parse_formatted)."""
+    if example.split(":", 1)[0] in ("xliff", "po", "markdown"):
+        return parse_formatted(example)
     mts, refs, srcs = [], [], []
     for part in example.split("\\n"):
         part, has_src, src = part.partition("<<<")
@@ -56,7 +89,10 @@ def run_rules(text_or_doc, select=(), config: Config | None = None) -> list[Find
     config = config or Config()
     rules = select_rules(select, extend_select=() if select else [c.code for c in rule_classes() if c.opt_in])
     glossary = in_force(config)  # once per run, as the engine does
-    findings = [f for doc in docs for f in check_document(doc, rules, config, glossary=glossary).findings]
+    findings = []
+    for doc in docs:
+        report = check_document(doc, rules, config, glossary=glossary)
+        findings += suppress.apply(report.document, report.findings, rules)[0]  # as engine.finalise does
     corpus = [f for rule in rules if isinstance(rule, CorpusRule) for f in rule.finish()]
     return sorted(findings + corpus, key=lambda f: f.sort_key) if corpus else findings
 

@@ -18,7 +18,7 @@ LAYERS = [
     ["tqcheck.config", "tqcheck.registry"],
     ["tqcheck.rules"],
     ["tqcheck.engine", "tqcheck.workers", "tqcheck.baseline", "tqcheck.perfile", "tqcheck.scoring", "tqcheck.diffview",
-     "tqcheck.fix"],
+     "tqcheck.fix", "tqcheck.suppress"],
     ["tqcheck.compare", "tqcheck.report", "tqcheck.ruledocs"],
     ["tqcheck.api", "tqcheck.editor"],
     ["tqcheck.cli", "tqcheck.__main__", "tqcheck"],

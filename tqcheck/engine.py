@@ -21,7 +21,7 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from . import baseline as baselines
-from . import metrics, perfile, scoring
+from . import metrics, perfile, scoring, suppress
 from .config import Config
 from .errors import InputError
 from .glossary import Glossary
@@ -237,6 +237,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
                 dctx.stats = ctx.stats
             splitter = Splitter(detect(window.segments, config.documents), _docids(config, header.path))
             ctx.layout = dctx.layout = splitter.layout
+            read = (window.suppressions, window.meta)  # what a structured file's reader found
         window = _numbered(window, splitter, config)
         if window.references:
             ctx.stats.add(window, worst.offer)
@@ -273,7 +274,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
             found.extend(rule.end(header, ctx))
         elif isinstance(rule, CorpusRule):
             rule.end_document(header, ctx)
-    doc = Document(header.path, segments, header.references, header.source)
+    doc = Document(header.path, segments, header.references, header.source, *(read if active is not None else ()))
     report = _file_report(doc, found, ctx, worst)
     if splitter is not None:
         report.layout = {**splitter.layout.as_dict(), "count": splitter.count}
@@ -281,12 +282,15 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
 
 
 def finalise(files: list[FileReport], extra: dict[str, list[Finding]], config: Config,
-             baseline: baselines.Baseline | None = None, strict: bool = False) -> dict | None:
+             baseline: baselines.Baseline | None = None, strict: bool = False,
+             rules: Sequence[Rule] = ()) -> dict | None:
     """Finish the file reports of a run, once: corpus findings in, duplicates out (an error with
-    ``strict``), per-file ignores, fingerprints, the baseline, and the score. Returns the
-    baseline's counts (None without a baseline)."""
+    ``strict``), inline suppressions read from the file (``rules`` in force decide whether an
+    unused one is reported), per-file ignores, fingerprints, the baseline, and the score.
+    Returns the baseline's counts (None without a baseline)."""
     for fr in files:
         findings = _dedupe(fr.findings + extra.get(fr.path, []), strict)
+        findings, fr.suppressed = suppress.apply(fr.document, findings, rules)
         fr.findings = perfile.apply(findings, config)
         fr.fingerprints = baselines.file_fingerprints(fr)
     counts = baseline.apply(files) if baseline is not None else None
@@ -324,5 +328,5 @@ def run(documents: Iterable[Checkable], config: Config | None = None, progress: 
         if isinstance(rule, CorpusRule):
             for f in rule.finish():
                 extra.setdefault(f.path, []).append(f)
-    counts = finalise(files, extra, config, baseline, strict)
+    counts = finalise(files, extra, config, baseline, strict, rules)
     return Report(files=files, version=__version__, rules=tuple(r.code for r in rules), baseline=counts)

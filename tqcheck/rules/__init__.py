@@ -2,7 +2,8 @@
 
 TQ1xx ordinals and centuries    TQ2xx quote punctuation     TQ3xx French spacing
 TQ4xx number/time/date formats  TQ5xx names and terminology TQ6xx untranslated French
-TQ7xx names translated word for word                        TQ8xx broken sentences, debris
+TQ7xx names translated word for word                        TQ8xx broken sentences, debris;
+TQ85x tags, placeholders, unused suppressions (structured formats: tq85x_markup)
 TQ9xx against the references and the source
 
 Rules import the layers below them (``tqcheck.text``, ``tqcheck.registry``, the model),
@@ -22,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: The family modules, in code order.
 FAMILIES = (
     "tq1xx_ordinals", "tq2xx_quotes", "tq3xx_spacing", "tq4xx_numbers", "tq5xx_terminology",
-    "tq6xx_untranslated", "tq7xx_calques", "tq8xx_sentences", "tq9xx_fidelity",
+    "tq6xx_untranslated", "tq7xx_calques", "tq8xx_sentences", "tq85x_markup", "tq9xx_fidelity",
 )
 
 

@@ -29,6 +29,8 @@ def load_pool() -> list[tuple[str, str, str]]:
     pool = []
     for name in sorted(os.listdir(SAMPLES)):
         d = os.path.join(SAMPLES, name)
+        if not os.path.isfile(os.path.join(d, "src.fr.txt")):
+            continue  # the samples in other formats (afp-baghdad-drones-xliff12, ...) repeat the seed
         mt, ref, src = (_segments(os.path.join(d, f)) for f in ("mt.en.txt", "ref.en.txt", "src.fr.txt"))
         pool += list(zip(mt, ref, src))
     return pool

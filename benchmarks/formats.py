@@ -85,9 +85,11 @@ def _md_line(line: str) -> str:
     return line[:m.start(2)] + "\\" + line[m.start(2):]
 
 
-def markdown(paragraphs, title: str | None = None) -> str:
-    """Paragraphs as a Markdown page (the first one a heading), wrapped at 78 columns, with front matter."""
-    out = ["---", f"title: {title or paragraphs[0]}", "source: AFP", "---", "", f"# {paragraphs[0]}", ""]
+def markdown(paragraphs) -> str:
+    """Paragraphs as a Markdown page (the first one a heading), wrapped at 78 columns, with front matter
+    whose values are not text (a title there would be one more segment than the plain-text sample has)."""
+    out = ["---", "slug: afp-baghdad-drones", "source: AFP", "tags: [Iraq, drones]", "---", "",
+           f"# {paragraphs[0]}", ""]
     for p in paragraphs[1:]:
         p = re.sub(r"([\\`*_\[\]<])", r"\\\1", p)
         out += [_md_line(line) for line in textwrap.wrap(p, 78, break_long_words=False, break_on_hyphens=False)]

@@ -244,6 +244,16 @@ def test_markdown_suppressions_and_unused_ones(tmp_path):
         ("TQ101", 2, "2e"), ("TQ859", 8, "tqcheck: disable-next-line TQ204")]
 
 
+def test_markdown_front_matter_titles_are_text_and_the_rest_is_not(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text('---\ntitle: "The 2e day"\ndate: 2022-01-03\nsummary: One 3e try\ntags: [2e]\n---\n\n'
+                    "Text.\n\n```\nThe 4e code\n```\n\nSee `the 5e`, [the site](https://x.org/6e) and <https://x.org/7e>.\n",
+                    encoding="utf-8")
+    report = check_files([str(path)])
+    assert [(f.line, f.column, f.text) for f in report.files[0].findings] == [(2, 13, "2e"), (4, 14, "3e")]
+    assert report.files[0].document.meta["blocks"][:2] == ["front matter title", "front matter summary"]
+
+
 def test_html_text_blocks_attributes_and_what_is_not_text(tmp_path):
     path = tmp_path / "page.html"
     path.write_text("<!DOCTYPE html>\n<html><head><title>Drones</title><style>p{}</style></head><body>\n"

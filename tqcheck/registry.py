@@ -8,7 +8,9 @@ not be flagged (a test collects them; see ``examples``).
 Example syntax: ``\\n`` inside an example separates segments (paragraphs),
 ``|||`` separates a segment from its reference translation, and ``<<<`` (last)
 from its French source: ``translation ||| reference <<< source``. For corpus
-rules, a segment ``===`` separates files.
+rules, a segment ``===`` separates files. A format prefix (``xliff:``, ``po:``,
+``markdown:``) has the example read as a file of that format, for the rules that
+need its markup (tqcheck.rules.tq85x_markup).
 """
 from __future__ import annotations
 

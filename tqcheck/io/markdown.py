@@ -3,8 +3,9 @@
 markdown-it-py parses the file; its token source maps give each block's lines, and each
 character of a block's text is found again in those lines, so findings land on the file's
 line and column. Text blocks are paragraphs, headings, list items, block quotes, table
-cells, and image ``alt`` and title text. Code blocks, HTML blocks and front matter are not
-text; inline code and autolinks stand in the text as one object character (U+FFFC); links,
+cells, image ``alt`` and title text, and the front matter's title, subtitle, description and
+summary (plain or quoted one-line values). Code blocks, HTML blocks and the rest of the front
+matter (its keys, other values) are not text; inline code and autolinks stand in the text as one object character (U+FFFC); links,
 emphasis and inline HTML tags are markup (tags the text does not show). HTML comments
 carry suppressions (tqcheck.io.comments). Each segment's context is the heading it is under.
 """
@@ -19,6 +20,10 @@ from .positions import Builder, Positions
 from .text import BOM, decode_utf8
 
 _FRONT = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+#: Front-matter values that are text (their keys, and every other value, are not).
+FRONT_TEXT = ("title", "subtitle", "description", "summary")
+_FRONT_LINE = re.compile(r"^(%s)[ \t]*:[ \t]*(?:\"([^\"\\]*)\"|'([^']*)'|([^\s\"'|>\[{&*!%%@`#][^\n]*?))[ \t]*$"
+                         % "|".join(FRONT_TEXT), re.MULTILINE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -204,6 +209,12 @@ def read(path: str, data: bytes) -> Document:
     front = _FRONT.match(text)
     body = "\n" * front.group().count("\n") + text[front.end():] if front else text
     reader = _Reader(path, text)
+    if front:
+        for m in _FRONT_LINE.finditer(front.group()):
+            group = next(i for i in (2, 3, 4) if m.group(i) is not None)
+            builder = Builder(reader.positions)
+            builder.literal(m.group(group), m.start(group))
+            reader.add(builder, f"front matter {m.group(1)}")
     parser = MarkdownIt("commonmark").enable("table")
     kind_stack: list[str] = []
     heading_builder = None

@@ -165,7 +165,7 @@ class MarkupOrder(_MarkupRule):
 
 @register
 class UnusedSuppression(SegmentRule):
-    """An inline ``tqcheck: disable`` / ``ignore`` directive that suppresses no finding (as flake8's and Vale's unused-noqa).
+    """An inline tqcheck: disable or ignore directive that suppresses no finding (as flake8's unused noqa).
 
     A stale directive hides the next real problem on its lines; delete it or name the rule it
     is meant for. The engine reports it when it applies the file's suppressions.

@@ -145,16 +145,18 @@ class FileFix:
     the fixes held back, and how many findings remain."""
 
     path: str
-    before: FileText
-    after: FileText
+    before: FileText | None
+    after: FileText | None
     applied: list[Edit] = field(default_factory=list)
     #: (finding, why) for fixes not applied: unsafe without --unsafe-fixes, or a segment it would remove.
     held: list[tuple[Finding, str]] = field(default_factory=list)
     passes: int = 0
+    #: The format of a file fix does not edit (only plain text is fixed), else None.
+    skipped: str | None = None
 
     @property
     def changed(self) -> bool:
-        return self.before.data() != self.after.data()
+        return self.skipped is None and self.before.data() != self.after.data()
 
 
 @dataclass
@@ -223,6 +225,10 @@ def fix_report(report: Report, config, unsafe: bool = False, baseline=None,
     read = read or read_bytes
     files, reports = [], []
     for fr in report.files:
+        if fr.document.meta.get("format") not in (None, "text"):
+            files.append(FileFix(fr.path, None, None, skipped=fr.document.meta["format"]))  # plain text only
+            reports.append(fr)
+            continue
         header = fr.document.header()
         aligned = _aligned(fr.document, config)
         current = FileText.parse(read(fr.path), fr.path)
@@ -309,6 +315,8 @@ def summary(result: FixResult, dry: bool = False) -> list[str]:
     if result.unsafe_available:
         lines.append(f"{result.unsafe_available} more fixable with --unsafe-fixes (they need an editor's judgement)")
     for f in result.files:
+        if f.skipped:
+            lines.append(f"{f.path}: not fixed: fix edits plain-text files only ({f.skipped} is checked, not fixed)")
         for finding, why in f.held:
             if why == "aligned":
                 lines.append(f"{f.path}:{finding.line}: {finding.rule} not fixed: deleting this line would misalign "

@@ -62,3 +62,21 @@ def test_piped_rich_report_has_no_trailing_spaces():
     code, out, _ = run("check", SEED, env={"COLUMNS": "80"})
     assert out and not [line for line in out.splitlines() if line.endswith(" ")]
     assert "FAIL" in out and "90.15" in out
+
+
+def test_the_rich_report_at_80_columns_keeps_scores_and_verdict_whole(monkeypatch):
+    import re
+
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(cli, ["check", "samples/afp-baghdad-drones"])
+    out = result.stdout
+    assert re.search(r"^BLEU +47\.85 ", out, re.M) and re.search(r"^chrF2 +70\.89 ", out, re.M)
+    assert re.search(r"^TER +44\.16 ", out, re.M) and "…" not in out.split("Findings")[0]
+    assert out.rstrip().endswith("FAIL") and "90.15" in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    # a wrapped message stays indented under its finding
+    lines = out.splitlines()
+    i = next(k for k, l in enumerate(lines) if "TQ101 major" in l)
+    assert lines[i + 1].startswith(" " * 10)

@@ -11,6 +11,7 @@ from itertools import groupby
 from typing import TextIO
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -82,9 +83,9 @@ def _metrics(console: Console, fr: FileReport) -> None:
         console.print("Metrics: no reference given (use --ref)")
         return
     table = Table(title="Metrics (corpus level, sacrebleu)", title_justify="left", box=None, pad_edge=False)
-    table.add_column("metric")
-    table.add_column("score", justify="right")
-    table.add_column("signature", no_wrap=True)
+    table.add_column("metric", no_wrap=True, min_width=6)
+    table.add_column("score", justify="right", no_wrap=True, min_width=6)
+    table.add_column("signature", overflow="fold")  # at 80 columns the signature folds, never the score
     for m in fr.metrics.values():
         table.add_row(m.name, f"{m.score:.2f}", m.signature)
     console.print(table)
@@ -103,18 +104,22 @@ def _findings(console: Console, fr: FileReport, plain: bool) -> None:
         console.print()
         console.print(Text(f"segment {index} · line {seg.line}" + (f" · {seg.context}" if seg.context else ""),
                            style="bold cyan"))
+        grid = Table.grid(padding=(0, 2))  # wrapped messages stay indented under their finding
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
         for f in group:
-            line = Text("  ")
-            line.append(f"{f.line}:{f.column}", style="bold")
-            line.append(f"  {f.rule} ")
-            line.append(f.severity.value, style=None if plain else SEVERITY_STYLE[f.severity.value])
-            line.append(f"  {f.category}  ", style=None if plain else "dim")
-            line.append(visible(clip(f.message, MAX_MESSAGE)))
+            head = Text("  ")
+            head.append(f"{f.line}:{f.column}", style="bold")
+            head.append(f"  {f.rule} ")
+            head.append(f.severity.value, style=None if plain else SEVERITY_STYLE[f.severity.value])
+            body = Text(f"{f.category}  ", style=None if plain else "dim")
+            body.append(visible(clip(f.message, MAX_MESSAGE)), style="default" if not plain else None)
             fix = fix_text(f)
             if fix is not None:
-                line.append(visible(f"  [fix: {fix}]"), style=None if plain else "green")
-            console.print(line)
-        console.print(Text("    ") + _highlighted(seg.text, group, plain))
+                body.append(visible(f"  [fix: {fix}]"), style=None if plain else "green")
+            grid.add_row(head, body)
+        console.print(grid)
+        console.print(Padding(_highlighted(seg.text, group, plain), (0, 0, 0, 4)))
     for rule, count in fr.capped.items():
         console.print(Text(f"  {capped_note(rule, count)}", style=None if plain else "yellow"))
 

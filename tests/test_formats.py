@@ -266,3 +266,23 @@ def test_every_help_uri_anchor_exists_in_the_rules_doc():
     headings = set(re.findall(r"^## (TQ\d{3})$", text, re.M))
     assert headings == {cls.code for cls in rule_classes()}
     assert DOCS_URL.endswith("/docs/rules.md")
+
+
+def test_markdown_stays_under_githubs_comment_limit_and_says_what_it_left_out():
+    import tqcheck
+    from tqcheck.report.markdown import summary
+
+    report = tqcheck.check("\n\n".join(f"The {i}e day of talks began ." for i in range(2, 3000)))
+    report.files = [report.files[0]] * 20
+    out = summary(report)
+    assert len(out) < 65_536
+    assert "fit GitHub's 65,536-character limit" in out and "more file(s)" in out
+
+
+def test_junit_test_names_do_not_change_when_lines_move(tmp_path):
+    import tqcheck
+
+    one = tqcheck.render(tqcheck.check("The 2e day .\n\nThe 3e day ."), "junit")
+    moved = tqcheck.render(tqcheck.check("A new first line.\n\nThe 2e day .\n\nThe 3e day ."), "junit")
+    names = lambda xml: sorted(n for n in __import__("re").findall(r'testcase [^>]*name="([^"]+)"', xml))
+    assert names(one) == names(moved) and any("'2e'" in n for n in names(one))

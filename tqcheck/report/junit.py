@@ -34,6 +34,11 @@ def _families(report: Report) -> dict[str, str]:
     return {cls.code: family(cls) for cls in all_rules() if not in_force or cls.code in in_force}
 
 
+def _quoted(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"'{text if len(text) <= limit else text[:limit - 1] + '…'}'"
+
+
 def _case(suite: ET.Element, classname: str, name: str) -> ET.Element:
     return ET.SubElement(suite, "testcase", {"classname": _clean(classname), "name": _clean(name), "time": "0"})
 
@@ -76,8 +81,12 @@ def _suite(parent: ET.Element, fr: FileReport, families: dict[str, str]) -> tupl
             _case(suite, path, fam)
             tests += 1
             continue
+        seen: dict[str, int] = {}
         for f in found:
-            case = _case(suite, path, f"{fam}: {f.rule} {f.name} at {f.line}:{f.column}")
+            # named by rule and text, not by line, so a test keeps its name when lines move
+            name = f"{fam}: {f.rule} {f.name} {_quoted(f.text)}"
+            seen[name] = seen.get(name, 0) + 1
+            case = _case(suite, path, name if seen[name] == 1 else f"{name} ({seen[name]})")
             failure = ET.SubElement(case, "failure", {"type": f.rule, "message": _clean(f"[{f.severity.value}] {f.message}")})
             failure.text = _finding_text(f)
             tests += 1

@@ -51,6 +51,12 @@ def _details(fr: FileReport) -> list[str]:
     return out
 
 
+#: GitHub refuses a pull-request comment over 65,536 characters; the report stays under it.
+MAX_CHARACTERS = 65_000
+_CUT_NOTE = ("… this comment stops here to fit GitHub's 65,536-character limit: the findings of {files} more "
+             "file(s) ({findings} findings) are not listed; see the full report (--format json or sarif).")
+
+
 def summary(report: Report) -> str:
     """The Markdown summary of ``report`` (ends with a newline)."""
     passed = sum(fr.score.passed for fr in report.files)
@@ -74,8 +80,13 @@ def summary(report: Report) -> str:
             for m in fr.metrics.values():
                 out.append(f"| {escape(relative(fr.path))} | {m.name} | {m.score:.2f} | {escape(m.signature)} |")
         out += ["", "</details>"]
-    for fr in report.files:
-        out += _details(fr)
+    for k, fr in enumerate(report.files):
+        details = _details(fr)
+        if sum(len(line) + 1 for line in out + details) + len(_CUT_NOTE) + 200 > MAX_CHARACTERS:
+            left = report.files[k:]
+            out += ["", _CUT_NOTE.format(files=len(left), findings=sum(len(f.findings) for f in left))]
+            break
+        out += details
     return "\n".join(out) + "\n"
 
 

@@ -4,6 +4,8 @@ import json
 import shutil
 
 import pytest
+import os
+
 from click.testing import CliRunner
 
 from tqcheck.baseline import normalise
@@ -141,3 +143,29 @@ def test_written_files_get_the_usual_mode_not_a_private_one(story):
     os.umask(umask)
     for name in ("base.json", "report.txt"):
         assert stat.S_IMODE(os.stat(story.parent / name).st_mode) == 0o666 & ~umask
+
+
+def test_the_readme_walkthrough_reproduces_as_written(tmp_path, monkeypatch):
+    """README, Baselines: the three samples as a content tree, a baseline, one new line's findings."""
+    import shutil
+
+    from conftest import ROOT
+
+    samples = os.path.join(ROOT, "samples")
+    for en, sample in (("eu/summit", "clean-eu-summit"), ("mali/junta", "afp-mali-junta"),
+                       ("paris/pensions", "afp-paris-pensions")):
+        for lang, name in (("en", "mt.en.txt"), ("fr", "src.fr.txt")):
+            target = tmp_path / "content" / lang / f"{en}.{lang}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(os.path.join(samples, sample, name), target)
+    monkeypatch.chdir(tmp_path)
+    first = run("content/en/", "--src-dir", "content/fr/", "--write-baseline", ".tqcheck-baseline.json", "--format", "text")
+    assert "tqcheck: baseline: wrote 58 findings to .tqcheck-baseline.json" in first.stderr
+    story = tmp_path / "content" / "en" / "paris" / "pensions.en.txt"
+    lines = story.read_text(encoding="utf-8").split("\n")
+    lines[0] += " The unions marched for the 2e time this month ."
+    story.write_text("\n".join(lines), encoding="utf-8")
+    second = run("content/en/", "--src-dir", "content/fr/", "--baseline", ".tqcheck-baseline.json", "--format", "text")
+    assert "tqcheck: baseline: 58 findings suppressed, 0 baseline entries no longer match" in second.stderr
+    assert "content/en/paris/pensions.en.txt:1:84: TQ101 [major]" in second.stdout
+    assert "content/en/paris/pensions.en.txt: 2 findings, penalty 6 over 532 words, quality 98.87 (threshold 95): PASS" in second.stdout

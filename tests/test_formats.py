@@ -286,3 +286,44 @@ def test_junit_test_names_do_not_change_when_lines_move(tmp_path):
     moved = tqcheck.render(tqcheck.check("A new first line.\n\nThe 2e day .\n\nThe 3e day ."), "junit")
     names = lambda xml: sorted(n for n in __import__("re").findall(r'testcase [^>]*name="([^"]+)"', xml))
     assert names(one) == names(moved) and any("'2e'" in n for n in names(one))
+
+
+def test_sarif_uris_are_relative_to_the_repository_root_from_any_directory(tmp_path, monkeypatch):
+    import json as _json
+    import shutil
+
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    shutil.copytree(os.path.join(ROOT, "samples", "afp-baghdad-drones"), repo / "content" / "story")
+    outside = tmp_path / "outside.en.txt"
+    outside.write_text("The 2e day .\n", encoding="utf-8")
+    monkeypatch.chdir(repo / "content")
+    result = CliRunner().invoke(cli, ["check", "story", str(outside), "--format", "sarif"])
+    run_ = _json.loads(result.stdout)["runs"][0]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.as_uri() + "/"
+    locations = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: r["locations"][0]["physicalLocation"]["artifactLocation"]
+                 for r in run_["results"]}
+    assert locations["content/story/mt.en.txt"] == {"uri": "content/story/mt.en.txt", "uriBaseId": "%SRCROOT%"}
+    assert outside.as_uri() in locations and "uriBaseId" not in locations[outside.as_uri()]
+
+
+def test_rough_edges_of_the_first_run():
+    runner = CliRunner()
+    assert "no glossary terms in force" in runner.invoke(cli, ["glossary", "show", "--no-default-glossary"]).stdout
+    help_text = runner.invoke(cli, ["check", "--help"]).stdout
+    assert "Exit codes" in help_text and "glob" in help_text and "corpus directories" in help_text
+
+
+def test_text_verdict_gives_its_reason_and_counts_in_english(tmp_path):
+    story = tmp_path / "one.en.txt"
+    story.write_text("The 2e day.\n", encoding="utf-8")
+    out = CliRunner().invoke(cli, ["check", str(story), "--format", "text", "--fail-on", "major"]).stdout
+    assert ": 1 finding, " in out
+    assert out.rstrip().endswith("FAIL (quality 0.00 below 95; 1 finding at or above major (fail-on))")
+
+
+def test_compare_takes_sample_directories_like_check():
+    result = CliRunner().invoke(cli, ["compare", os.path.join(ROOT, "samples", "afp-baghdad-drones"),
+                                      os.path.join(ROOT, "tests", "fixtures", "fidelity", "afp-baghdad-drones-postedit.en.txt"),
+                                      "--ref", os.path.join(ROOT, "samples", "afp-baghdad-drones", "ref.en.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output

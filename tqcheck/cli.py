@@ -155,8 +155,13 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
           statistics=False, show_source=False, color="auto") -> None:
     """Check translations and print a scored report.
 
-    PATHS are translation files or sample directories (mt.en.txt, ref.en.txt,
-    ref.*.en.txt, src.fr.txt); plain text, XLIFF, PO, TMX, Markdown or HTML (-: standard input).
+    PATHS are translation files, sample directories (mt.en.txt, ref.en.txt, ref.*.en.txt,
+    src.fr.txt), corpus directories (searched recursively for files matching --include, checked
+    as one corpus) or quoted glob patterns ('articles/**/*.en.txt'); plain text, XLIFF, PO, TMX,
+    Markdown or HTML (-: standard input).
+
+    Exit codes: 0 every file passed, 1 a file failed (quality below --fail-under, or a finding
+    at or above --fail-on), 2 usage or input error (one line on stderr, nothing written).
     """
     from .api import check_files
     from .baseline import Baseline

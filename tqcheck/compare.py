@@ -77,6 +77,20 @@ class Comparison:
         return [s.path for s in self.systems if s.total == low]
 
 
+def _translation(path: str) -> str:
+    """The translation a path names: a file, or a sample directory's translation (mt.en.txt)."""
+    import os
+
+    from .io.inputs import MT_NAME
+
+    if os.path.isdir(path):
+        mt = os.path.join(path, MT_NAME)
+        if not os.path.isfile(mt):
+            raise InputError(f"{path}: directory has no {MT_NAME}; compare takes translation files or sample directories")
+        return mt
+    return path
+
+
 def _load(paths: Sequence[str], refs: Sequence[str], src: str | None):
     from .io.inputs import load_one
     from .io.text import read_document
@@ -87,6 +101,7 @@ def _load(paths: Sequence[str], refs: Sequence[str], src: str | None):
         raise InputError("compare needs a reference; give one with --ref FILE")
     if len(set(paths)) != len(paths):
         raise InputError("compare: a system is given twice; give each file once")
+    paths = [_translation(p) for p in paths]  # a sample directory stands for its mt.en.txt, as for check
     baseline = read_document(paths[0])
     if not baseline.segments:
         raise InputError(f"{paths[0]}: has no segments; compare needs translations of at least one segment")

@@ -96,3 +96,20 @@ def visible(text: str) -> str:
     """``text`` with control characters and escape sequences shown as ``\\x1b``, ``\\u2028``...
     (a tab stays: it neither moves the cursor back nor ends a line)."""
     return _UNSAFE.sub(_visible, text)
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """"1 finding", "2 findings" (``words`` for an irregular plural)."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def verdict_text(score) -> str:
+    """PASS, or FAIL with the reason: the quality below the threshold, or findings at or above fail-on."""
+    if score.passed:
+        return "PASS"
+    reasons = []
+    if score.quality < score.threshold:
+        reasons.append(f"quality {score.quality:.2f} below {score.threshold:g}")
+    if score.blocking:
+        reasons.append(f"{plural(score.blocking, 'finding')} at or above {score.fail_on} (fail-on)")
+    return "FAIL (" + "; ".join(reasons) + ")" if reasons else "FAIL"

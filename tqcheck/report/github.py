@@ -21,7 +21,8 @@ from ..errors import InputError
 from ..model import Finding, Report, Severity
 from ..paths import relative
 from . import capped_note, message_with_fix
-from .markdown import plural, summary
+from . import plural
+from .markdown import summary
 
 COMMANDS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}
 

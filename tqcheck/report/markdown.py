@@ -12,15 +12,11 @@ from typing import TextIO
 
 from ..model import FileReport, Report, weights_legend
 from ..paths import relative
-from . import MAX_MESSAGE, clip
+from . import MAX_MESSAGE, clip, plural
 
 #: Findings listed per file in the details block (a PR comment holds at most 65,536 characters).
 MAX_LISTED = 50
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|"} | {"&": "&amp;", "\n": " ", "\r": " "})
-
-
-def plural(n: int, word: str, words: str | None = None) -> str:
-    return f"{n} {word if n == 1 else words or word + 's'}"
 
 
 def escape(text: str) -> str:

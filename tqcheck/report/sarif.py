@@ -7,8 +7,9 @@
   minor -> ``warning``), the message (with the suggestion), the region (startLine,
   startColumn, endColumn, snippet), a fix when the suggestion is mechanical, and
   ``partialFingerprints`` from the baseline fingerprint (stable when lines move).
-- Paths relative to the working directory with forward slashes, under
-  ``uriBaseId`` ``%SRCROOT%``; columns in Unicode code points (``columnKind``).
+- Paths relative to the source root (the repository holding the working directory, else the
+  working directory) with forward slashes, under ``uriBaseId`` ``%SRCROOT%``; a file outside it
+  keeps an absolute ``file://`` URI. Columns in Unicode code points (``columnKind``).
 - ``run.properties.tqcheck``: each file's score and verdict, and metric scores with
   their sacrebleu signatures.
 """
@@ -47,19 +48,36 @@ def _rule(cls) -> dict:
     }
 
 
-def _location(path: str) -> dict:
-    rel = relative(path)
-    if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
-        return {"uri": Path(os.path.abspath(path)).as_uri()}
-    return {"uri": quote(rel), "uriBaseId": SRCROOT}
+def source_root(start: str | None = None) -> str:
+    """The directory %SRCROOT% stands for: the repository holding the working directory (the nearest
+    directory upward with a .git), else the working directory."""
+    here = os.path.abspath(start or os.getcwd())
+    directory = here
+    while True:
+        if os.path.exists(os.path.join(directory, ".git")):
+            return directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return here
+        directory = parent
+
+
+def _location(path: str, root: str) -> dict:
+    """A file under the source root is a URI relative to %SRCROOT% (what code scanning places on the
+    pull request); a file outside it keeps an absolute file:// URI."""
+    full = os.path.abspath(path)
+    rel = os.path.relpath(full, root)
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep) or os.path.isabs(rel):
+        return {"uri": Path(full).as_uri()}
+    return {"uri": quote(rel.replace(os.sep, "/")), "uriBaseId": SRCROOT}
 
 
 def _region(f: Finding) -> dict:
     return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line or f.line, "endColumn": f.end_column}
 
 
-def _result(f: Finding, index: dict[str, int], fingerprint: str) -> dict:
-    location = _location(f.path)
+def _result(f: Finding, index: dict[str, int], fingerprint: str, root: str) -> dict:
+    location = _location(f.path, root)
     result = {
         "ruleId": f.rule,
         "level": LEVELS[f.severity],
@@ -97,10 +115,11 @@ def _file_properties(report: Report) -> list[dict]:
 def sarif_dict(report: Report) -> dict:
     classes = all_rules()
     index = {cls.code: i for i, cls in enumerate(classes)}
+    root = source_root()
     results = []
     for fr in report.files:
         for f, fp in zip(fr.findings, fr.occurrence_fingerprints()):
-            results.append(_result(f, index, fp))
+            results.append(_result(f, index, fp, root))
     properties = {"files": _file_properties(report), "passed": report.passed}
     if report.baseline is not None:
         properties["baseline"] = report.baseline
@@ -115,7 +134,7 @@ def sarif_dict(report: Report) -> dict:
                 "informationUri": INFORMATION_URI,
                 "rules": [_rule(cls) for cls in classes],
             }},
-            "originalUriBaseIds": {SRCROOT: {"uri": Path(os.getcwd()).as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {SRCROOT: {"uri": Path(root).as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
             "results": results,
             "properties": {"tqcheck": properties},

@@ -210,6 +210,10 @@ def render_glossary(terms, stream: TextIO) -> None:
     """The terms in force for ``tqcheck glossary show``: source, required, forbidden, origin, note."""
     console = _console(stream)
     rows = [(t.source, "|".join(t.english), "|".join(t.variants), t.origin, t.note) for t in terms]
+    if not rows:
+        stream.write("no glossary terms in force (--glossary FILE adds a desk's terms; the default glossary "
+                     "is off)\n")
+        return
     if not console.is_terminal:  # piped: one tab-separated line per term, no wrapping
         for row in rows:
             stream.write("\t".join(row) + "\n")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..model import Report
-from . import MAX_MESSAGE, capped_note, clip, visible
+from . import MAX_MESSAGE, capped_note, clip, plural, verdict_text, visible
 
 
 def _line(stream: TextIO, text: str) -> None:
@@ -26,9 +26,8 @@ def render(report: Report, stream: TextIO) -> None:
             for m in fr.metrics.values():
                 _line(stream, f"{fr.path}: {m.name} {m.score:.2f} {m.signature}")
         s = fr.score
-        verdict = "PASS" if s.passed else "FAIL"
-        _line(stream, f"{fr.path}: {len(fr.findings)} findings, penalty {s.penalty:g} over {s.words} words, "
-                      f"quality {s.quality:.2f} (threshold {s.threshold:g}): {verdict}")
+        _line(stream, f"{fr.path}: {plural(len(fr.findings), 'finding')}, penalty {s.penalty:g} over {s.words} words, "
+                      f"quality {s.quality:.2f} (threshold {s.threshold:g}): {verdict_text(s)}")
 
 
 def render_diff(view, stream: TextIO) -> None:

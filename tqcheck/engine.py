@@ -139,13 +139,37 @@ def _file_report(doc: Document, findings: list[Finding], ctx: Context, worst: _W
     )
 
 
+class _Limiter:
+    """Keeps at most MAX_FINDINGS_PER_SEGMENT findings of a rule in a segment as they are made, and
+    counts the rest per rule, so a hostile line (a megabyte of “) never holds a million findings."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, int], int] = {}
+        self.overflow: dict[str, int] = {}
+
+    def keep(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        for f in findings:
+            key = (f.rule, f.segment)
+            n = self.seen[key] = self.seen.get(key, 0) + 1
+            if n <= MAX_FINDINGS_PER_SEGMENT:
+                yield f
+            else:
+                self.overflow[f.rule] = self.overflow.get(f.rule, 0) + 1
+
+
 def _check_window(rules: Sequence[Rule], config: Config, in_force: frozenset, window: Document,
-                  ctx: Context | None = None) -> tuple[list[Finding], dict]:
-    """The findings of rules that need one window at a time, and the context's tallies
-    (runs in a worker process with a fresh context, or here with the document's)."""
+                  ctx: Context | None = None) -> tuple[list[Finding], dict, dict]:
+    """The findings of rules that need one window at a time, the context's tallies, and the findings
+    left out per rule (runs in a worker process with a fresh context, or here with the document's)."""
     if ctx is None:
         ctx = Context(config, glossary=WORKER_STATE.get("glossary"), rules_in_force=in_force)
-    return [f for rule in rules for f in rule.check(window, ctx)], ctx.counters
+    limiter = _Limiter()
+    return [f for rule in rules for f in limiter.keep(rule.check(window, ctx))], ctx.counters, limiter.overflow
+
+
+def _add(into: dict[str, int], counts: dict[str, int]) -> None:
+    for key, n in counts.items():
+        into[key] = into.get(key, 0) + n
 
 
 def _docids(config: Config, path: str):
@@ -209,10 +233,13 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
     active: list[Rule] | None = None
     pending: deque = deque()  # the workers' window-rule results, in order
 
+    limiter = _Limiter()  # for the document and corpus rules run here
+
     def collect(future) -> None:
-        findings, counters = future.result()
+        findings, counters, overflow = future.result()
         found.extend(findings)
         ctx.merge_counters(counters)
+        _add(limiter.overflow, overflow)
 
     splitter: Splitter | None = None
     dctx = ctx.child()  # the context of the current document (story) of the file
@@ -221,7 +248,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
     def end_document() -> None:
         nonlocal dctx
         for rule in per_document:
-            found.extend(rule.end(header, dctx))
+            found.extend(limiter.keep(rule.end(header, dctx)))
         dctx = ctx.child()
 
     for window in item.windows(WINDOW_SEGMENTS):
@@ -245,18 +272,20 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
         if executor is not None and spread:
             pending.append(executor.submit(_check_window, spread, config, in_force, window))
         else:
-            found.extend(_check_window(spread, config, in_force, window, ctx)[0])
+            findings, _, overflow = _check_window(spread, config, in_force, window, ctx)
+            found.extend(findings)
+            _add(limiter.overflow, overflow)
         for piece in _stories(window):
             if current is not None and piece.segments and piece.segments[0].doc != current:
                 end_document()
             current = piece.segments[-1].doc if piece.segments else current
             for rule in per_document:
-                found.extend(rule.feed(piece, dctx))
+                found.extend(limiter.keep(rule.feed(piece, dctx)))
         for rule in here:
             if isinstance(rule, CorpusRule):
                 rule.observe(window, ctx)
             elif not (isinstance(rule, DocumentRule) and rule.per_document):
-                found.extend(rule.feed(window, ctx))
+                found.extend(limiter.keep(rule.feed(window, ctx)))
         while pending and (len(pending) > MAX_PENDING_WINDOWS or pending[0].done()):
             collect(pending.popleft())
         segments += window.segments
@@ -271,11 +300,12 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
         end_document()
     for rule in active or ():
         if isinstance(rule, DocumentRule) and not rule.per_document:
-            found.extend(rule.end(header, ctx))
+            found.extend(limiter.keep(rule.end(header, ctx)))
         elif isinstance(rule, CorpusRule):
             rule.end_document(header, ctx)
     doc = Document(header.path, segments, header.references, header.source, *(read if active is not None else ()))
     report = _file_report(doc, found, ctx, worst)
+    _add(report.capped, limiter.overflow)
     if splitter is not None:
         report.layout = {**splitter.layout.as_dict(), "count": splitter.count}
     return report

@@ -103,11 +103,15 @@ def _french_leaning(word: str) -> bool:
     return word in _NAME_PARTICLES or zipf(word, "fr") > zipf(word, "en")
 
 
+#: Two French words run together are at most this long ("personnesrassemblées" is 20).
+GLUED_MAX_LETTERS = 40
+
+
 def _glued(word: str, source: frozenset | None) -> str | None:
     """"personnes rassemblées" for "personnesrassemblées": two common French words run together, one
     at least French and not English (both French-leaning will do when both stand in the source)."""
-    if len(word) < 6 or zipf(word, "en") > 0 or zipf(word, "fr") >= GLUED_PART_FR_MIN:
-        return None
+    if not 6 <= len(word) <= GLUED_MAX_LETTERS or zipf(word, "en") > 0 or zipf(word, "fr") >= GLUED_PART_FR_MIN:
+        return None  # (a longer "word" is no two words run together, and splitting it would cost n² look-ups)
     for i in range(2, len(word) - 2):
         a, b = word[:i], word[i:]
         if any(len(p) <= 3 and p not in _SHORT_WORDS for p in (a, b)):

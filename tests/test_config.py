@@ -314,3 +314,16 @@ def test_prefer_is_read_from_the_file(here):
     (here / ".tqcheck.toml").write_text("prefer = 3\n")
     with pytest.raises(InputError, match="'prefer' must be a list of strings or a table"):
         load_settings()
+
+
+def test_the_readme_lists_every_configuration_key():
+    import re
+
+    from tqcheck.config import KEYS
+
+    readme = open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "README.md"),
+                  encoding="utf-8").read()
+    block = readme[readme.index("# .tqcheck.toml\nfail-under"):]
+    block = block[:block.index("```")]
+    listed = set(re.findall(r"^([a-z-]+) =", block, re.M))
+    assert set(KEYS) - listed == set(), "configuration keys missing from the README's list"

@@ -194,6 +194,10 @@ _SPACE_IN_CLOSE = (
 )
 
 
+#: A segment with more double quote marks than this is not prose and is not walked.
+MAX_MARKS = 2000
+
+
 class QuoteWalker:
     """TQ201-TQ203 issues, in one pass over the quote marks of a document fed segment by segment.
 
@@ -248,6 +252,8 @@ class QuoteWalker:
     def _walk(self, seg: Segment, issues: list[Issue]) -> None:
         stack = self.stack
         text = seg.text
+        if sum(text.count(q) for q in DOUBLE_QUOTES) > MAX_MARKS:
+            return  # not prose (a megabyte of “): left alone, so the work stays bounded
         debris = {d.quote for d in debris_spans(text)}
         moji = [(s, e) for s, e, _ in mojibake_spans(text)]
         marks = [

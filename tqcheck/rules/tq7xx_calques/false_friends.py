@@ -141,6 +141,11 @@ def _inside(spans, start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+#: Segments longer than this (either side) are not prose and are not compared: 148 patterns over a
+#: megabyte-long line would take seconds.
+MAX_SEGMENT_CHARS = 10_000
+
+
 @register
 class FalseFriend(SegmentRule):
     """A false friend or calque the French source proves wrong (manifestation, formation, assister à).
@@ -182,14 +187,17 @@ class FalseFriend(SegmentRule):
 
     def check(self, doc, ctx):
         for _, seg, source in article_pairs(doc):
-            yield from self.check_pair(doc, seg, source, ctx)
+            if len(seg.text) <= MAX_SEGMENT_CHARS and len(source) <= MAX_SEGMENT_CHARS:
+                yield from self.check_pair(doc, seg, source, ctx)
 
     def check_pair(self, doc, seg, source: str, ctx):
         folded = _fold_source(source)
         text = seg.text
         for entry in _entries():
+            if not entry.french.search(folded):
+                continue  # the source decides first: most entries stop here, before the translation is read
             hits = [m for m in entry.false_friend.finditer(text) if not _name_like(text, m.start(), m.group(0))]
-            if not hits or not entry.french.search(folded) or entry.renderings.search(text):
+            if not hits or entry.renderings.search(text):
                 continue
             if entry.unless is not None and entry.unless.search(folded):
                 continue

@@ -84,35 +84,74 @@ def test_every_rule_with_suggestions_declares_its_fix_safety():
     missing = {f.rule for fr in report.files for f in fr.findings if f.suggestion is not None
                and classes[f.rule].fix_safety is None}
     assert not missing
-    # the judgement calls of the issue: glossary choices, majority spellings, calques
+    # the judgement calls of the issue: glossary choices between variants, majority spellings
     for code in ("TQ501", "TQ502", "TQ503", "TQ504", "TQ603", "TQ604", "TQ701", "TQ703"):
         assert fix_safety(code) == "unsafe", code
+    # per finding: unsafe in general, safe where the rule can tell (see test_fix_formats.py)
+    assert fix_safety("TQ202") == fix_safety("TQ203") == fix_safety("TQ802") == "unsafe"
 
 
 # -- the seed ----------------------------------------------------------------------------------
 
-def test_diff_on_the_seed_shows_the_mechanical_fixes_and_changes_nothing(tmp_path):
-    sample = copy(SEED, tmp_path)
-    before = open(os.path.join(sample, "mt.en.txt"), "rb").read()
-    code, out, err = run("fix", sample, "--diff")
-    assert code == 1  # there is something to fix
-    assert open(os.path.join(sample, "mt.en.txt"), "rb").read() == before
+def _changed(out):
     removed = [line for line in out.splitlines() if line.startswith("-") and not line.startswith("---")]
     added = [line for line in out.splitlines() if line.startswith("+") and not line.startswith("+++")]
-    assert len(removed) == len(added) == 3
-    assert "the 2nd anniversary" in added[0] and "the 2e anniversary" in removed[0]
-    assert "International Airport. With" in added[1]
-    assert "civilian personnel,” Specified" in added[2]  # TQ802's lower case is a judgement call
-    assert not [line for line in removed + added if "France Media Agency" in line]  # TQ701 is unsafe (see the README's fix safety table)
-    # the debris line is held back: deleting it would misalign ref.en.txt and src.fr.txt
-    assert "TQ804 not fixed" in err and "misalign" in err
-    assert "would fix 3 findings" in err
+    return removed, added
+
+
+def test_diff_on_the_seed_shows_the_mechanical_fixes_and_changes_nothing(tmp_path):
+    sample = copy(SEED, tmp_path)
+    before = {n: open(os.path.join(sample, n), "rb").read() for n in os.listdir(sample)}
+    code, out, err = run("fix", sample, "--diff")
+    assert code == 1  # there is something to fix
+    assert {n: open(os.path.join(sample, n), "rb").read() for n in os.listdir(sample)} == before
+    mt, ref, src = out.split("--- ")[1:]
+    removed, added = _changed(mt)
+    assert len(removed) == 8 and len(added) == 6
+    pairs = dict(zip(removed, added))
+    assert any("the 2e anniversary" in a and "the 2nd anniversary" in b for a, b in pairs.items())  # ordinal
+    assert ("-France Media Agency", "+Agence France-Presse") in pairs.items()  # calqued agency name
+    assert any("International Airport. With" in b for b in added)  # French spacing
+    assert any("civilian personnel,” specified the person" in b for b in added)  # quote debris and its capital
+    assert any("this type of attack.”" in b for b in added)  # space inside the closing quote
+    assert ("-” All over ”", "+“All over”") in pairs.items()  # reversed and spaced quote marks
+    assert removed[-2:] == ["-", "-source site-59"]  # the debris line ...
+    # ... goes from the aligned files too: it is debris in the source as well (scraped with it)
+    assert _changed(ref) == (["-", "-AFP"], []) and _changed(src) == (["-", "-source site-59"], [])
+    # nothing else: the glossary's transliterations need --unsafe-fixes
+    assert not [line for line in added if "Hashd" in line or "Muhandis" in line]
+    assert "would fix 10 findings in 3 files" in err
+    assert "TQ804 would remove this debris segment, and its aligned lines" in err
 
 
 def test_the_debris_line_is_deleted_when_nothing_is_aligned_with_the_file(tmp_path):
     sample = copy(SEED, tmp_path)
     code, out, err = run("fix", os.path.join(sample, "mt.en.txt"), "--diff")
-    assert "-source site-59" in out and "TQ804 not fixed" not in err
+    assert "-source site-59" in out and "TQ804 not fixed" not in err and out.count("--- ") == 1
+
+
+def test_a_debris_line_is_held_back_when_the_source_line_is_real_text(tmp_path):
+    sample = copy(SEED, tmp_path)
+    src = os.path.join(sample, "src.fr.txt")
+    text = open(src, encoding="utf-8").read().replace("source site-59", "Les troupes sont parties.")
+    open(src, "w", encoding="utf-8").write(text)
+    code, out, err = run("fix", sample, "--diff")
+    assert out.count("--- ") == 1 and "-source site-59" not in out
+    assert "TQ804 not fixed: deleting this line would misalign" in err
+
+
+def test_a_debris_line_is_held_back_when_an_aligned_file_serves_two_translations(tmp_path):
+    from tqcheck.engine import run as run_engine
+    from tqcheck.io.inputs import load_one
+
+    sample = copy(SEED, tmp_path)
+    other = os.path.join(sample, "other.en.txt")
+    shutil.copy(os.path.join(sample, "mt.en.txt"), other)
+    src, ref = os.path.join(sample, "src.fr.txt"), os.path.join(sample, "ref.en.txt")
+    docs = [load_one(os.path.join(sample, "mt.en.txt"), [ref], src), load_one(other, [ref], src)]
+    result = fix_report(run_engine(docs, Config()), Config())
+    assert [f.path for f in result.files] == [d.path for d in docs]  # the shared files are left alone
+    assert [[(f.rule, why) for f, why in ff.held if why == "aligned"] for ff in result.files] == [[("TQ804", "aligned")]] * 2
 
 
 def test_fix_then_check_leaves_only_judgement_calls(tmp_path):
@@ -121,13 +160,14 @@ def test_fix_then_check_leaves_only_judgement_calls(tmp_path):
     os.chmod(path, 0o640)
     code, out, err = run("fix", sample, "--format", "json")
     assert code == 1  # still FAIL: the glossary and judgement findings remain
-    assert "fixed 3 findings in 1 file" in err
+    assert "fixed 10 findings in 3 files" in err
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
     after = check_files([sample])
-    rules = {f.rule for f in after.files[0].findings}
-    assert not rules & {"TQ101", "TQ204", "TQ301"}
-    left = [f for f in after.files[0].findings if f.suggestion is not None and fix_safety(f.rule) == "safe"]
-    assert [(f.rule, f.line) for f in left] == [("TQ804", 45)]  # held back: aligned files
+    left = after.files[0].findings
+    assert not {f.rule for f in left} & {"TQ101", "TQ202", "TQ203", "TQ204", "TQ301", "TQ701", "TQ802", "TQ804"}
+    # what is left needs an editor: the glossary's spellings (unsafe), a split sentence, an outlier
+    assert {f.rule for f in left} == {"TQ502", "TQ801", "TQ901"}
+    assert not [f for f in left if f.suggestion is not None and fix_safety(f.rule) == "safe"]
     assert not [n for n in os.listdir(sample) if n.startswith(".tqcheck")]  # no temporary file left
 
 
@@ -153,10 +193,12 @@ def test_fixing_twice_changes_nothing_the_second_time(sample, unsafe, tmp_path):
 
 def test_line_ends_bom_and_untouched_text_are_kept(tmp_path):
     path = tmp_path / "a.en.txt"
-    data = "\ufeffIt was the 2e day .\r\n\r\nNothing “ here ” to fix\r\nEnd\rlast 1er"
+    data = "\ufeffIt was the 2e day .\r\n\r\nCurly “ here ” and straight \" there \" quotes\r\nEnd\rlast 1er"
     path.write_bytes(data.encode())
     code, out, err = run("fix", str(path), "-q")
-    assert path.read_bytes() == data.replace("2e", "2nd").replace("day .", "day.").replace("1er", "1st").encode()
+    # curly marks say which way they face: safe; straight ones pair by guesswork: --unsafe-fixes
+    assert path.read_bytes() == (data.replace("2e", "2nd").replace("day .", "day.").replace("1er", "1st")
+                                 .replace("“ here ”", "“here”").encode())
 
 
 def test_passes_stop_when_nothing_changes():

@@ -17,18 +17,19 @@ align; the report says so and the editor deletes the line in every aligned file.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from .errors import InputError
+from .fixedit import Edit, FileText, apply, empties_segment, remove_lines
 from .model import Document, Finding, Report
+
+__all__ = ["Edit", "FileText", "apply", "fix_report", "fix_safety", "plan", "summary", "unified_diff", "write"]
 
 MAX_PASSES = 10
 SAFE, UNSAFE = "safe", "unsafe"
-_LINE_END = re.compile(r"\r\n|\r|\n")
-BOM = "\ufeff"
 
 
 # -- planning (pure) -------------------------------------------------------------------------
@@ -44,33 +45,19 @@ def fix_safety(code: str) -> str | None:
 def fixable(f: Finding, unsafe: bool, safety: Callable[[str], str | None] = fix_safety) -> bool:
     """Whether ``f`` is fixed: it has a suggestion and its rule's fixes are safe (or ``unsafe`` allows them).
 
-    A suggestion from a rule without a declared fix safety counts as unsafe."""
+    A finding's own ``fix_safety`` comes before its rule's; a suggestion from a rule without a
+    declared fix safety counts as unsafe."""
     if f.suggestion is None:
         return False
-    return safety(f.rule) == SAFE or unsafe
-
-
-@dataclass(frozen=True)
-class Edit:
-    """Replace ``text`` at ``line`` (1-based), code points ``start:end`` (0-based, end exclusive)."""
-
-    line: int
-    start: int
-    end: int
-    text: str
-    replacement: str
-    rule: str
-
-    @classmethod
-    def of(cls, f: Finding) -> "Edit":
-        return cls(f.line, f.column - 1, f.end_column - 1, f.text, f.suggestion or "", f.rule)
+    return (f.fix_safety or safety(f.rule)) == SAFE or unsafe
 
 
 def plan(findings: Iterable[Finding], unsafe: bool = False,
-         safety: Callable[[str], str | None] = fix_safety) -> list[Edit]:
+         safety: Callable[[str], str | None] = fix_safety, fmt: str | None = None) -> list[Edit]:
     """The edits of one pass: every fixable finding's, minus those overlapping one taken before
-    (order: line, earliest start, longest span, rule code). Identical edits count once."""
-    candidates = sorted({Edit.of(f) for f in findings if fixable(f, unsafe, safety)},
+    (order: line, earliest start, longest span, rule code). Identical edits count once. A span
+    over several lines of a structured file (``end_line``) is not edited."""
+    candidates = sorted({Edit.of(f, fmt) for f in findings if fixable(f, unsafe, safety) and f.end_line is None},
                         key=lambda e: (e.line, e.start, -(e.end - e.start), e.rule, e.replacement))
     taken: list[Edit] = []
     for e in candidates:
@@ -80,62 +67,7 @@ def plan(findings: Iterable[Finding], unsafe: bool = False,
     return taken
 
 
-# -- applying (pure) -------------------------------------------------------------------------
-
-@dataclass
-class FileText:
-    """A text file as lines, each with its own line end, and whether it starts with a BOM."""
-
-    lines: list[str]
-    ends: list[str]
-    bom: bool = False
-
-    @classmethod
-    def parse(cls, data: bytes, path: str) -> "FileText":
-        from .io.text import decode_utf8
-
-        text = decode_utf8(path, data)
-        bom = text.startswith(BOM)
-        text = text[1:] if bom else text
-        lines, ends, pos = [], [], 0
-        for m in _LINE_END.finditer(text):
-            lines.append(text[pos:m.start()])
-            ends.append(m.group())
-            pos = m.end()
-        lines.append(text[pos:])
-        ends.append("")
-        return cls(lines, ends, bom)
-
-    def text(self) -> str:
-        return (BOM if self.bom else "") + "".join(a + b for a, b in zip(self.lines, self.ends))
-
-    def data(self) -> bytes:
-        return self.text().encode("utf-8")
-
-    def body(self) -> str:
-        """The text as the readers see it (BOM dropped; line ends kept)."""
-        return "".join(a + b for a, b in zip(self.lines, self.ends))
-
-
-def apply(text: FileText, edits: Sequence[Edit]) -> tuple[FileText, list[Edit]]:
-    """``text`` with ``edits`` applied (right to left in each line), and the edits applied: an edit
-    whose span no longer holds its text (a stale finding) is skipped."""
-    lines = list(text.lines)
-    done = []
-    for e in sorted(edits, key=lambda e: (e.line, e.start), reverse=True):
-        i = e.line - 1
-        if not 0 <= i < len(lines) or lines[i][e.start:e.end] != e.text:
-            continue
-        lines[i] = lines[i][:e.start] + e.replacement + lines[i][e.end:]
-        done.append(e)
-    return FileText(lines, list(text.ends), text.bom), done[::-1]
-
-
-def empties_segment(text: FileText, e: Edit) -> bool:
-    """Whether applying ``e`` leaves its line blank (the segment would disappear)."""
-    line = text.lines[e.line - 1] if 0 < e.line <= len(text.lines) else ""
-    return line[e.start:e.end] == e.text and not (line[:e.start] + e.replacement + line[e.end:]).strip()
-
+# -- applying (pure): tqcheck.fixedit ------------------------------------------------------
 
 # -- the loop --------------------------------------------------------------------------------
 
@@ -151,8 +83,10 @@ class FileFix:
     #: (finding, why) for fixes not applied: unsafe without --unsafe-fixes, or a segment it would remove.
     held: list[tuple[Finding, str]] = field(default_factory=list)
     passes: int = 0
-    #: The format of a file fix does not edit (only plain text is fixed), else None.
+    #: The format of a file fix does not edit, else None.
     skipped: str | None = None
+    #: (finding, "path:line") for each aligned line removed with a debris segment of this file.
+    removed: list[tuple[Finding, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -182,70 +116,151 @@ def _aligned(doc: Document, config) -> bool:
     return bool(doc.references or doc.source is not None or getattr(config, "docids", None))
 
 
-def _recheck(path: str, text: FileText, header: Document, config, baseline):
-    """The FileReport of ``text`` checked in memory with the references and source of ``header``."""
-    from .engine import run
-    from .io.inputs import align
+def _kind(fmt: str | None) -> str:
+    return (fmt or "text").split()[0]
+
+
+def _partners(header: Document) -> list[str]:
+    """The paths of the files aligned with a translation: its references, then its source."""
+    return [r.path for r in header.references] + ([header.source.path] if header.source is not None else [])
+
+
+def _partner(path: str, partners: dict[str, "FileFix"]) -> Document:
+    """An aligned file's Document: its fixed text when this fix changes it, else the file on disk."""
     from .io.text import parse_text, read_document
 
+    return parse_text(partners[path].after.body(), path) if path in partners else read_document(path)
+
+
+def _load(path: str, text: FileText, header: Document, fmt: str | None,
+          partners: dict[str, FileFix] | None = None) -> Document:
+    """The Document of ``text`` (the file at ``path``, fixed in memory) with its references and source."""
+    from .io import formats
+    from .io.inputs import align
+    from .io.text import parse_text
+
+    kind = _kind(fmt)
+    if kind != "text":
+        source = header.source.path if header.source is not None and kind not in formats.BILINGUAL else None
+        return formats.load(path, kind, [r.path for r in header.references], source, data=text.data())
     doc = parse_text(text.body(), path)
     for ref in header.references:
-        rdoc = read_document(ref.path)
+        rdoc = _partner(ref.path, partners or {})
         align(doc, rdoc, "reference")
         doc.references.append(rdoc)
     if header.source is not None:
-        sdoc = read_document(header.source.path)
-        align(doc, sdoc, "source")
-        doc.source = sdoc
+        doc.source = _partner(header.source.path, partners or {})
+        align(doc, doc.source, "source")
+    return doc
+
+
+def _recheck(doc: Document, config, baseline):
+    from .engine import run
+
     return run([doc], config, baseline=baseline).files[0]
 
 
-def _held(findings: Iterable[Finding], current: FileText, aligned: bool, unsafe: bool,
-          safety) -> list[tuple[Finding, str]]:
-    """The findings left with a suggestion that was not applied, and why: "unsafe" (needs
-    --unsafe-fixes) or "aligned" (it would remove a segment of an aligned file)."""
-    out = []
-    for f in findings:
-        if f.suggestion is None:
-            continue
-        if not fixable(f, unsafe, safety):
-            out.append((f, "unsafe"))
-        elif aligned and empties_segment(current, Edit.of(f)):
-            out.append((f, "aligned"))
-    return out
+def _empties(f: Finding, current: FileText, doc: Document | None) -> bool:
+    """Whether ``f``'s fix leaves its segment blank (the segment would disappear)."""
+    if doc is None:
+        return empties_segment(current, Edit.of(f))
+    if not 0 < f.segment <= len(doc.segments):
+        return False
+    text, (start, end) = doc.segments[f.segment - 1].text, f.text_span
+    return not (text[:start] + (f.suggestion or "") + text[end:]).strip()
+
+
+def _why_held(f: Finding, current: FileText, doc: Document | None, kind: str, aligned: bool,
+              unsafe: bool, safety) -> str | None:
+    """Why ``f``'s fix is not applied: "unsafe" (needs --unsafe-fixes), "lines" (its span crosses
+    lines of a structured file), "structure" (it would empty a unit of a bilingual file),
+    "aligned" (it would remove a segment of an aligned file); None: it is applied."""
+    from .io.formats import BILINGUAL
+
+    if not fixable(f, unsafe, safety):
+        return "unsafe"
+    if f.end_line is not None:
+        return "lines"
+    if (kind in BILINGUAL or aligned) and _empties(f, current, doc):
+        return "structure" if kind in BILINGUAL else "aligned"
+    return None
+
+
+def _debris_everywhere(f: Finding, doc: Document) -> bool:
+    """Whether the segment ``f`` would empty is debris in the source too (scraped with it), so that
+    the segment goes from every aligned file."""
+    from .text.sentences import is_debris_line
+
+    if doc.source is None or not 0 < f.segment <= len(doc.source.segments):
+        return False
+    src = doc.source.segments[f.segment - 1].text.strip()
+    return is_debris_line(src) or src == f.text.strip()
+
+
+def _remove_segments(fixed: FileFix, current: FileText, doc: Document, findings: list[Finding],
+                     read, partners: dict[str, FileFix]) -> FileText:
+    """Remove the segments of ``findings`` from the translation and every file aligned with it."""
+    where: dict[int, list[str]] = {id(f): [] for f in findings}
+    for path in _partners(doc):
+        aligned = next(d for d in [*doc.references, doc.source] if d is not None and d.path == path)
+        old = partners[path].after if path in partners else FileText.parse(read(path), path)
+        lines = [aligned.segments[f.segment - 1].line for f in findings]
+        partners[path] = FileFix(path, partners[path].before if path in partners else old,
+                                 remove_lines(old, lines))
+        for f, line in zip(findings, lines):
+            where[id(f)].append(f"{path}:{line}")
+    fixed.removed.extend((f, ", ".join(where[id(f)])) for f in findings)
+    fixed.applied.extend(Edit.of(f) for f in findings)
+    return remove_lines(current, [f.line for f in findings])
 
 
 def fix_report(report: Report, config, unsafe: bool = False, baseline=None,
                read: Callable[[str], bytes] | None = None,
                safety: Callable[[str], str | None] = fix_safety) -> FixResult:
     """Fix every file of ``report`` in memory (nothing is written): up to MAX_PASSES passes, each
-    applying the non-overlapping fixable edits of the latest check of the file, then re-checking."""
+    applying the non-overlapping fixable edits of the latest check of the file, then re-checking.
+
+    A fix that would remove a segment of a plain-text file aligned with a source and references
+    removes it from every aligned file when the source segment is debris too (the line was
+    scraped with the article: ``source site-59`` in both); otherwise it is held back and the
+    summary says to delete the line in every aligned file. Document ids (``--docids``) and
+    references or sources shared by several translations of the run hold it back too."""
     from .io.text import read_bytes
 
     read = read or read_bytes
-    files, reports = [], []
+    uses = Counter(p for fr in report.files for p in _partners(fr.document))
+    files, reports, partners = [], [], {}
     for fr in report.files:
-        if fr.document.meta.get("format") not in (None, "text"):
-            files.append(FileFix(fr.path, None, None, skipped=fr.document.meta["format"]))  # plain text only
-            reports.append(fr)
-            continue
-        header = fr.document.header()
+        fmt = fr.document.meta.get("format")
+        kind, header = _kind(fmt), fr.document.header()
         aligned = _aligned(fr.document, config)
         current = FileText.parse(read(fr.path), fr.path)
         fixed = FileFix(fr.path, current, current)
+        doc = _load(fr.path, current, header, fmt, {}) if kind != "text" else None
         for _ in range(MAX_PASSES):
-            edits = [e for e in plan(fr.findings, unsafe, safety) if not (aligned and empties_segment(current, e))]
-            new, done = apply(current, edits)
+            todo = [f for f in fr.findings if _why_held(f, current, doc, kind, aligned, unsafe, safety) is None]
+            new, done = apply(current, plan(todo, unsafe, safety, fmt))
             if not done:
                 break
             fixed.applied.extend(done)
             fixed.passes += 1
             current = new
-            fr = _recheck(fr.path, current, header, config, baseline)
+            doc = _load(fr.path, current, header, fmt)
+            fr = _recheck(doc, config, baseline)
+        held = [f for f in fr.findings if _why_held(f, current, None, kind, aligned, unsafe, safety) == "aligned"]
+        if held and kind == "text" and not getattr(config, "docids", None) and all(uses[p] == 1 for p in _partners(header)):
+            doc = doc if doc is not None else _load(fr.path, current, header, fmt, partners)
+            gone = [f for f in held if _debris_everywhere(f, doc)]
+            if gone:
+                current = _remove_segments(fixed, current, doc, gone, read, partners)
+                fr = _recheck(_load(fr.path, current, header, fmt, partners), config, baseline)
         fixed.after = current
-        fixed.held = _held(fr.findings, current, aligned, unsafe, safety)
+        fixed.held = [(f, why) for f in fr.findings if f.suggestion is not None
+                      for why in [_why_held(f, current, doc if kind != "text" else None, kind, aligned, unsafe,
+                                            safety)] if why]
         files.append(fixed)
         reports.append(fr)
+    files.extend(partners.values())
     return FixResult(files, Report(files=reports, version=report.version, baseline=report.baseline,
                                    rules=report.rules))
 
@@ -316,9 +331,18 @@ def summary(result: FixResult, dry: bool = False) -> list[str]:
         lines.append(f"{result.unsafe_available} more fixable with --unsafe-fixes (they need an editor's judgement)")
     for f in result.files:
         if f.skipped:
-            lines.append(f"{f.path}: not fixed: fix edits plain-text files only ({f.skipped} is checked, not fixed)")
+            lines.append(f"{f.path}: not fixed: {f.skipped}")
+        for finding, where in f.removed:
+            lines.append(f"{f.path}:{finding.line}: {finding.rule} {'would remove' if dry else 'removed'} this "
+                         f"debris segment, and its aligned lines {where}")
         for finding, why in f.held:
-            if why == "aligned":
-                lines.append(f"{f.path}:{finding.line}: {finding.rule} not fixed: deleting this line would misalign "
-                             "the references/source; delete it in every aligned file")
+            if why in _HELD:
+                lines.append(f"{f.path}:{finding.line}: {finding.rule} not fixed: {_HELD[why]}")
     return lines
+
+
+_HELD = {
+    "aligned": "deleting this line would misalign the references/source; delete it in every aligned file",
+    "structure": "it would leave the unit without a translation; delete or retranslate the unit",
+    "lines": "its text runs over several lines of the file; fix it by hand",
+}

@@ -209,6 +209,7 @@ class Finding:
     suggestion: str | None = None
     end_line: int | None = None
     offsets: tuple[int, int] | None = None
+    fix_safety: str | None = None
 
     @property
     def sort_key(self) -> tuple:

@@ -190,8 +190,10 @@ class Rule:
         suggestion: str | None = None,
         severity: Severity | None = None,
         category: str | None = None,
+        fix_safety: str | None = None,
     ) -> Finding:
-        """A finding for ``seg.text[start:end]`` (0-based offsets, end exclusive).
+        """A finding for ``seg.text[start:end]`` (0-based offsets, end exclusive); ``fix_safety``
+        overrides the rule's for this finding.
 
         Its line and columns are the segment's line and the offsets + 1, or, for a segment read
         from a structured file (``seg.origin``), where the span is in that file."""
@@ -215,6 +217,7 @@ class Rule:
             suggestion=suggestion,
             end_line=end_line if end_line != line else None,
             offsets=(start, end) if seg.origin is not None else None,
+            fix_safety=fix_safety,
         )
 
 
@@ -236,6 +239,7 @@ class RegexRule(SegmentRule):
     ``(message, suggestion)`` for a hit, or None to let it pass. The span reported
     is the match's group ``span_group`` (default: the whole match), unless ``match``
     returns ``(message, suggestion, start, end)`` with offsets of its own.
+    ``match_fix_safety`` may make one hit's fix safe (or unsafe) against the rule's ``fix_safety``.
     """
 
     pattern: ClassVar[re.Pattern]
@@ -250,10 +254,14 @@ class RegexRule(SegmentRule):
                 message, suggestion, start, end = verdict
             else:
                 (message, suggestion), (start, end) = verdict, m.span(self.span_group)
-            yield self.finding(doc, seg, start, end, message, suggestion)
+            yield self.finding(doc, seg, start, end, message, suggestion, fix_safety=self.match_fix_safety(m))
 
     def match(self, m: re.Match, seg: Segment) -> tuple | None:
         raise NotImplementedError
+
+    def match_fix_safety(self, m: re.Match) -> str | None:
+        """The fix safety of this hit when it differs from the rule's (None: the rule's)."""
+        return None
 
 
 class DocumentRule(Rule):

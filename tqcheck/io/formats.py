@@ -82,9 +82,10 @@ def read_data(path: str) -> bytes:
     return read_bytes(path)
 
 
-def read(path: str, fmt: str = "auto") -> Document:
-    """The Document of one file in any format (a structured one with ``meta["format"]``)."""
-    data = read_data(path)
+def read(path: str, fmt: str = "auto", data: bytes | None = None) -> Document:
+    """The Document of one file in any format (a structured one with ``meta["format"]``); ``data``:
+    the file's bytes when they are not to be read from ``path`` (a text fixed in memory)."""
+    data = read_data(path) if data is None else data
     fmt = by_name(path, fmt) or sniff(data[:4096])
     if fmt == "text":
         text = decode_utf8(path, data)
@@ -115,9 +116,10 @@ def _mismatch(doc: Document, other: Document, role: str) -> None:
                              "(paragraphs, headings, list items, table cells, alt text, in order)")
 
 
-def load(path: str, fmt: str = "auto", references=(), source: str | None = None) -> Document:
-    """The Document of ``path`` with its references and source, read and aligned."""
-    doc = read(path, fmt)
+def load(path: str, fmt: str = "auto", references=(), source: str | None = None,
+         data: bytes | None = None) -> Document:
+    """The Document of ``path`` (or of ``data``, its bytes) with its references and source, read and aligned."""
+    doc = read(path, fmt, data)
     kind = doc.meta.get("format", "text").split()[0]
     if kind in BILINGUAL and source:
         raise InputError(f"{path}: a {kind.upper()} file carries its French source; drop --src (or --src-dir) for it")

@@ -45,7 +45,7 @@ def render_statistics(report: Report, stream: TextIO, safety=None) -> None:
     the verdict of each file."""
     counts = Counter((f.rule, f.name) for fr in report.files for f in fr.findings)
     fixable = {f.rule for fr in report.files for f in fr.findings if f.suggestion is not None
-               and safety is not None and safety(f.rule) == "safe"}
+               and safety is not None and (f.fix_safety or safety(f.rule)) == "safe"}
     width = max((len(str(n)) for n in counts.values()), default=1)
     for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = " [*]" if code in fixable else ""

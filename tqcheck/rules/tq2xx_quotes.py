@@ -48,7 +48,9 @@ class _QuoteWalkRule(DocumentRule):
         return self._mine(doc, ctx.shared(_Walk, _sentences(ctx)).end())
 
     def _mine(self, doc: Document, issues: list[Issue]) -> list:
-        return [self.finding(doc, i.seg, i.start, i.end, i.message, i.suggestion) for i in issues if i.code == self.code]
+        return [self.finding(doc, i.seg, i.start, i.end, i.message, i.suggestion,
+                             fix_safety="safe" if i.safe else None)
+                for i in issues if i.code == self.code]
 
 
 # --------------------------------------------------------------------------- rules

@@ -43,6 +43,9 @@ class Issue(NamedTuple):
     end: int
     message: str
     suggestion: str | None
+    #: The fix is certain (``Finding.fix_safety`` "safe"): the mark is curly, its shape or its
+    #: place in the segment says which way it faces, and nothing about it says the other way.
+    safe: bool = False
 
 
 # --------------------------------------------------------------------------- TQ204 debris
@@ -198,6 +201,28 @@ _SPACE_IN_CLOSE = (
 MAX_MARKS = 2000
 
 
+def _sure_role(text: str, i: int) -> str | None:
+    """The role the place of the mark at ``i`` alone gives: OPEN at the start of a segment or
+    glued to the word after it, CLOSE at the end or glued to the word before it, else None."""
+    if not text[:i].strip() and text[i + 1:].strip():
+        return OPEN
+    if not text[i + 1:].strip() and text[:i].strip():
+        return CLOSE
+    return {OPENER: OPEN, CLOSER: CLOSE}.get(_position(text, i))
+
+
+def certain(text: str, i: int, role: str) -> bool:
+    """Whether the reading of the curly mark at ``i`` as ``role`` (OPEN/CLOSE) is certain enough to
+    fix without an editor: its place does not say otherwise, and its shape or its place agrees.
+    Straight quotes never are (which of a pair opens is a guess)."""
+    if text[i] not in "“”":
+        return False
+    sure = _sure_role(text, i)
+    if sure is not None and sure != role:
+        return False
+    return (text[i] == "“") == (role == OPEN) or sure == role
+
+
 class QuoteWalker:
     """TQ201-TQ203 issues, in one pass over the quote marks of a document fed segment by segment.
 
@@ -275,7 +300,7 @@ class QuoteWalker:
                 run = _space_before(text, i)
                 msg = _SPACE_IN_CLOSE
             if run:
-                issues.append(Issue("TQ203", seg, run[0], run[1], msg, ""))
+                issues.append(Issue("TQ203", seg, run[0], run[1], msg, "", certain(text, i, role)))
 
         for n, i in enumerate(marks):
             ch = text[i]
@@ -319,10 +344,8 @@ class QuoteWalker:
                 issues.append(Issue("TQ201", seg, i, i + 1, _STRAY, None))
                 continue
             if reversed_:
-                if role == OPEN:
-                    issues.append(Issue("TQ202", seg, i, i + 1, _REVERSED_OPEN, "“"))
-                else:
-                    issues.append(Issue("TQ202", seg, i, i + 1, _REVERSED_CLOSE, "”"))
+                message, turned = (_REVERSED_OPEN, "“") if role == OPEN else (_REVERSED_CLOSE, "”")
+                issues.append(Issue("TQ202", seg, i, i + 1, message, turned, certain(text, i, role)))
             if role == OPEN:
                 stack.append(_Open(seg, i))
             else:

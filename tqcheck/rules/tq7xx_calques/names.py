@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ...model import Severity
 from ...registry import RegexRule, register
-from ...text.data import table
+from ...text.data import table, word_set
 from ...text.fold import term_key
 from ...text.sentences import is_sentence_start
 
@@ -86,11 +86,11 @@ class NameCalque(RegexRule):
     """
 
     code = "TQ701"
-    fix_safety = "unsafe"
+    fix_safety = "unsafe"  # safe for the names of calques_names_safe.txt (match_fix_safety)
     name = "name-calque"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
-    data_files = ("calques_names.tsv",)
+    data_files = ("calques_names.tsv", "calques_names_safe.txt")
     options = ("default-glossary", "glossary")
 
     #: Keys of the calques in force (part of the default glossary), set for each segment checked.
@@ -117,3 +117,8 @@ class NameCalque(RegexRule):
             f"'{text}' translates a French name word for word; the English name is '{row[1]}' ({row[2]})",
             row[1],
         )
+
+    def match_fix_safety(self, m):
+        """Safe where the English name is the organisation's own (France Media Agency ->
+        Agence France-Presse); a choice of house style or a made-up English name stays unsafe."""
+        return "safe" if _calques()[1][m.lastindex][1] in word_set("calques_names_safe.txt") else None

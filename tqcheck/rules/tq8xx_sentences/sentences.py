@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from ...model import Severity
 from ...registry import RegexRule, SegmentRule, register
-from ...text.data import word_set
+from ...text.data import table, word_set
 from ...text.mojibake import mojibake_spans
 from ...text.sentences import debris_token_spans, ends_with_abbreviation, is_debris_line
 
@@ -75,6 +76,13 @@ class BrokenSentence(RegexRule):
         )
 
 
+@lru_cache(maxsize=1)
+def _calendar_names() -> frozenset[str]:
+    """English weekday and month names (always capitalised)."""
+    return frozenset(r[1] for name in ("numbers_french_weekdays.tsv", "numbers_french_months.tsv")
+                     for r in table(name))
+
+
 @register
 class CapitalAfterQuoteComma(RegexRule):
     r"""Capitalised reporting verb after a quotation and its comma ("“, Specified the official").
@@ -85,7 +93,9 @@ class CapitalAfterQuoteComma(RegexRule):
     person in charge'). A name after the quotation is normal English ('“We will
     win,” Zelensky said'), so only reporting verbs and similar lowercase words
     (data/sentences_speech_verbs.txt) are flagged, or any capitalised word
-    followed by "the"/"a"... after the misplaced '“,'. The fix lower-cases it.
+    followed by "the"/"a"... after the misplaced '“,'. The fix lower-cases it; it
+    is safe for a reporting verb of the list (never a name there), unsafe for the
+    other capitalised words (a name or a title may follow the quotation).
 
     Flag: contractors and civilian personnel. “, Specified the person in charge on condition of anonymity.
     Flag: “The government remains attached to the timetable. “, Declared Colonel Abdoulaye Maïga.
@@ -95,6 +105,7 @@ class CapitalAfterQuoteComma(RegexRule):
     Okay: “We will not give up,” said the minister, and “Never,” Said Jalili told reporters.
     Okay: “We will not give up,” The Guardian quoted him as saying.
     Okay: “It is over,” Le Monde reported, “and the vote is lost,” French President Emmanuel Macron added.
+    Okay: “We will win the war. “, Monday the minister left.
     """
 
     code = "TQ802"
@@ -102,7 +113,7 @@ class CapitalAfterQuoteComma(RegexRule):
     name = "capital-after-quote-comma"
     category = "fluency/spelling"
     severity = Severity.MINOR
-    data_files = ("sentences_speech_verbs.txt",)
+    data_files = ("sentences_speech_verbs.txt", "numbers_french_weekdays.tsv", "numbers_french_months.tsv")
     pattern = re.compile(
         r"(?P<mark>“,|[”\"],|,[”\"])[ \u00a0]+(?P<word>[A-Z][a-z]+)\b(?![’'-]\w)(?P<after>[ \u00a0]+\S+)?"
     )
@@ -117,13 +128,16 @@ class CapitalAfterQuoteComma(RegexRule):
         if lower in word_set("sentences_speech_verbs.txt"):
             if lower == "said" and next_capital:
                 return None  # Said is also a given name: “…,” Said Jalili told
-        elif not (m.group("mark") == "“," and after.lower() in self._DETERMINERS):
-            return None
+        elif not (m.group("mark") == "“," and after.lower() in self._DETERMINERS) or word in _calendar_names():
+            return None  # "“, Monday the minister said": a weekday or month keeps its capital
         return (
             f"'{word}' is capitalised after the quotation's closing comma; the sentence goes on, "
             f"so English writes it in lower case ('“…,” {lower} …')",
             lower,
         )
+
+    def match_fix_safety(self, m):
+        return "safe" if m.group("word").lower() in word_set("sentences_speech_verbs.txt") else None
 
 
 @register

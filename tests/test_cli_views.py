@@ -81,3 +81,19 @@ def test_the_rich_report_at_80_columns_keeps_scores_and_verdict_whole(monkeypatc
     lines = out.splitlines()
     i = next(k for k, l in enumerate(lines) if "TQ101 major" in l)
     assert lines[i + 1].startswith(" " * 10)
+
+
+@pytest.mark.parametrize("columns", ["80", "60", "40"])
+def test_signatures_fold_between_fields_never_inside_one(monkeypatch, columns):
+    """A narrow terminal folds a sacrebleu signature after a '|', so 'version:2.6.0' stays whole."""
+    from conftest import ROOT
+
+    monkeypatch.chdir(ROOT)
+    out = CliRunner(env={"COLUMNS": columns}).invoke(cli, ["check", "samples/afp-baghdad-drones"]).stdout
+    metrics = out.split("Metrics")[1].split("Findings")[0]
+    assert all(len(line) <= int(columns) for line in metrics.splitlines())
+    import re
+
+    assert len(re.findall(r"version:\d+\.\d+\.\d+", metrics)) == 3
+    for field in ("tok:tercom", "punct:yes", "smooth:exp", "case:mixed"):
+        assert field in metrics, field

@@ -86,9 +86,27 @@ def _metrics(console: Console, fr: FileReport) -> None:
     table.add_column("metric", no_wrap=True, min_width=6)
     table.add_column("score", justify="right", no_wrap=True, min_width=6)
     table.add_column("signature", overflow="fold")  # at 80 columns the signature folds, never the score
-    for m in fr.metrics.values():
-        table.add_row(m.name, f"{m.score:.2f}", m.signature)
+    rows = [(m.name, f"{m.score:.2f}", m.signature) for m in fr.metrics.values()]
+    room = console.width - max(max(len(r[0]), 6) for r in rows) - max(max(len(r[1]), 6) for r in rows) - 4
+    for name, score, signature in rows:
+        table.add_row(name, score, _fold_signature(signature, room))
     console.print(table)
+
+
+def _fold_signature(signature: str, width: int) -> str:
+    """``signature`` in lines of at most ``width`` cells, broken after a ``|`` (never inside a field
+    such as ``version:2.6.0``); a field longer than the line is left to the table to fold."""
+    if len(signature) <= width:
+        return signature
+    lines, line = [], ""
+    for field in signature.split("|"):
+        piece = field if not line else "|" + field
+        if line and len(line) + len(piece) + 1 > width:
+            lines.append(line + "|")
+            line = field
+        else:
+            line += piece
+    return "\n".join([*lines, line])
 
 
 def _findings(console: Console, fr: FileReport, plain: bool) -> None:

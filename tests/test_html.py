@@ -74,7 +74,10 @@ def test_every_finding_is_highlighted_at_its_span_without_a_browser(seed_report)
     assert not marks.external  # self-contained: no external script, stylesheet or image
     assert "http://" not in page and "https://" not in page
     assert '<th scope="col">Source (French)</th>' in page and "L’armée américaine" in page  # the source, re-read
-    assert "AFP" in page and "nrefs:1|case:mixed" in page  # reference and signatures
+    # reference and signatures (a <wbr> after each '|' lets a narrow page fold them between fields)
+    assert "AFP" in page and "nrefs:1|<wbr>case:mixed" in page
+    sigs = [s.replace("<wbr>", "") for s in re.findall(r'<td class="sig">(.*?)</td>', page)]
+    assert sigs == [m.signature for m in seed_report.files[0].metrics.values()]
 
 
 def test_html_escapes_what_it_shows(tmp_path):

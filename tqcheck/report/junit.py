@@ -70,7 +70,7 @@ def _suite(parent: ET.Element, fr: FileReport, families: dict[str, str]) -> tupl
         reason = (f"quality {s.quality:.2f} below threshold {s.threshold:g}" if s.quality < s.threshold
                   else f"{s.blocking} findings at or above {s.fail_on}")
         failure = ET.SubElement(case, "failure", {"type": "score", "message": f"FAIL: {reason}"})
-        failure.text = (f"penalty {s.penalty:g} ({weights_legend()}) over {s.words} words: "
+        failure.text = (f"penalty {s.penalty:g} (weights: {weights_legend()}) over {s.words} words: "
                         f"quality {s.quality:.2f}, threshold {s.threshold:g}")
 
     by_family: dict[str, list[Finding]] = {fam: [] for fam in sorted(set(families.values()))}

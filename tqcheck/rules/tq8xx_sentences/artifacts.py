@@ -11,7 +11,9 @@ import re
 from ...model import Severity
 from ...registry import SegmentRule, register
 from ...text.data import word_set
+from ...text.fold import strip_accents
 from ...text.lexicon import zipf
+from ...text.sentences import is_debris_line
 from ...text.spans import strip_span
 
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+) - ([^\W\d_]+)(?![\w-])")
@@ -34,10 +36,13 @@ class SpacedHyphenCompound(SegmentRule):
     compound closed or hyphenated ("weekend", "so-called") and the name in its own order ("United
     States"). Flagged: two words around " - " whose joined form is a common English word
     ("can - not", "may - be"); a prefix that English hyphenates ("anti - American", "post - war",
-    "ex - KGB", "so - called"), not before a function word; two capitalised words when the source
-    has a hyphenated name and no dash. A spaced hyphen used as a dash between clauses ("the vote -
-    the first in years - was close") is left alone. The fix is the closed or hyphenated form, except
-    for names, whose order may need changing.
+    "ex - KGB", "so - called"), not before a function word; a compound English hyphenates
+    ("follow - up", "left - wing", data/sentences_hyphen_compounds.txt) or a number word and a unit
+    ("two - year"); two capitalised words that the source writes side by side ("Jacques -
+    Duchesneau", "York - New" for "New York"), or when the source has a hyphenated name and no dash.
+    A spaced hyphen used as a dash between clauses ("the vote - the first in years - was close") is
+    left alone. The fix is the closed or hyphenated form, or the source's name in its order (unsafe:
+    an editor checks the order); a split hyphenated name has no suggestion.
 
     Flag: Talks with the States - United resumed. <<< Les pourparlers avec les Etats-Unis ont repris.
     Flag: He can - not come this week - end.
@@ -45,7 +50,11 @@ class SpacedHyphenCompound(SegmentRule):
     Okay: The vote - the first in years - was close.
     Okay: Iraq - Drone attack foiled at Baghdad airport
     Okay: He said it was well - the talks went well. <<< Il a dit que c'était bien - les pourparlers ont bien marché.
+    Flag: It gave him a two - year respite and a follow - up visit.
+    Flag: Councillor of York - New, Jacques - Duchesneau said. <<< Conseiller de New York, Jacques Duchesneau a dit.
     Okay: the so-called anti-American protests on the weekend
+    Okay: In four hours, said Jacques - the driver - it was done. <<< En quatre heures, a dit Jacques, le chauffeur, c'était fait.
+    Okay: the two - the minister and his aide - left early.
     """
 
     code = "TQ807"
@@ -53,7 +62,8 @@ class SpacedHyphenCompound(SegmentRule):
     category = "fluency/spelling"
     severity = Severity.MINOR
     fix_safety = "safe"  # a closed or hyphenated compound; split names have no suggestion
-    data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt")
+    data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
+                  "sentences_hyphen_units.txt")
 
     def check(self, doc, ctx):
         sources = doc.source.segments if doc.source is not None else None
@@ -68,8 +78,10 @@ class SpacedHyphenCompound(SegmentRule):
             if verdict is None:
                 continue
             kind, suggestion = verdict
+            name = first[:1].isupper() and second[:1].isupper() and " " in (suggestion or "")
             yield self.finding(doc, seg, m.start(), m.end(), kind, suggestion,
-                               severity=Severity.MAJOR if suggestion is None else None)
+                               severity=Severity.MAJOR if suggestion is None or name else None,
+                               fix_safety="unsafe" if name else None)
 
     @staticmethod
     def _judge(first: str, second: str, source: str | None):
@@ -82,12 +94,41 @@ class SpacedHyphenCompound(SegmentRule):
                 and second.lower() not in word_set("untranslated_english_markers.txt"):
             return (f"'{first} - {second}' splits a hyphenated compound with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
+        pair = f"{first}-{second}".lower()
+        if pair in word_set("sentences_hyphen_compounds.txt") or (
+                first.lower() in _NUMBER_WORDS and second.lower() in word_set("sentences_hyphen_units.txt")):
+            return (f"'{first} - {second}' splits the compound '{first}-{second}' with spaces; English writes "
+                    f"'{first}-{second}'", f"{first}-{second}")
+        if first[:1].isupper() and second[:1].isupper() and source is not None:
+            named = _source_name(first, second, source)
+            if named:
+                return (f"'{first} - {second}' splits the name '{named}' of the source with a spaced hyphen; "
+                        f"write '{named}'", named)
         if first[:1].isupper() and second[:1].isupper() and source is not None \
                 and _SOURCE_NAME_COMPOUND.search(source) and not _SOURCE_DASH.search(source):
             return (f"'{first} - {second}' splits a name with a spaced hyphen, as MT renders a hyphenated "
                     f"French name ({_SOURCE_NAME_COMPOUND.search(source).group(0)}); write the English name "
                     "in English word order", None)
         return None
+
+
+#: Number words that make a hyphenated compound with a unit noun ("two-year", "five-match").
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty "
+    "hundred".split())
+
+
+def _source_name(first: str, second: str, source: str) -> str | None:
+    """The source's name ``first second`` (or ``second first``: French order, "Noizat - Pierre" for
+    "Pierre Noizat"), as the source writes it, when the source has the two words side by side
+    without a hyphen or dash between them; else None."""
+    folded = strip_accents(source).lower()
+    for a, b in ((first, second), (second, first)):
+        m = re.search(rf"(?<![\w-]){re.escape(strip_accents(a).lower())} {re.escape(strip_accents(b).lower())}(?![\w-])",
+                      folded)
+        if m:
+            return f"{a} {b}"
+    return None
 
 
 #: A segment with no capital letter at all and at least this many words is lower-cased throughout...
@@ -143,8 +184,88 @@ class LowercaseSegment(SegmentRule):
 
     @staticmethod
     def _lowered_name(text: str, source: str) -> str | None:
-        words = set(re.findall(r"[^\W\d_]+", text))
+        """A word the source capitalises inside a sentence, written in lower case here (accents aside:
+        "quebec" for "Québec")."""
+        words = {strip_accents(w): w for w in re.findall(r"[^\W\d_]+", text)}
         for m in _CAPITALISED.finditer(source):
-            if m.group(1).lower() in words and m.group(1).lower() not in word_set("untranslated_foreign_markers.txt"):
-                return m.group(1).lower()
+            key = strip_accents(m.group(1).lower())
+            if key in words and m.group(1).lower() not in word_set("untranslated_foreign_markers.txt"):
+                return words[key]
         return None
+
+
+#: The first word of a segment: letters (with an apostrophe or hyphen inside), or nothing.
+_FIRST_WORD = re.compile(r"[\s\"'“‘«(\[—–-]*([^\W\d_][\w’'.-]*)")
+#: A line that ends a sentence (its last mark, closing quotes and brackets aside).
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+#: A source segment that starts with a capital letter (after quotes, brackets or a dash).
+_SOURCE_CAPITAL = re.compile(r"[\s\"'“‘«(\[—–-]*[A-ZÀ-Ý]")
+
+
+@register
+class LowercaseStart(SegmentRule):
+    r"""A segment that starts in lower case where its source starts with a capital.
+
+    MT that lower-cases its output, and a sentence whose start was cut or glued to the previous
+    line, begin in lower case ("he also admitted having organised an illegal fundraiser"); English
+    starts every sentence with a capital letter. Flagged only with a source whose segment starts
+    with a capital (a segment continuing a sentence of the line before starts in lower case in
+    both), and not after a line that ends mid-sentence (a translator may carry a sentence over two
+    lines). Names that English writes in lower case at the start are left alone: a particle before
+    a capitalised name (de Gaulle, al-Assad, van Gogh, bin Salman), brands in camel case (iPhone,
+    eBay), and web addresses. The fix capitalises the first letter.
+
+    Flag: he also admitted having organised an illegal fundraiser. <<< Il a également reconnu avoir organisé une collecte illégale.
+    Flag: “the talks will resume,” the minister said. <<< « Les pourparlers reprendront », a dit le ministre.
+    Flag: it is important to note that, unlike quebec, american citizens have no id card. <<< Il est important de noter que, contrairement au Québec, les citoyens américains n'ont pas de carte.
+    Okay: He also admitted having organised an illegal fundraiser. <<< Il a également reconnu avoir organisé une collecte illégale.
+    Okay: de Villepin said on Monday that the talks had failed. <<< Dominique de Villepin a dit lundi que les pourparlers avaient échoué.
+    Okay: al-Assad's forces shelled the city. <<< Les forces de Bachar al-Assad ont bombardé la ville.
+    Okay: iPhone sales fell 5%. <<< Les ventes d'iPhone ont baissé de 5 %.
+    Okay: and invested in a freight railway, for example. <<< et ont investi dans le fret ferroviaire, par exemple.
+    Okay: eBay said on Monday that its sales rose. <<< EBay a dit lundi que ses ventes avaient augmenté.
+    Okay: source site-59 <<< Les troupes sont parties.
+    Okay: He claimed to invest only in firms he understands <<< Il dit investir dans les entreprises qu'il comprend.\nand invested in a freight railway. <<< Mais Buffett s'attaque au fret ferroviaire.
+    """
+
+    code = "TQ809"
+    name = "lowercase-start"
+    category = "fluency/spelling"
+    severity = Severity.MINOR
+    fix_safety = "safe"  # the first letter capitalised; names written in lower case are not flagged
+    data_files = ("sentences_name_particles.txt",)
+
+    def check(self, doc, ctx):
+        if doc.source is None:
+            return
+        previous = ctx.state(self).get("previous", "")  # the line before this window's first
+        for seg, src in zip(doc.segments, doc.source.segments):
+            before, previous = previous, seg.text
+            first = _FIRST_WORD.match(seg.text)
+            if first is None or not first.group(1)[:1].islower() or not _SOURCE_CAPITAL.match(src.text):
+                continue
+            if before.strip() and not _ENDS_SENTENCE.search(before):
+                continue  # the line before ends mid-sentence: this one goes on with it
+            if is_debris_line(seg.text):
+                continue  # "source site-59" is TQ804's, and goes
+            word = first.group(1)
+            if self._lowercase_name(word, seg.text[first.end():]):
+                continue
+            start = first.start(1)
+            yield self.finding(
+                doc, seg, start, start + len(word),
+                f"the segment starts in lower case ('{word}') where its source starts with a capital; "
+                "English starts a sentence with a capital letter", word[0].upper() + word[1:])
+        ctx.state(self)["previous"] = previous
+
+    @staticmethod
+    def _lowercase_name(word: str, rest: str) -> bool:
+        """Is ``word`` a name English writes in lower case: a particle before a capitalised name,
+        a camel-case brand, a web address?"""
+        if any(c.isupper() for c in word[1:]) or "." in word.rstrip("."):
+            return True  # iPhone, eBay, afp.com
+        head = re.split(r"[-’']", word.lower())[0]
+        if head in word_set("sentences_name_particles.txt"):
+            after = word[len(head) + 1:] if len(word) > len(head) + 1 else rest.lstrip()
+            return after[:1].isupper()
+        return False

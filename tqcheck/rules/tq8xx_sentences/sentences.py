@@ -13,6 +13,7 @@ from functools import lru_cache
 from ...model import Severity
 from ...registry import RegexRule, SegmentRule, register
 from ...text.data import table, word_set
+from ...text.fold import strip_accents
 from ...text.mojibake import mojibake_spans
 from ...text.sentences import debris_token_spans, ends_with_abbreviation, is_debris_line
 
@@ -148,16 +149,25 @@ class DoubledWord(RegexRule):
     Correct doublings ("had had", "that that", "is is", "bye bye") and names
     ("Walla Walla", "Bora Bora", "Sirhan Sirhan") are allowed: the list is in
     data/sentences_doubled_ok.txt, and a pair of capitalised words is taken for a
-    name. The suggestion is the word once.
+    name, unless a source is given and does not have it ("Every Every", "Irina
+    Irina" for "Irina Iarovaïa" are slips). Two words said
+    twice ("have allowed have allowed") are flagged as well, but not the
+    deliberate "more and more and more". The suggestion is the word(s) once.
 
     Flag: The examination of the the text opened on Monday.
     Flag: The The minister said it was over.
     Flag: He said that he would would come.
+    Flag: Every Every day I am making progress. <<< Chaque jour je progresse.
+    Flag: which would have allowed have allowed stricter application
+    Flag: The bill was backed by Irina Irina Yarovaya. <<< Le projet est soutenu par Irina Iarovaïa.
     Okay: She had had enough, she said, and that that was the end.
     Okay: What it is is a disaster, bye bye, ha ha.
     Okay: The giant pandas Huan Huan and Yuan Zi live in Beauval; Walla Walla and Bora Bora.
     Okay: Boutros Boutros-Ghali, the bye-bye, and well, well, well.
     Okay: The score was 10 10 at half-time, and Sirhan Sirhan was there.
+    Okay: Sirhan Sirhan was there. <<< Sirhan Sirhan était là.
+    Okay: Tap Tap connects smartphones; Every Every is a band.
+    Okay: Prices rose more and more and more, step by step by step, day after day after day.
     """
 
     code = "TQ803"
@@ -167,15 +177,41 @@ class DoubledWord(RegexRule):
     severity = Severity.MINOR
     data_files = ("sentences_doubled_ok.txt",)
     pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+)\s+(\1)(?![\w’'-])", re.IGNORECASE)
+    #: Two words said twice ("have allowed have allowed", "expect too expect too").
+    _PAIR = re.compile(r"(?<![\w’'-])(([^\W\d_]+)\s+([^\W\d_]+))\s+(\2\s+\3)(?![\w’'-])", re.IGNORECASE)
+    #: "more and more and more", "step by step by step", "day after day after day": said on purpose.
+    _PAIR_LINKS = frozenset("after and by for in or over to upon".split())
     _FUNCTION_WORDS = frozenset("a an and at by for from in is of on that the to was with".split())
+
+    def check(self, doc, ctx):
+        sources = doc.source.segments if doc.source is not None else None
+        for i, seg in enumerate(doc.segments):
+            self._source = sources[i].text if sources is not None else None
+            yield from self.check_segment(doc, seg, ctx)
+            for m in self._PAIR.finditer(seg.text):
+                first, second = m.group(2).lower(), m.group(3).lower()
+                if first == second or second in self._PAIR_LINKS or first in self._PAIR_LINKS:
+                    continue
+                yield self.finding(doc, seg, m.start(), m.end(),
+                                   f"doubled words '{m.group(0)}': the words are repeated by mistake", m.group(1))
 
     def match(self, m, seg):
         first, second = m.group(1), m.group(2)
         if f"{first} {second}".lower() in word_set("sentences_doubled_ok.txt"):
             return None
-        if first[:1].isupper() and second[:1].isupper() and first.lower() not in self._FUNCTION_WORDS:
+        if first[:1].isupper() and second[:1].isupper() and first.lower() not in self._FUNCTION_WORDS \
+                and self._a_name(first, second):
             return None  # a name: Huan Huan, Pago Pago
         return (f"doubled word '{first} {second}': the word is repeated by mistake", first)
+
+    def _a_name(self, first: str, second: str) -> bool:
+        """Is the capitalised pair a name written twice (Huan Huan, Sirhan Sirhan)? With a source, only
+        when the source has it too ("Irina Irina" for "Irina Iarovaïa", "Every Every" are slips); without
+        one, always, but for a sentence-initial function word ("The The")."""
+        source = getattr(self, "_source", None)
+        if source is None:
+            return True  # "Tap Tap", a service's name, is also an English word: no way to tell
+        return strip_accents(f"{first} {second}").lower() in strip_accents(source).lower()
 
 
 @register

@@ -82,6 +82,9 @@ TRUNCATED_MAX_RATIO = 0.4
 TRUNCATED_MIN_WORDS = 8
 #: A translation of this many words or fewer of such a source is empty ("." or "Yes."): critical.
 EMPTY_MAX_WORDS = 2
+#: A one-word translation ("Yes.", "No.") of a sentence of this many words or more is empty too, and a
+#: translation without a letter (".", "-", "...") of a source with this many words or more, even a headline.
+EMPTY_SHORT_SOURCE_WORDS = 5
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]\s*$")
 
 
@@ -92,12 +95,19 @@ class TruncatedTranslation(SegmentRule):
     An absolute floor, unlike TQ914's statistics: a segment less than 0.4 times as long as
     its source (characters), or of one or two words, for a source of eight words or more
     that ends a sentence, has lost most of what the source says. One or two words is an
-    empty translation (critical); otherwise a truncated one (major). Headlines (a source
+    empty translation (critical); otherwise a truncated one (major). A shorter source of five
+    words or more is emptied too when nothing but punctuation is left (".", "-"), or one word
+    of a sentence ("No." for "Je n'ai pas d'autre option."). Headlines (a source
     without sentence-final punctuation, which editors rewrite freely) and scraping debris
     are left alone. Measured on the shared professional translations: 5 segments in 6,003.
 
     Flag: . <<< Le président a déclaré que la réforme était nécessaire pour le pays.
     Flag: The president said that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.
+    Flag: . <<< Je ne suis pas un sauveur.
+    Flag: No. <<< Je n'ai pas d'autre option.
+    Flag: - <<< Le retour des pilleurs de tombes maudits
+    Okay: No. <<< Non, a-t-il dit.
+    Okay: Thanks. <<< Merci beaucoup à tous.
     Okay: The president said the reform was needed. <<< Le président a déclaré que la réforme était nécessaire.
     Okay: Grave robbers <<< Des pilleurs de tombes ont dévalisé le cimetière pendant la nuit
     Okay: Yes. <<< Oui.
@@ -111,9 +121,11 @@ class TruncatedTranslation(SegmentRule):
 
     def check(self, doc, ctx):
         for _, seg, src in article_pairs(doc):
-            if len(src.split()) < TRUNCATED_MIN_WORDS or not _SENTENCE_END_RE.search(src):
+            src_words, words = len(src.split()), len(seg.text.split())
+            if self._short_source_emptied(seg.text, src, src_words, words):
+                pass
+            elif src_words < TRUNCATED_MIN_WORDS or not _SENTENCE_END_RE.search(src):
                 continue
-            words = len(seg.text.split())
             ratio = len(seg.text.strip()) / len(src.strip())
             if words > EMPTY_MAX_WORDS and ratio >= TRUNCATED_MAX_RATIO:
                 continue
@@ -126,3 +138,13 @@ class TruncatedTranslation(SegmentRule):
                 "most of what the source says is missing",
                 severity=Severity.CRITICAL if empty else None,
             )
+
+    @staticmethod
+    def _short_source_emptied(text: str, src: str, src_words: int, words: int) -> bool:
+        """A shorter source emptied: no letter left of a source of five words or more (".", "-"), or
+        one word left of a sentence of five words or more ("No." for "Je ne suis pas un sauveur.")."""
+        if src_words < EMPTY_SHORT_SOURCE_WORDS or sum(c.isalpha() for c in src) < 10:
+            return False
+        if not any(c.isalpha() for c in text):
+            return True
+        return words <= 1 and bool(_SENTENCE_END_RE.search(src))

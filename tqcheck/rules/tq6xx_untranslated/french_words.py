@@ -58,6 +58,18 @@ QUOTED_MAX_WORDS = 4
 # The only short words a glued pair may have: French articles, prepositions and pronouns.
 _SHORT_WORDS = frozenset("à au aux de des du en et il la le les ne par qui que sa se ses son sur un une".split())
 _ARTICLES = frozenset({"le", "la", "les"})
+
+
+def _lower_in_source(lower: str, source: str) -> bool:
+    """Does the source have the word as a common word: in lower case, or, for a common French word,
+    capitalised where a sentence starts ("Aujourd'hui, ..." opens the source too)? Else it is a name
+    there (Charest)."""
+    if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", source):
+        return True
+    if zipf(lower, "fr") < LEXICON_FR_SURE:
+        return False  # a rarer word capitalised at the start of the source may be a name (Charest)
+    return any(is_sentence_start(source, m.start())
+               for m in re.finditer(rf"(?<!\w){re.escape(lower.capitalize())}(?!\w)", source))
 _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "sur", "aux", "au", "à", "pour"})
 
 
@@ -188,6 +200,7 @@ class FrenchWord(SegmentRule):
     Flag: Obama spoke to 20 000 personnesrassemblées in the rain.
     Flag: the opposition will be silenced, the report said également.
     Flag: an Ifop survey published in l ' Humanité
+    Flag: Aujourd'hui, the city is calm. <<< Aujourd'hui, la ville est calme.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
     Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
     Okay: France defends its “laïcité”, the strict separation of church and state.
@@ -195,6 +208,7 @@ class FrenchWord(SegmentRule):
     Okay: that old Latin maxim qui tacet consentere videtur: who is silent consents <<< cette maxime latine qui tacet consentere videtur : qui ne dit mot consent
     Okay: according to the Caisse nationale d'assurance maladie, costs rose.
     Okay: the pistes were closed and the bourgeoisie stayed home.
+    Okay: Charest said so, and Total agreed. <<< Charest l'a dit, Total aussi.
     """
 
     code = "TQ605"
@@ -261,7 +275,7 @@ class FrenchWord(SegmentRule):
                 text[end:tokens[k + 1].start()] == " "
             ):
                 continue  # an article of a French name written in lowercase: le Havre, les Misérables
-            if capital and source is not None and not re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", source):
+            if capital and source is not None and not _lower_in_source(lower, source):
                 continue  # the source has the word only capitalised: a name (Charest)
             found = self._judge(lower, src, capital)
             if found is None or self._continues_name(text, tokens, k) or self._between_names(text, tokens, k):

@@ -158,6 +158,7 @@ class DoubledWord(RegexRule):
     Flag: The The minister said it was over.
     Flag: He said that he would would come.
     Flag: Every Every day I am making progress. <<< Chaque jour je progresse.
+    Flag: a trouble-maker trouble-maker, and the earth's earth's pull.
     Flag: which would have allowed have allowed stricter application
     Flag: The bill was backed by Irina Irina Yarovaya. <<< Le projet est soutenu par Irina Iarovaïa.
     Okay: She had had enough, she said, and that that was the end.
@@ -176,7 +177,8 @@ class DoubledWord(RegexRule):
     category = "fluency/grammar"
     severity = Severity.MINOR
     data_files = ("sentences_doubled_ok.txt",)
-    pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+)\s+(\1)(?![\w’'-])", re.IGNORECASE)
+    #: A word, with its hyphenated parts and its 's ("trouble-maker trouble-maker", "earth's earth's").
+    pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s+(\1)(?![\w’'-])", re.IGNORECASE)
     #: Two words said twice ("have allowed have allowed", "expect too expect too").
     _PAIR = re.compile(r"(?<![\w’'-])(([^\W\d_]+)\s+([^\W\d_]+))\s+(\2\s+\3)(?![\w’'-])", re.IGNORECASE)
     #: "more and more and more", "step by step by step", "day after day after day": said on purpose.

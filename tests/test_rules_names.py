@@ -170,3 +170,18 @@ def test_linear_in_document_size():
     t = time.perf_counter()
     tq5(text)
     assert time.perf_counter() - t < 5
+
+
+@pytest.mark.parametrize("a, b", [("Zawahiri", "Zawahri"), ("Falluja", "Fallujah"), ("Sisi", "Sissi"),
+                                  ("Khamenei", "Khameneï"), ("Soleimani", "Suleimani")])
+def test_real_transliteration_variants_are_one_name(a, b):
+    """The issue's real pairs of wire copy, one story: one spelling is reported with the other."""
+    found = tq5(rf"Ayman {a} met the delegation on Monday.\nLater, Ayman {b} said the talks went well.")
+    assert len(found) == 1 and {found[0].text, found[0].suggestion} == {a, b}
+
+
+@pytest.mark.parametrize("a, b", [("Iran", "Iraq"), ("Austria", "Australia"), ("Salah", "Saleh"),
+                                  ("Karim", "Karima"), ("Michel", "Michele"), ("Niger", "Nigeria"),
+                                  ("Hollande", "Holland"), ("Hassan Rouhani", "Hassan Nasrallah")])
+def test_distinct_names_a_letter_apart_stay_apart(a, b):
+    assert not tq5(rf"{a} met the delegation on Monday.\nLater, {b} said the talks went well.")

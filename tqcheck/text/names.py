@@ -197,6 +197,72 @@ class NameCollector:
         return self.groups, self.named, self.followers
 
 
+#: Names this long or longer may be one name spelled with a vowel more or less inside, or a final h
+#: more or less (Zawahiri/Zawahri, Falluja/Fallujah), though their keys differ.
+VARIANT_MIN_LETTERS = 6
+
+
+def one_letter_variant(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one name transliterated with one letter more or less: a vowel inside the name
+    (Zawahiri/Zawahri) or a final h (Falluja/Fallujah)? Not a final vowel (Karim/Karima, Michel/Michele
+    are two people), not the first three letters, and not a common English or French word
+    (Holland/Hollande). Edit operations from rapidfuzz (Levenshtein)."""
+    fa, fb = fold_name(a), fold_name(b)
+    if abs(len(fa) - len(fb)) != 1 or min(len(fa), len(fb)) < VARIANT_MIN_LETTERS or fa[:3] != fb[:3]:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    ops = Levenshtein.editops(fa, fb)
+    if len(ops) != 1 or ops[0].tag not in ("insert", "delete"):
+        return False
+    longer = fa if len(fa) > len(fb) else fb
+    pos = ops[0].src_pos if ops[0].tag == "delete" else ops[0].dest_pos
+    extra = longer[pos]
+    if not ((extra == "h" and pos == len(longer) - 1) or (extra in _VOWELS and 3 <= pos < len(longer) - 1)):
+        return False
+    return not (distinct(a, b) or common_word(a) or common_word(b))
+
+
+def _shorter_forms(folded: str) -> set[str]:
+    """The spellings ``folded`` is a one-letter variant of (``one_letter_variant``): it less a final h,
+    or less one vowel inside."""
+    out = {folded[:-1]} if folded.endswith("h") else set()
+    out.update(folded[:i] + folded[i + 1:] for i in range(3, len(folded) - 1) if folded[i] in _VOWELS)
+    return {f for f in out if len(f) >= VARIANT_MIN_LETTERS}
+
+
+def merge_one_letter_variants(groups: dict[str, dict[str, list]]) -> dict[str, dict[str, list]]:
+    """``groups`` (key -> spelling -> occurrences) with the groups of one-letter variants merged into the
+    group of the earlier key (``one_letter_variant``). Linear: each spelling looks up the few shorter
+    forms it could be a variant of; ``groups`` is not changed."""
+    by_form: dict[str, list[tuple[str, str]]] = {}
+    for key, spellings in groups.items():
+        for spelling in spellings:
+            by_form.setdefault(fold_name(spelling), []).append((key, spelling))
+    order = {key: i for i, key in enumerate(groups)}
+    home: dict[str, str] = {}
+
+    def root(k: str) -> str:
+        while k in home:
+            k = home[k]
+        return k
+
+    for key, spellings in groups.items():
+        for spelling in spellings:
+            for shorter in _shorter_forms(fold_name(spelling)):
+                for other, other_spelling in by_form.get(shorter, ()):
+                    a, b = root(key), root(other)
+                    if a != b and one_letter_variant(spelling, other_spelling):
+                        first, second = sorted((a, b), key=order.get)
+                        home[second] = first
+    if not home:
+        return groups
+    merged: dict[str, dict[str, list]] = {}
+    for key, spellings in groups.items():
+        target = merged.setdefault(root(key), {})
+        for spelling, occ in spellings.items():
+            target.setdefault(spelling, []).extend(occ)
+    return merged
 def same_name(a: str, b: str, followers: dict[str, set[str]]) -> bool:
     """May spellings ``a`` and ``b`` (one key) be the same name?
 

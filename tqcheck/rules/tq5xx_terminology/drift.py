@@ -10,7 +10,7 @@ import re
 
 from ...model import Document, Finding, Severity
 from ...registry import Context, CorpusRule, DocumentRule, register
-from ...text.names import NameCollector, pair_variants, preferred_in
+from ...text.names import NameCollector, merge_one_letter_variants, pair_variants, preferred_in
 
 #: In a file of one sentence a line, whose stories may not be marked, two spellings are compared only
 #: within this many segments of each other (a news story runs to about 30 sentences).
@@ -46,7 +46,10 @@ class NameDrift(DocumentRule):
     appears under two spellings and a reader may take them for two. Names are
     compared through a transliteration-aware key: diacritics dropped (Goïta/
     Goita), French ch = English sh, ou = u, kh = h, doubled letters single
-    (Qassem/Qasem), and for long names any interior vowels (Soleimani/Suleimani).
+    (Qassem/Qasem), and for long names any interior vowels (Soleimani/Suleimani);
+    names of six letters or more that differ by one vowel inside or a final h
+    (Zawahiri/Zawahri, Falluja/Fallujah) are one name too, but not by a final
+    vowel (Karim/Karima).
     Every occurrence of the less frequent spelling is reported (on a tie, the
     later one), with the other spelling as the suggestion. Distinct names that
     the key would merge (Colombia/Columbia, Douma/Duma) are listed in
@@ -70,6 +73,8 @@ class NameDrift(DocumentRule):
     Okay: Slovakia and Slovenia, Mali and Malia, Colombia and Columbia University.
     Okay: Hassan Nasrallah met Hasan Turkmani.\\nMohammed bin Salman called Mohammad Javad Zarif.
     Okay: Philip Lowe met Phillip Schofield and Stephen Fry met Stephan Weil.
+    Okay: Karim Benzema met Karima Delli; Michel Barnier met Michele Bachmann.
+    Okay: President Hollande flew to Holland; Australia and Austria; Salah met Saleh.
     Okay: The army staged a coup.\\nAt the World Cup, a Coup Leader banner was seen.
     Okay: the Syrian town of Douma and the Russian Duma; Argentine and Argentina.
     Okay: Qassem Soleimani and Iran’s Qassem Soleimani, Iran's envoy to O’Brien and O'Brien.
@@ -94,6 +99,7 @@ class NameDrift(DocumentRule):
         glossary = ctx.glossary
         # The forms a glossary forbids are left to the glossary rules (TQ502, TQ603, TQ604, TQ701).
         groups, named, followers = document_names(doc, ctx)
+        groups = merge_one_letter_variants(groups)  # Zawahiri/Zawahri, Falluja/Fallujah
         near = SENTENCE_NEIGHBOURHOOD if ctx.layout is not None and ctx.layout.lines == "sentences" else None
         findings = []
         for key, spellings in groups.items():

@@ -207,9 +207,10 @@ class Glossary:
         others = [v for t in self.terms if t.rule != USER_RULE for v in t.variants]
         return self._forbidden[0], _alternation(others, 0)
 
-    def variant_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of every forbidden variant in force (what the glossary rules speak about)."""
-        return [m.span() for p in self._all_variants if p is not None for m in p.finditer(text)]
+    def variant_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Spans of every forbidden variant in force (what the glossary rules speak about); cached, as
+        the name rules of a file and of each of its documents ask for the same segments."""
+        return _variant_spans(self, text)
 
     # -- TQ501, TQ504: preferred spellings ------------------------------------------------------
 
@@ -259,6 +260,11 @@ class Glossary:
         """Does ``translation`` use one of ``forms`` (case aside except for acronyms; plurals allowed)?"""
         tokens = term_tokens(translation, fold=False)
         return any(_contains(tokens, term_tokens(f, fold=False)) for f in forms)
+
+
+@lru_cache(maxsize=4096)
+def _variant_spans(glossary: Glossary, text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for p in glossary._all_variants if p is not None for m in p.finditer(text))
 
 
 @lru_cache(maxsize=4096)

@@ -33,6 +33,7 @@ def _markers() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@lru_cache(maxsize=4096)
 def needs_langid(text: str) -> bool:
     """The cheap prefilter: might this segment be in another language than English?
 

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .text.fold import PREFIX_RE, bare, term_key
+from .text.fold import PREFIX_RE, bare, strip_accents, term_key
 from .text.names import name_key, name_words
 from .text.tokens import term_tokens
 
@@ -190,11 +190,11 @@ class Glossary:
         pattern, lookup = self._forbidden
         if pattern is None:
             return
-        for m in pattern.finditer(text):
-            term = lookup.get(term_key(m.group(0)))
-            if term is None or self._inside_required(text, m.start(), m.end(), term):
+        for start, end in _spans(pattern, text):
+            term = lookup.get(term_key(text[start:end]))
+            if term is None or self._inside_required(text, start, end, term):
                 continue
-            yield m.start(), m.end(), term
+            yield start, end, term
 
     @staticmethod
     def _inside_required(text: str, start: int, end: int, term: Term) -> bool:
@@ -208,9 +208,9 @@ class Glossary:
         return self._forbidden[0], _alternation(others, 0)
 
     def variant_spans(self, text: str) -> tuple[tuple[int, int], ...]:
-        """Spans of every forbidden variant in force (what the glossary rules speak about); cached, as
-        the name rules of a file and of each of its documents ask for the same segments."""
-        return _variant_spans(self, text)
+        """Spans of every forbidden variant in force (what the glossary rules speak about); cached per
+        segment, as the name rules of a file and of each of its documents, and TQ502, read the same."""
+        return tuple(span for p in self._all_variants if p is not None for span in _spans(p, text))
 
     # -- TQ501, TQ504: preferred spellings ------------------------------------------------------
 
@@ -240,10 +240,17 @@ class Glossary:
                     index.setdefault(toks[0][0], []).append((toks, t, s))
         return index
 
+    @cached_property
+    def _source_heads(self) -> re.Pattern | None:
+        """The first words of the source terms, folded: one of them is in the folded text of any source
+        that has a term (a word's compare form is a prefix of its folded self)."""
+        heads = sorted(self._source_index, key=lambda h: (-len(h), h))
+        return re.compile("|".join(map(re.escape, heads))) if heads else None
+
     def source_terms(self, source: str) -> list[tuple[str, Term]]:
         """``(source term, term)`` for each glossary source term in ``source`` (case and diacritics aside)."""
         index = self._source_index
-        if not index:
+        if not index or not self._source_heads.search(strip_accents(unicodedata.normalize("NFC", source))):
             return []
         tokens = term_tokens(source, fold=True)
         found, seen = [], set()
@@ -263,8 +270,9 @@ class Glossary:
 
 
 @lru_cache(maxsize=4096)
-def _variant_spans(glossary: Glossary, text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for p in glossary._all_variants if p is not None for m in p.finditer(text))
+def _spans(pattern: re.Pattern, text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``pattern`` in ``text``, cached: the glossary and name rules read the same segments."""
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=4096)

@@ -1,4 +1,4 @@
-"""What each rule costs: ``python benchmarks/run.py --profile-rules [--data DIR] [--code DIR]``.
+"""What each rule costs: ``python benchmarks/run.py --profile-rules [--data DIR] [--code DIR] [--baseline DIR]``.
 
 On the real WCE-LIG dev set (google.en checked with src.fr as its source, no reference,
 so no metrics; ``--jobs 1``) it runs the check in this process with every rule's
@@ -13,12 +13,16 @@ in a timer (the rules are not edited), and prints, in ms per 1,000 segments:
   ``engine.run`` minus the above.
 
 Timers nest: time spent in a shared value while a rule runs is the shared value's
-only. Then, as separate processes, the wall time of the same check on the whole file
+only. The times are CPU times (``time.process_time``: other processes on the machine
+do not inflate them), of a check run after the same check of the first 3 lines (so
+that loading word lists and compiling patterns count as start-up, as below). Then, as separate processes, the wall time of the same check on the whole file
 and on its first 3 lines (the start-up), median of ``--repeat`` (3) each, alternating;
-(whole - start-up) / segments is the rules-only cost per segment.
+(whole - start-up) / segments is the rules-only cost per segment, in wall time and
+in CPU time (user + system of the process: what a busy machine does not inflate).
 
 ``--code DIR`` profiles the tqcheck package found in DIR (e.g. a worktree of an
-older commit) instead of the installed one.
+older commit) instead of the installed one; ``--baseline DIR`` times DIR's package
+too, its runs alternating with the others, for a before/after comparison.
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ import argparse
 import functools
 import io
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -134,46 +139,71 @@ def _count(path: str) -> int:
         return sum(1 for _ in fh)
 
 
-def profile(data: str) -> tuple[dict[str, float], int]:
-    """Exclusive seconds per label for one in-process check of the dev set, and its segment count."""
+def _first_lines(data: str, tmp: str, n: int = 3) -> str:
+    """A copy of the dev set's first ``n`` lines (translation and source) in ``tmp``."""
+    for name in ("google.en", "src.fr"):
+        with open(os.path.join(data, name), encoding="utf-8") as fh, \
+             open(os.path.join(tmp, name), "w", encoding="utf-8") as out:
+            out.writelines(line for _, line in zip(range(n), fh))
+    return tmp
+
+
+def _check(data: str) -> None:
     from tqcheck import cli
 
-    timers = Timers()
-    _instrument(timers)
     with redirect_stdout(io.StringIO()):
         code = cli.main(_argv(data))
     if code not in (0, 1):
         sys.exit(f"rulecost: tqcheck {' '.join(_argv(data))} exited {code}")
+
+
+def profile(data: str) -> tuple[dict[str, float], int]:
+    """Exclusive CPU seconds per label for one in-process check of the dev set, and its segment count.
+
+    The same check of its first 3 lines runs first, untimed: what it loads and compiles once
+    (word lists, patterns, wordfreq's lists) is start-up, as in the wall-time figure."""
+    timers = Timers()
+    _instrument(timers)
+    with tempfile.TemporaryDirectory(prefix="tqcheck-rulecost-") as tmp:
+        _check(_first_lines(data, tmp))
+    timers.total.clear()
+    _check(data)
     return timers.total, _count(os.path.join(data, "google.en"))
 
 
-def _wall(code_dir: str | None, argv: list[str]) -> float:
+def _wall(code_dir: str | None, argv: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds: user + system) of one check in a new process."""
     boot = "import sys\n"
     if code_dir:
         boot += f"sys.path.insert(0, {code_dir!r})\n"
     boot += "sys.argv[0] = 'tqcheck'\nfrom tqcheck.cli import entry_point\nentry_point()\n"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", boot, *argv], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         sys.exit(f"rulecost: {' '.join(argv)} failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
-    return wall
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def per_segment(data: str, code_dir: str | None, repeat: int) -> tuple[float, float, float, int]:
-    """(median wall of the whole check, median wall on 3 lines, ms per segment, segments)."""
+def per_segment(data: str, code_dirs: list[str | None], repeat: int) -> dict:
+    """Per code directory: median wall and CPU of the whole check and of its first 3 lines, and the ms
+    per segment of each difference. Runs alternate between the directories (old, new, old, new...)."""
+    runs: dict = {d: {"whole": [], "small": []} for d in code_dirs}
     with tempfile.TemporaryDirectory(prefix="tqcheck-rulecost-") as tmp:
-        for name in ("google.en", "src.fr"):
-            with open(os.path.join(data, name), encoding="utf-8") as fh, \
-                 open(os.path.join(tmp, name), "w", encoding="utf-8") as out:
-                out.writelines(line for _, line in zip(range(3), fh))
-        whole, small = [], []
+        _first_lines(data, tmp)
         for _ in range(max(1, repeat)):
-            whole.append(_wall(code_dir, _argv(data)))
-            small.append(_wall(code_dir, _argv(tmp)))
+            for kind, where in (("whole", data), ("small", tmp)):
+                for d in code_dirs:
+                    runs[d][kind].append(_wall(d, _argv(where)))
     n = _count(os.path.join(data, "google.en"))
-    w, s = statistics.median(whole), statistics.median(small)
-    return w, s, 1000 * (w - s) / n, n
+    out = {}
+    for d, r in runs.items():
+        w, s = (statistics.median(t[0] for t in r[k]) for k in ("whole", "small"))
+        cw, cs = (statistics.median(t[1] for t in r[k]) for k in ("whole", "small"))
+        out[d] = {"wall": (w, s, 1000 * (w - s) / n), "cpu": (cw, cs, 1000 * (cw - cs) / n), "n": n}
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -182,6 +212,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", default=DEFAULT_DATA, help=f"the real data directory (default {DEFAULT_DATA})")
     parser.add_argument("--code", default=None, help="profile the tqcheck package in this directory")
     parser.add_argument("--repeat", type=int, default=3, help="wall-time runs of each command (median)")
+    parser.add_argument("--baseline", default=None,
+                        help="also time the tqcheck package in this directory (an older commit's worktree), "
+                             "its runs alternating with these")
     args = parser.parse_args(argv)
     data = os.path.join(args.data, "wce-lig-dev")
     if not os.path.exists(os.path.join(data, "google.en")):
@@ -206,10 +239,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  {sum(shared.values()):9.1f}  all shared per-segment work")
     print(f"  {engine_all:9.1f}  engine outside rules and shared work (reading, windows, finalising)")
     print(f"  {engine_all + sum(rules.values()) + sum(shared.values()):9.1f}  engine.run in all")
-    whole, small, ms, n = per_segment(data, args.code, args.repeat)
-    print(f"\nwall, separate processes, median of {args.repeat}: whole file {whole:.2f} s, "
-          f"first 3 lines {small:.2f} s")
-    print(f"rules-only check: {ms:.3f} ms per segment ((whole - 3 lines) / {n}; goal 0.25)")
+    dirs = [args.code] + ([os.path.abspath(args.baseline)] if args.baseline else [])
+    timed = per_segment(data, dirs, args.repeat)
+    print(f"\nseparate processes, median of {args.repeat} each{', alternating' if args.baseline else ''}:")
+    for d in dirs:
+        r = timed[d]
+        (w, s, ms), (cw, cs, cms) = r["wall"], r["cpu"]
+        print(f"  {d or os.path.dirname(os.path.dirname(tqcheck.__file__))}: wall {w:.2f} s whole file, "
+              f"{s:.2f} s first 3 lines: rules-only check {ms:.3f} ms per segment "
+              f"((whole - 3 lines) / {r['n']}; goal 0.25); CPU {cw:.2f} s - {cs:.2f} s: {cms:.3f} ms per segment")
 
 
 if __name__ == "__main__":

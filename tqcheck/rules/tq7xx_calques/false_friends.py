@@ -15,7 +15,8 @@ from ...text.fold import strip_accents
 from ...text.data import table
 from ...text.sentences import article_pairs, is_sentence_start
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "})
+_FOLDED = {"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "}
+_APOSTROPHES = str.maketrans(_FOLDED)
 
 #: French function words in a French form, and what each also matches (elision, contraction).
 _FRENCH_FUNCTION = {
@@ -170,14 +171,16 @@ def _candidates(folded: str) -> list[_Entry]:
     """The entries whose anchors may be in the folded source, in the table's order."""
     index, always = _by_head()
     picked = set(always)
-    for head in {run[:3] for run in _RUN_RE.findall(folded)}:
-        picked.update(index.get(head, ()))
+    for head in index.keys() & {run[:3] for run in _RUN_RE.findall(folded)}:
+        picked.update(index[head])
     entries = _entries()
     return [entries[i] for i in sorted(picked)]
 
 
 def _fold_source(text: str) -> str:
-    return strip_accents(text.translate(_APOSTROPHES))
+    for old, new in _FOLDED.items():  # str.replace: translate with a table is slow on non-ASCII text
+        text = text.replace(old, new)
+    return strip_accents(text)
 
 
 def _name_like(text: str, start: int, hit: str) -> bool:

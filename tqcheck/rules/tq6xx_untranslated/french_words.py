@@ -108,13 +108,23 @@ def _never_french(lower: str) -> bool:
     if "'" in lower:
         return False  # an elision is judged on its own terms
     if "-" not in lower:
-        en = zipf(lower, "en")
-        if en >= SOURCE_EN_MAX and not (zipf(lower, "fr") >= LEXICON_FR_MIN and zipf(lower, "fr") - en >= SOURCE_COMMON_MARGIN):
+        en, fr = zipf(lower, "en"), zipf(lower, "fr")
+        if en >= SOURCE_EN_MAX and not (fr >= LEXICON_FR_MIN and fr - en >= SOURCE_COMMON_MARGIN):
             return True  # a common English word no more French than English: no test of _verdict passes
     if any(_verdict(p, True) or _verdict(p, False) for p in {lower, *lower.split("-")}):
         return False
     return "-" in lower or not 6 <= len(lower) <= GLUED_MAX_LETTERS or zipf(lower, "en") > 0 \
         or zipf(lower, "fr") >= GLUED_PART_FR_MIN
+
+
+@lru_cache(maxsize=65536)
+def _passed_over(token: str) -> bool:
+    """Is a token of _WORD_RE a word no test can find French in (``_never_french``), and no two
+    words run together (avecWillard)? Cached per token, as its words are."""
+    word = token.replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return (word.islower() or word[0].isupper()) and _never_french(word.lower())
 
 
 def _french_leaning(word: str) -> bool:
@@ -265,11 +275,11 @@ class FrenchWord(SegmentRule):
             )
         tokens = list(_WORD_RE.finditer(text))
         for k, m in enumerate(tokens):
+            if _passed_over(m.group(0)):
+                continue  # most words
             word = m.group(0).replace("\u2019", "'")
             if word.endswith("'s"):
                 word = word[:-2]
-            if (word.islower() or word[0].isupper()) and _never_french(word.lower()):
-                continue  # no French in it, and not two words run together (avecWillard): most words
             start, end = m.start(), m.start() + len(word)
             if start in after_elision or inside(elisions, start, start + 1) or _in_address(text, start, end):
                 continue

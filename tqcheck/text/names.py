@@ -102,6 +102,8 @@ def _capitalised(part: str) -> bool:
     """
     if not part[0].isupper():
         return False
+    if not any(map(str.isupper, part[1:])):
+        return True  # (most names: no other capital)
     return all(not c.isupper() or part[i - 1] in "'\u2019" for i, c in enumerate(part) if i)
 
 

@@ -37,8 +37,7 @@ def word_parts(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=4096)
 def copy_words(text: str) -> tuple[str, ...]:
     """The case-folded words of ``text``, edge punctuation stripped (cached: a source is read twice)."""
-    words = (token.strip(EDGE_PUNCTUATION).casefold() for token in text.replace("\u2019", "'").split())
-    return tuple(w for w in words if w)
+    return tuple(w for token in text.replace("\u2019", "'").casefold().split() if (w := token.strip(EDGE_PUNCTUATION)))
 
 
 def term_tokens(text: str, fold: bool) -> list[tuple[str, str]]:

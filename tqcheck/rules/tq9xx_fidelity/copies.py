@@ -23,17 +23,20 @@ COPY_MAX_WORDS = 300
 def copy_ratio(source: str, translation: str, at_least: float = 0.0) -> float:
     """The share of words a translation keeps from its source, in order (difflib ratio; on
     segments longer than COPY_MAX_WORDS, the ratio of their first COPY_MAX_WORDS words).
-    With ``at_least``, 0.0 when difflib's upper bound (the words the two share, in any order)
-    is already below it: the full comparison is made only for a likely copy."""
+    With ``at_least``, 0.0 when an upper bound of the ratio (as if every word of the translation
+    that the source has were matched) is already below it: the full comparison is made only for a
+    likely copy."""
     a, b = copy_words(source), copy_words(translation)
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
-    matcher = difflib.SequenceMatcher(a=a[:COPY_MAX_WORDS], b=b[:COPY_MAX_WORDS], autojunk=False)
-    if at_least and (matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least):
-        return 0.0
-    return matcher.ratio()
+    a, b = a[:COPY_MAX_WORDS], b[:COPY_MAX_WORDS]
+    if at_least:
+        in_a = set(a)
+        if 2.0 * sum(w in in_a for w in b) / (len(a) + len(b)) < at_least:
+            return 0.0
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio()
 
 
 def _looks_french(text: str) -> bool:

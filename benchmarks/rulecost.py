@@ -193,7 +193,7 @@ def per_segment(data: str, code_dirs: list[str | None], repeat: int) -> dict:
     runs: dict = {d: {"whole": [], "small": []} for d in code_dirs}
     with tempfile.TemporaryDirectory(prefix="tqcheck-rulecost-") as tmp:
         _first_lines(data, tmp)
-        for _ in range(max(1, repeat)):
+        for _ in range(repeat):
             for kind, where in (("whole", data), ("small", tmp)):
                 for d in code_dirs:
                     runs[d][kind].append(_wall(d, _argv(where)))
@@ -211,7 +211,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile-rules", action="store_true")
     parser.add_argument("--data", default=DEFAULT_DATA, help=f"the real data directory (default {DEFAULT_DATA})")
     parser.add_argument("--code", default=None, help="profile the tqcheck package in this directory")
-    parser.add_argument("--repeat", type=int, default=3, help="wall-time runs of each command (median)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="wall-time runs of each command (median; 0: the in-process profile only)")
     parser.add_argument("--baseline", default=None,
                         help="also time the tqcheck package in this directory (an older commit's worktree), "
                              "its runs alternating with these")
@@ -239,6 +240,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"  {sum(shared.values()):9.1f}  all shared per-segment work")
     print(f"  {engine_all:9.1f}  engine outside rules and shared work (reading, windows, finalising)")
     print(f"  {engine_all + sum(rules.values()) + sum(shared.values()):9.1f}  engine.run in all")
+    if args.repeat < 1:
+        return
     dirs = [args.code] + ([os.path.abspath(args.baseline)] if args.baseline else [])
     timed = per_segment(data, dirs, args.repeat)
     print(f"\nseparate processes, median of {args.repeat} each{', alternating' if args.baseline else ''}:")

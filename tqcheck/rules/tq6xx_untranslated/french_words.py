@@ -273,6 +273,8 @@ class FrenchWord(SegmentRule):
             yield m.start(), m.end(), (
                 f"French elided article '{m.group(0)}' left in English text; translate the phrase"
             )
+        if all(map(_passed_over, _WORD_RE.findall(text))):
+            return  # every word is passed over (most segments): no token to walk
         tokens = list(_WORD_RE.finditer(text))
         for k, m in enumerate(tokens):
             if _passed_over(m.group(0)):

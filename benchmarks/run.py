@@ -86,6 +86,10 @@ def best_of(repeat: int, cmd: list[str], cwd: str) -> tuple[float, float, int]:
 
 
 def main() -> None:
+    if "--profile-rules" in sys.argv[1:]:  # per-rule cost: benchmarks/rulecost.py
+        import rulecost
+
+        return rulecost.main(sys.argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=10_000)
     parser.add_argument("--scales", default="1,2,4")

@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .text.fold import PREFIX_RE, bare, term_key
+from .text.fold import PREFIX_RE, bare, strip_accents, term_key
 from .text.names import name_key, name_words
 from .text.tokens import term_tokens
 
@@ -190,11 +190,11 @@ class Glossary:
         pattern, lookup = self._forbidden
         if pattern is None:
             return
-        for m in pattern.finditer(text):
-            term = lookup.get(term_key(m.group(0)))
-            if term is None or self._inside_required(text, m.start(), m.end(), term):
+        for start, end in _spans(self, 0, text):  # _all_variants[0] is this pattern
+            term = lookup.get(term_key(text[start:end]))
+            if term is None or self._inside_required(text, start, end, term):
                 continue
-            yield m.start(), m.end(), term
+            yield start, end, term
 
     @staticmethod
     def _inside_required(text: str, start: int, end: int, term: Term) -> bool:
@@ -207,9 +207,10 @@ class Glossary:
         others = [v for t in self.terms if t.rule != USER_RULE for v in t.variants]
         return self._forbidden[0], _alternation(others, 0)
 
-    def variant_spans(self, text: str) -> list[tuple[int, int]]:
-        """Spans of every forbidden variant in force (what the glossary rules speak about)."""
-        return [m.span() for p in self._all_variants if p is not None for m in p.finditer(text)]
+    def variant_spans(self, text: str) -> tuple[tuple[int, int], ...]:
+        """Spans of every forbidden variant in force (what the glossary rules speak about); cached per
+        segment, as the name rules of a file and of each of its documents, and TQ502, read the same."""
+        return _spans(self, 0, text) + _spans(self, 1, text)
 
     # -- TQ501, TQ504: preferred spellings ------------------------------------------------------
 
@@ -239,10 +240,17 @@ class Glossary:
                     index.setdefault(toks[0][0], []).append((toks, t, s))
         return index
 
+    @cached_property
+    def _source_heads(self) -> re.Pattern | None:
+        """The first words of the source terms, folded: one of them is in the folded text of any source
+        that has a term (a word's compare form is a prefix of its folded self)."""
+        heads = sorted(self._source_index, key=lambda h: (-len(h), h))
+        return re.compile("|".join(map(re.escape, heads))) if heads else None
+
     def source_terms(self, source: str) -> list[tuple[str, Term]]:
         """``(source term, term)`` for each glossary source term in ``source`` (case and diacritics aside)."""
         index = self._source_index
-        if not index:
+        if not index or not self._source_heads.search(strip_accents(unicodedata.normalize("NFC", source))):
             return []
         tokens = term_tokens(source, fold=True)
         found, seen = [], set()
@@ -259,6 +267,15 @@ class Glossary:
         """Does ``translation`` use one of ``forms`` (case aside except for acronyms; plurals allowed)?"""
         tokens = term_tokens(translation, fold=False)
         return any(_contains(tokens, term_tokens(f, fold=False)) for f in forms)
+
+
+@lru_cache(maxsize=4096)
+def _spans(glossary: Glossary, which: int, text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of ``glossary._all_variants[which]`` in ``text``, cached: the glossary and name rules read
+    the same segments. (Keyed by the glossary, which hashes by identity: a compiled pattern hashes its
+    whole code, microseconds for these.)"""
+    pattern = glossary._all_variants[which]
+    return () if pattern is None else tuple(m.span() for m in pattern.finditer(text))
 
 
 @lru_cache(maxsize=4096)

@@ -222,11 +222,19 @@ class Rule:
 
 
 class SegmentRule(Rule):
-    """A rule that looks at one segment at a time."""
+    """A rule that looks at one segment at a time.
+
+    ``requires``, when set, is a cheap pattern found in every segment the rule can report (a
+    character each of its hits contains: a digit, a quote mark): a segment without it is passed
+    over before ``check_segment`` runs."""
+
+    requires: ClassVar[re.Pattern | None] = None
 
     def check(self, doc: Document, ctx: Context) -> Iterator[Finding]:
+        requires = self.requires
         for seg in doc.segments:
-            yield from self.check_segment(doc, seg, ctx)
+            if requires is None or requires.search(seg.text) is not None:
+                yield from self.check_segment(doc, seg, ctx)
 
     def check_segment(self, doc: Document, seg: Segment, ctx: Context) -> Iterable[Finding]:
         raise NotImplementedError

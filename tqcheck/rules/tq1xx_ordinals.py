@@ -34,6 +34,7 @@ class FrenchOrdinal(RegexRule):
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
     pattern = re.compile(r"(?<![\w.,+-])(\d{1,4})(er|re|ère|e|ème|eme|è)(?![\w+-])")
+    requires = re.compile(r"\d[eèr]")
 
     def match(self, m, seg):
         n = int(m.group(1))
@@ -68,6 +69,7 @@ class FrenchCentury(RegexRule):
     category = "accuracy/untranslated"
     severity = Severity.MAJOR
     pattern = re.compile(r"(?<![\w-])([IVXLC]{1,7})(e|ème|eme|è)(?:(\s+|\u00a0)(siècle|s\.))?(?![\w-])")
+    requires = re.compile(r"[IVXLC][eè]")
 
     def match(self, m, seg):
         n = roman_to_int(m.group(1))

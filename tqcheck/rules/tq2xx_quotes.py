@@ -169,6 +169,8 @@ class QuotePunctuationDebris(SegmentRule):
     category = "fluency/punctuation"
     severity = Severity.MAJOR
 
+    requires = re.compile("[“”\"]")  # every kind of debris has a quote mark
+
     def check_segment(self, doc, seg, ctx):
         for d in debris_spans(seg.text):
             yield self.finding(doc, seg, d.start, d.end, d.message, d.suggestion)
@@ -208,6 +210,7 @@ class Guillemets(RegexRule):
         r"|‹(?=(?P<s1>\s*))(?P=s1)(?P<inner1>(?:[^\s‹›«»](?:[^‹›«»]*[^\s‹›«»])?)?)\s*›"
         r"|(?P<lopen>«\s*)|(?P<lclose>(?<!\s)\s*»)"
     )
+    requires = re.compile("[«»‹]")
     _INNER_SPACES = re.compile(r"(?<=‘)\s+|(?<!\s)\s+(?=’)")
 
     def check_segment(self, doc, seg, ctx):

@@ -70,6 +70,7 @@ class SpaceBeforePunctuation(RegexRule):
     category = "fluency/punctuation"
     severity = Severity.MINOR
     pattern = re.compile(rf"(?<=[^\s(\[{{“‘«])([{SPACES}]+)([.,;:!?%])")
+    requires = re.compile(rf"[{SPACES}][.,;:!?%]")
     _NUMBER_BEFORE = re.compile(r"\d[\d.,]*$")
     _ARTICLE_BEFORE = re.compile(r"(?<!\w)(?:the|a|an)$", re.I)
     _EMOTICON = re.compile(r"-?'?[()\[\]|/\\*]")
@@ -154,6 +155,7 @@ class DoubledPunctuation(RegexRule):
     severity = Severity.MINOR
     data_files = ("spacing_abbreviations.txt",)
     pattern = re.compile(r"(?<![.,;:…])[.,;:]{2,}(?![.,;:…])")
+    requires = re.compile(r"[.,;:]{2}")
     _TOKEN_BEFORE = re.compile(r"([^\s(\[{“‘\"'«]*)$")
 
     def match(self, m, seg):

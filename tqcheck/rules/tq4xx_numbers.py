@@ -100,6 +100,7 @@ class FrenchThousandsSeparator(RegexRule):
     pattern = re.compile(
         rf"(?<![\w.,+/:])(?<!\d{G})([1-9]\d{{0,2}}(?:{G}\d{{3}})+)(?:,(\d+))?(?!\w|[.,:/]\d|{G}\d)"
     )
+    requires = re.compile(rf"\d{G}\d")
 
     def match(self, m, seg):
         text, number = seg.text, m.group(0)
@@ -150,6 +151,7 @@ class DecimalComma(RegexRule):
     category = "locale/number-format"
     severity = Severity.MAJOR
     pattern = re.compile(r"(?<![\w.,])(\d+),(\d+)(?!\w|[.,]\d)")
+    requires = re.compile(r"\d,\d")
     _LIST_AFTER = re.compile(rf"{SP}*(?:,|&|and\b|or\b|et\b|ou\b){SP}*\d")
     _LIST_BEFORE = re.compile(rf"(?:\d{SP}*,|\d{SP}+(?:and|or|&)){SP}*$")
     _GROUP_BEFORE = re.compile(rf"\d{G}$")
@@ -211,6 +213,7 @@ class FrenchTime(_ChainRule):
     pattern = re.compile(
         rf"(?<![\w.,:/])((\d{{1,2}})({SP}?)([hH])(?:({SP}?)(\d{{2}}))?)(?!\w|-[^\W\d_]|/)"
     )
+    requires = re.compile(rf"\d{SP}?[hH]")
     _ZONE_AFTER = re.compile(
         rf"{SP}*(?:GMT\b|UTC\b|local\b|heure\b|\(\d{{3,4}}{SP}*(?:GMT|UTC)|\(\d{{1,2}}[:h]\d{{2}})", re.I
     )
@@ -279,6 +282,7 @@ class DayFirstDate(RegexRule):
     category = "locale/date-time-format"
     severity = Severity.MAJOR
     pattern = re.compile(r"(?<![\w./:,-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\w|[/.:,-]\d)")
+    requires = re.compile(r"\d[/.-]\d")
 
     def match(self, m, seg):
         day, sep, month, year = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)

@@ -27,10 +27,19 @@ _SEPARATORS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2019": "'", "\u02b
 _SPACES_RE = re.compile(r"\s+")
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def _uncombined(m: re.Match) -> str:
+    return "".join(c for c in m.group(0) if not unicodedata.combining(c))
+
+
 def strip_accents(text: str) -> str:
-    """Case-folded, without combining marks: "Élysée" -> "elysee" (other characters kept)."""
+    """Case-folded, without combining marks: "Élysée" -> "elysee" (other characters kept).
+
+    Only non-ASCII runs are looked at character by character (no ASCII character combines)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return decomposed if decomposed.isascii() else _NON_ASCII_RE.sub(_uncombined, decomposed)
 
 
 @lru_cache(maxsize=65536)

@@ -33,6 +33,7 @@ def _markers() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+@lru_cache(maxsize=4096)
 def needs_langid(text: str) -> bool:
     """The cheap prefilter: might this segment be in another language than English?
 
@@ -53,7 +54,8 @@ def needs_langid(text: str) -> bool:
         if _CODE_RE.search(token):  # file names, URLs, identifiers, numbers: words of no language
             words += 1
             continue
-        for w in _ELISION_RE.split(token.lower()):  # "d’une" is "d" and "une"
+        low = token.lower()
+        for w in _ELISION_RE.split(low) if "'" in low or "\u2019" in low else (low,):  # "d’une" is "d" and "une"
             words += 1
             if w in english:
                 en += 1

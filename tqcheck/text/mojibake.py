@@ -21,6 +21,8 @@ _MOJIBAKE = re.compile(
     rf"|(?P<rdq>â€\ufffd?)(?!{_C})"  # ” = E2 80 9D; 9D has no Windows-1252 character and is often lost
     r"|(?P<agrave>(?<![^\W\da-z_])Ã(?: (?= ))?)(?= )"  # à = C3 A0; the no-break A0 became a space
 )
+#: What each alternative of _MOJIBAKE starts with (a UTF-8 lead byte read as Windows-1252).
+_LEAD = re.compile("[\u00c2-\u00f4]")
 #: Where the characters a repair may give live: Latin, Greek, Cyrillic, general
 #: punctuation, currency and letter-like symbols, pictographs, and the BOM.
 _PLAUSIBLE = (
@@ -74,7 +76,9 @@ def _repair(run: str) -> str | None:
 @lru_cache(maxsize=4096)
 def mojibake_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(start, end, repaired)`` for every run of mojibake in ``text``."""
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _LEAD.search(text):
+        return ()  # every kind of mojibake starts with one of Â..ô: most segments have none
     for m in _MOJIBAKE.finditer(text):
         if m.group("run"):
             fixed = _repair(m.group("run"))

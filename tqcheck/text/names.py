@@ -87,6 +87,7 @@ def distinct(a: str, b: str) -> bool:
 # A word: letters, with inner apostrophes and hyphens ("Ba'ath", "al-Chaabi", "Jean-Luc").
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
 _PART_RE = re.compile(r"[^-\u2010\u2011]+")
+_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")
 _PREFIXES = {"al", "el"}
 # What may separate a name from the next one in a full name: "Qassem Soleimani", "Abu Mehdi al-Mouhandis".
@@ -101,19 +102,25 @@ def _capitalised(part: str) -> bool:
     """
     if not part[0].isupper():
         return False
+    if not any(map(str.isupper, part[1:])):
+        return True  # (most names: no other capital)
     return all(not c.isupper() or part[i - 1] in "'\u2019" for i, c in enumerate(part) if i)
 
 
-def name_candidates(text: str):
+@lru_cache(maxsize=4096)
+def name_candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """``(start, end, spelling, initial)`` for each name-like word part of ``text``.
 
     A candidate is a capitalised word (not all capitals: acronyms are left alone)
     or the part after an ``al-``/``el-`` prefix ("al-Chaabi" gives "Chaabi").
     ``initial`` is True for the first word of a sentence, which is capitalised
-    whether or not it is a name.
+    whether or not it is a name. Cached: the name rules each collect the names of the same segments.
     """
+    found = []
     for m in _WORD_RE.finditer(text):
         word, offset = m.group(0), m.start()
+        if not word[0].isupper() and not _HYPHEN_RE.search(word):
+            continue  # one part, not capitalised: most words stop here
         possessive = _POSSESSIVE_RE.search(word)
         if possessive:
             word = word[: possessive.start()]
@@ -131,7 +138,8 @@ def name_candidates(text: str):
                 continue
             start = offset + p.start()
             initial = i == 0 and not prefixed and is_sentence_start(text, start, dash=True)
-            yield start, start + len(part), surface_spelling(part), initial
+            found.append((start, start + len(part), surface_spelling(part), initial))
+    return tuple(found)
 
 
 def name_words(text: str) -> list[str]:
@@ -181,7 +189,7 @@ class NameCollector:
         ignored, skip = _ignored_keys(), self.skip
         groups, named, followers = self.groups, self.named, self.followers
         for seg in window.segments:
-            candidates = list(name_candidates(seg.text))
+            candidates = name_candidates(seg.text)
             skipped = skip(seg.text) if skip is not None and candidates else ()
             for i, (start, end, spelling, initial) in enumerate(candidates):
                 key = name_key(spelling)

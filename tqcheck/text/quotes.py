@@ -76,7 +76,9 @@ _SPACED_ELLIPSIS = re.compile(r"\.(?:[ \u00a0]\.){2}")
 
 def debris_spans(text: str) -> list[Debris]:
     """Punctuation debris around quote marks in ``text`` (TQ204's findings)."""
-    out = []
+    out: list[Debris] = []
+    if '"' not in text and "“" not in text and "”" not in text:
+        return out  # every kind of debris has a quote mark: most segments have none
     for m in _DEBRIS.finditer(text):
         if text.startswith(".", m.end()) or _SPACED_ELLIPSIS.match(text, m.end() - 1):
             continue  # 'he said, “. . . and then': an ellipsis opens the quotation
@@ -197,6 +199,8 @@ _SPACE_IN_CLOSE = (
 )
 
 
+_MARK_RE = re.compile("[" + re.escape(DOUBLE_QUOTES) + "]")
+
 #: A segment with more double quote marks than this is not prose and is not walked.
 MAX_MARKS = 2000
 
@@ -277,13 +281,14 @@ class QuoteWalker:
     def _walk(self, seg: Segment, issues: list[Issue]) -> None:
         stack = self.stack
         text = seg.text
-        if sum(text.count(q) for q in DOUBLE_QUOTES) > MAX_MARKS:
+        count = sum(text.count(q) for q in DOUBLE_QUOTES)
+        if count > MAX_MARKS:
             return  # not prose (a megabyte of “): left alone, so the work stays bounded
-        debris = {d.quote for d in debris_spans(text)}
-        moji = [(s, e) for s, e, _ in mojibake_spans(text)]
+        debris = {d.quote for d in debris_spans(text)} if count else set()
+        moji = [(s, e) for s, e, _ in mojibake_spans(text)] if count else []
         marks = [
-            i for i, ch in enumerate(text)
-            if ch in DOUBLE_QUOTES and not any(s <= i < e for s, e in moji)
+            m.start() for m in _MARK_RE.finditer(text)
+            if not any(s <= m.start() < e for s, e in moji)
         ]
         inches = _inch_marks(text, marks)
         marks = [i for i in marks if i not in inches]

@@ -77,13 +77,15 @@ def debris_token_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=None)
-def _debris_lines() -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.IGNORECASE) for p in word_list("sentences_debris_lines.txt"))
+def _debris_lines() -> re.Pattern:
+    """The debris patterns as one alternation: it matches a whole line when one of them does."""
+    return re.compile("|".join(f"(?:{p})" for p in word_list("sentences_debris_lines.txt")), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def is_debris_line(text: str) -> bool:
-    stripped = text.strip()
-    return any(p.fullmatch(stripped) for p in _debris_lines())
+    """Is the whole segment web-page debris? (cached: several rules ask of the same segment)"""
+    return _debris_lines().fullmatch(text.strip()) is not None
 
 
 def article_pairs(doc: Document) -> Iterator[tuple[int, Segment, str]]:

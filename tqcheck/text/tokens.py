@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .data import word_set
 from .fold import fold_name, singular, strip_accents
@@ -33,25 +34,22 @@ def word_parts(text: str) -> list[tuple[str, str]]:
     return out
 
 
-def copy_words(text: str) -> list[str]:
-    """The case-folded words of ``text``, edge punctuation stripped."""
-    words = []
-    for token in text.replace("\u2019", "'").split():
-        w = token.strip(EDGE_PUNCTUATION).casefold()
-        if w:
-            words.append(w)
-    return words
+@lru_cache(maxsize=4096)
+def copy_words(text: str) -> tuple[str, ...]:
+    """The case-folded words of ``text``, edge punctuation stripped (cached: a source is read twice)."""
+    return tuple(w for token in text.replace("\u2019", "'").casefold().split() if (w := token.strip(EDGE_PUNCTUATION)))
 
 
 def term_tokens(text: str, fold: bool) -> list[tuple[str, str]]:
     """``(compare form, surface form)`` for each word of ``text`` (hyphens and apostrophes split
     words); the compare form is singular, case-folded and, with ``fold``, without diacritics."""
     text = unicodedata.normalize("NFC", text)
-    out = []
-    for m in _TERM_TOKEN_RE.finditer(text):
-        word = m.group(0)
-        out.append((singular(strip_accents(word) if fold else word.casefold()), word))
-    return out
+    return [(_compare_form(m.group(0), fold), m.group(0)) for m in _TERM_TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _compare_form(word: str, fold: bool) -> str:
+    return singular(strip_accents(word) if fold else word.casefold())
 
 
 @dataclass(frozen=True)

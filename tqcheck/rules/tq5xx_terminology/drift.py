@@ -103,6 +103,8 @@ class NameDrift(DocumentRule):
         near = SENTENCE_NEIGHBOURHOOD if ctx.layout is not None and ctx.layout.lines == "sentences" else None
         findings = []
         for key, spellings in groups.items():
+            if sum(s in named for s in spellings) < 2:
+                continue  # one spelling (most names): nothing to compare
             # A spelling seen only at sentence starts may be an ordinary word.
             # A spelling inside a hyphenated name (Héma-Québec) is that name's own: it neither drifts nor
             # makes another spelling drift.

@@ -41,6 +41,7 @@ GLUED_PART_FR_MIN = 3.0
 
 _WORD_RE = re.compile(r"(?<![\w'\u2019\-])[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _ELISIONS = frozenset({"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"})
+_PARTS_RE = re.compile(r"['\-]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # Bing's tokenised elisions: "l ' économie", "d ' une".
 _SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[^\W\d_\"\u201c])")
@@ -111,6 +112,33 @@ def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _never_french(lower: str) -> bool:
+    """True when ``FrenchWord._judge`` finds nothing in ``lower`` whatever the source holds and however
+    it is capitalised: each hyphenated part has no verdict, in the source or not, and no two French
+    words can be glued in it. Most words of a translation are these; they are passed over at once."""
+    if "'" in lower:
+        return False  # an elision is judged on its own terms
+    if "-" not in lower:
+        en, fr = zipf(lower, "en"), zipf(lower, "fr")
+        if en >= SOURCE_EN_MAX and not (fr >= LEXICON_FR_MIN and fr - en >= SOURCE_COMMON_MARGIN):
+            return True  # a common English word no more French than English: no test of _verdict passes
+    if any(_verdict(p, True) or _verdict(p, False) for p in {lower, *lower.split("-")}):
+        return False
+    return "-" in lower or not 6 <= len(lower) <= GLUED_MAX_LETTERS or zipf(lower, "en") > 0 \
+        or zipf(lower, "fr") >= GLUED_PART_FR_MIN
+
+
+@lru_cache(maxsize=65536)
+def _passed_over(token: str) -> bool:
+    """Is a token of _WORD_RE a word no test can find French in (``_never_french``), and no two
+    words run together (avecWillard)? Cached per token, as its words are."""
+    word = token.replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return (word.islower() or word[0].isupper()) and _never_french(word.lower())
+
+
 def _french_leaning(word: str) -> bool:
     return word in _NAME_PARTICLES or zipf(word, "fr") > zipf(word, "en")
 
@@ -159,8 +187,22 @@ def _source_words(text: str) -> frozenset[str]:
             continue
         w = m.group(0).lower()
         words.add(w)
-        words.update(re.split(r"['\-]", w))
+        words.update(_PARTS_RE.split(w))
     return frozenset(words)
+
+
+class _SourceWords:
+    """``_source_words(text)``, read the first time a word is looked up in it (most segments never ask)."""
+
+    __slots__ = ("text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self.text, self._words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = _source_words(self.text)
+        return word in self._words
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -237,7 +279,7 @@ class FrenchWord(SegmentRule):
                 yield self.finding(doc, seg, start, end, message)
 
     def _candidates(self, text: str, source: str | None, tq602: bool):
-        src = _source_words(source) if source is not None else None
+        src = _SourceWords(source) if source is not None else None
         after_elision, elisions = set(), []
         for m in _SPACED_ELISION_RE.finditer(text):
             after_elision.add(m.end() + (text[m.end():m.end() + 1] == " "))
@@ -245,8 +287,12 @@ class FrenchWord(SegmentRule):
             yield m.start(), m.end(), (
                 f"French elided article '{m.group(0)}' left in English text; translate the phrase"
             )
+        if all(map(_passed_over, _WORD_RE.findall(text))):
+            return  # every word is passed over (most segments): no token to walk
         tokens = list(_WORD_RE.finditer(text))
         for k, m in enumerate(tokens):
+            if _passed_over(m.group(0)):
+                continue  # most words
             word = m.group(0).replace("\u2019", "'")
             if word.endswith("'s"):
                 word = word[:-2]

@@ -15,7 +15,8 @@ from ...text.fold import strip_accents
 from ...text.data import table
 from ...text.sentences import article_pairs, is_sentence_start
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "})
+_FOLDED = {"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "}
+_APOSTROPHES = str.maketrans(_FOLDED)
 
 #: French function words in a French form, and what each also matches (elision, contraction).
 _FRENCH_FUNCTION = {
@@ -62,6 +63,19 @@ def _french_form(form: str) -> str:
     return r"(?<![\w'])" + "".join(out) + last
 
 
+def _anchor(form: str) -> str | None:
+    """A literal every match of ``_french_form(form)`` holds (the longest stem of its words that are
+    not function words), so that a source without it is passed over without running the pattern;
+    None when the form is function words only."""
+    stems = []
+    for word in form.translate(_APOSTROPHES).split():
+        if word in _FRENCH_FUNCTION:
+            continue
+        w = strip_accents(word[2:] if re.match(r"^[dl]'", word) else word)
+        stems.append(w[:-2] if (len(w) >= 5 and w.endswith("er")) or w.endswith("al") else w)
+    return max(stems, key=len) if stems else None
+
+
 def _english_word(word: str) -> str:
     """An English word with its inflections (-s, -es, -ed, -ing, with a final e dropped or a final
     consonant doubled, -y to -ies/-ied); -ise also matches -ize."""
@@ -99,6 +113,7 @@ def _alternatives(cell: str, inflect: bool) -> re.Pattern | None:
 
 
 class _Entry(NamedTuple):
+    anchors: tuple[str, ...] | None  # one literal of each French form (None: search the source always)
     french: re.Pattern
     unless: re.Pattern | None
     false_friend: re.Pattern
@@ -115,7 +130,10 @@ def _entries() -> tuple[_Entry, ...]:
         french, false_friend, renderings, severity, okay_in, _note = row
         forms = french.split("|")
         unless = [f[1:] for f in forms if f.startswith("!")]
+        anchors = [_anchor(f) for f in forms if not f.startswith("!")]
+        shortest = {a for a in anchors if a is not None and not any(b and b != a and b in a for b in anchors)}
         out.append(_Entry(
+            None if None in anchors else tuple(sorted(shortest)),
             re.compile("|".join(_french_form(f) for f in forms if not f.startswith("!"))),
             re.compile("|".join(map(_french_form, unless))) if unless else None,
             _alternatives(false_friend, inflect=False),
@@ -127,8 +145,42 @@ def _entries() -> tuple[_Entry, ...]:
     return tuple(out)
 
 
+_RUN_RE = re.compile(r"\w+")
+_HEAD_RE = re.compile(r"^\w{3}")
+
+
+@lru_cache(maxsize=1)
+def _by_head() -> tuple[dict[str, tuple[int, ...]], frozenset[int]]:
+    """The entries by the first three letters of their anchors, and those to try on every source.
+
+    An anchor starts a word of the folded source (a French form's words follow a space, an
+    apostrophe or the start of the form), so a source whose words start with none of an entry's
+    three-letter heads cannot hold its anchors."""
+    index: dict[str, set[int]] = {}
+    always = set()
+    for i, entry in enumerate(_entries()):
+        if entry.anchors is None or not all(_HEAD_RE.match(a) for a in entry.anchors):
+            always.add(i)
+            continue
+        for a in entry.anchors:
+            index.setdefault(a[:3], set()).add(i)
+    return {head: tuple(sorted(ids)) for head, ids in index.items()}, frozenset(always)
+
+
+def _candidates(folded: str) -> list[_Entry]:
+    """The entries whose anchors may be in the folded source, in the table's order."""
+    index, always = _by_head()
+    picked = set(always)
+    for head in index.keys() & {run[:3] for run in _RUN_RE.findall(folded)}:
+        picked.update(index[head])
+    entries = _entries()
+    return [entries[i] for i in sorted(picked)]
+
+
 def _fold_source(text: str) -> str:
-    return strip_accents(text.translate(_APOSTROPHES))
+    for old, new in _FOLDED.items():  # str.replace: translate with a table is slow on non-ASCII text
+        text = text.replace(old, new)
+    return strip_accents(text)
 
 
 def _name_like(text: str, start: int, hit: str) -> bool:
@@ -193,7 +245,9 @@ class FalseFriend(SegmentRule):
     def check_pair(self, doc, seg, source: str, ctx):
         folded = _fold_source(source)
         text = seg.text
-        for entry in _entries():
+        for entry in _candidates(folded):
+            if entry.anchors is not None and not any(a in folded for a in entry.anchors):
+                continue  # substring tests pass over most entries before any pattern runs
             if not entry.french.search(folded):
                 continue  # the source decides first: most entries stop here, before the translation is read
             hits = [m for m in entry.false_friend.finditer(text) if not _name_like(text, m.start(), m.group(0))]

@@ -53,6 +53,7 @@ class BrokenSentence(RegexRule):
     severity = Severity.MAJOR
     data_files = ("sentences_abbreviations.txt",)
     pattern = re.compile(r"(?<=[^\s.…])\.\s+(?P<word>[a-z][\w’'-]*)(?=(?P<rest>\S*))")
+    requires = re.compile(r"\.\s+[a-z]")
     _INNER_CAPITAL = re.compile(r"[a-z]+[A-Z]")
     _ADDRESS = re.compile(r"^[.][A-Za-z]|/|@")
 
@@ -118,6 +119,7 @@ class CapitalAfterQuoteComma(RegexRule):
     pattern = re.compile(
         r"(?P<mark>“,|[”\"],|,[”\"])[ \u00a0]+(?P<word>[A-Z][a-z]+)\b(?![’'-]\w)(?P<after>[ \u00a0]+\S+)?"
     )
+    requires = re.compile(r"[“”\"],|,[”\"]")
     span_group = "word"
     _DETERMINERS = frozenset("the a an his her its their this that one some".split())
 
@@ -297,6 +299,7 @@ class HtmlEntity(RegexRule):
         r"(?:\s[^<>]*)?/?>)",
         re.IGNORECASE,
     )
+    requires = re.compile("[&<]")
 
     def match(self, m, seg):
         if m.group("entity"):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 
 from ...model import Severity
 from ...registry import SegmentRule, register
@@ -21,23 +20,31 @@ COPY_MIN_FRENCH = 2
 COPY_MAX_WORDS = 300
 
 
-def copy_ratio(source: str, translation: str) -> float:
+def copy_ratio(source: str, translation: str, at_least: float = 0.0) -> float:
     """The share of words a translation keeps from its source, in order (difflib ratio; on
-    segments longer than COPY_MAX_WORDS, the ratio of their first COPY_MAX_WORDS words)."""
+    segments longer than COPY_MAX_WORDS, the ratio of their first COPY_MAX_WORDS words).
+    With ``at_least``, 0.0 when an upper bound of the ratio (as if every word of the translation
+    that the source has were matched) is already below it: the full comparison is made only for a
+    likely copy."""
     a, b = copy_words(source), copy_words(translation)
     if not a or not b:
         return 0.0
     if a == b:
         return 1.0
     a, b = a[:COPY_MAX_WORDS], b[:COPY_MAX_WORDS]
+    if at_least:
+        in_a = set(a)
+        if 2.0 * sum(w in in_a for w in b) / (len(a) + len(b)) < at_least:
+            return 0.0
     return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio()
 
 
 def _looks_french(text: str) -> bool:
+    markers = word_set("untranslated_foreign_markers.txt")
     french = 0
     for w in copy_words(text):
-        for part in re.split(r"'", w):
-            french += part in word_set("untranslated_foreign_markers.txt")
+        for part in w.split("'"):
+            french += part in markers
     return french >= COPY_MIN_FRENCH
 
 
@@ -73,7 +80,7 @@ class SourceCopy(SegmentRule):
         for _, seg, src in article_pairs(doc):
             if len(src.split()) < COPY_MIN_WORDS or not _looks_french(src):
                 continue
-            ratio = copy_ratio(src, seg.text)
+            ratio = copy_ratio(src, seg.text, at_least=COPY_MIN_RATIO)
             if ratio < COPY_MIN_RATIO:
                 continue
             if langid and ctx.non_english(seg) is not None:

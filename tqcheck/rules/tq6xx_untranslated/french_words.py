@@ -19,6 +19,7 @@ from ...text.numbers import months, weekdays
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
 from .common import AFTER, BEFORE, alternation, excepted_spans
+from .source_words import WORD_RE as _WORD_RE, SourceWords, lower_in_source
 
 #: With the source: a word of the aligned source segment is French when its French zipf
 #: frequency tops its English one by SOURCE_MARGIN and its English one is below SOURCE_EN_MAX
@@ -39,9 +40,7 @@ NAME_HEAD_MARGIN = 1.0
 #: Words glued together ("personnesrassemblées", "derencontrer"): each part this frequent in French.
 GLUED_PART_FR_MIN = 3.0
 
-_WORD_RE = re.compile(r"(?<![\w'\u2019\-])[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 _ELISIONS = frozenset({"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "lorsqu", "puisqu"})
-_PARTS_RE = re.compile(r"['\-]")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # Bing's tokenised elisions: "l ' économie", "d ' une".
 _SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[^\W\d_\"\u201c])")
@@ -61,16 +60,6 @@ _SHORT_WORDS = frozenset("à au aux de des du en et il la le les ne par qui que 
 _ARTICLES = frozenset({"le", "la", "les"})
 
 
-def _lower_in_source(lower: str, source: str) -> bool:
-    """Does the source have the word as a common word: in lower case, or, for a common French word,
-    capitalised where a sentence starts ("Aujourd'hui, ..." opens the source too)? Else it is a name
-    there (Charest)."""
-    if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", source):
-        return True
-    if zipf(lower, "fr") < LEXICON_FR_SURE:
-        return False  # a rarer word capitalised at the start of the source may be a name (Charest)
-    return any(is_sentence_start(source, m.start())
-               for m in re.finditer(rf"(?<!\w){re.escape(lower.capitalize())}(?!\w)", source))
 _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "sur", "aux", "au", "à", "pour"})
 
 
@@ -176,35 +165,6 @@ def _function_words() -> frozenset[str]:
     return frozenset(row[0] for row in table("untranslated_function_words.tsv"))
 
 
-def _source_words(text: str) -> frozenset[str]:
-    """The source's words as the translation is compared with them, lowercased, whole and in their
-    parts (l'économie: l'économie, économie); a capitalised word inside a sentence is a name and left
-    out, so that a name of the source is never taken for a French word of the translation."""
-    text = text.replace("\u2019", "'")
-    words = set()
-    for m in _WORD_RE.finditer(text):
-        if m.group(0)[:1].isupper() and not is_sentence_start(text, m.start()):
-            continue
-        w = m.group(0).lower()
-        words.add(w)
-        words.update(_PARTS_RE.split(w))
-    return frozenset(words)
-
-
-class _SourceWords:
-    """``_source_words(text)``, read the first time a word is looked up in it (most segments never ask)."""
-
-    __slots__ = ("text", "_words")
-
-    def __init__(self, text: str) -> None:
-        self.text, self._words = text, None
-
-    def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            self._words = _source_words(self.text)
-        return word in self._words
-
-
 def _in_address(text: str, start: int, end: int) -> bool:
     """Part of a web or mail address (www.justiceinitiative.org) or a file name."""
     return (start > 0 and text[start - 1] in "./@") or (text[end:end + 1] in "./@" and text[end + 1:end + 2].isalnum())
@@ -279,7 +239,7 @@ class FrenchWord(SegmentRule):
                 yield self.finding(doc, seg, start, end, message)
 
     def _candidates(self, text: str, source: str | None, tq602: bool):
-        src = _SourceWords(source) if source is not None else None
+        src = SourceWords(source) if source is not None else None
         after_elision, elisions = set(), []
         for m in _SPACED_ELISION_RE.finditer(text):
             after_elision.add(m.end() + (text[m.end():m.end() + 1] == " "))
@@ -321,7 +281,7 @@ class FrenchWord(SegmentRule):
                 text[end:tokens[k + 1].start()] == " "
             ):
                 continue  # an article of a French name written in lowercase: le Havre, les Misérables
-            if capital and source is not None and not _lower_in_source(lower, source):
+            if capital and source is not None and not lower_in_source(lower, source, LEXICON_FR_SURE):
                 continue  # the source has the word only capitalised: a name (Charest)
             found = self._judge(lower, src, capital)
             if found is None or self._continues_name(text, tokens, k) or self._between_names(text, tokens, k):

@@ -1,0 +1,53 @@
+"""TQ605's view of the source segment: its words as the translation's are compared with them."""
+from __future__ import annotations
+
+import re
+
+from ...text.lexicon import zipf
+from ...text.sentences import is_sentence_start
+
+#: A word, with its inner apostrophes and hyphens.
+WORD_RE = re.compile(r"(?<![\w'\u2019\-])[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+# The parts of an elided or hyphenated word (l'économie: l, économie).
+_PARTS_RE = re.compile(r"['\-]")
+
+
+def _source_words(text: str) -> frozenset[str]:
+    """The source's words as the translation is compared with them, lowercased, whole and in their
+    parts (l'économie: l'économie, économie); a capitalised word inside a sentence is a name and left
+    out, so that a name of the source is never taken for a French word of the translation."""
+    text = text.replace("\u2019", "'")
+    words = set()
+    for m in WORD_RE.finditer(text):
+        if m.group(0)[:1].isupper() and not is_sentence_start(text, m.start()):
+            continue
+        w = m.group(0).lower()
+        words.add(w)
+        words.update(_PARTS_RE.split(w))
+    return frozenset(words)
+
+
+class SourceWords:
+    """``_source_words(text)``, read the first time a word is looked up in it (most segments never ask)."""
+
+    __slots__ = ("text", "_words")
+
+    def __init__(self, text: str) -> None:
+        self.text, self._words = text, None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = _source_words(self.text)
+        return word in self._words
+
+
+def lower_in_source(lower: str, source: str, common: float) -> bool:
+    """Does the source have the word as a common word: in lower case, or, for a French word of Zipf
+    ``common`` or more, capitalised where a sentence starts ("Aujourd'hui, ..." opens the source
+    too)? Else it is a name there (Charest)."""
+    if re.search(rf"(?<!\w){re.escape(lower)}(?!\w)", source):
+        return True
+    if zipf(lower, "fr") < common:
+        return False  # a rarer word capitalised at the start of the source may be a name (Charest)
+    return any(is_sentence_start(source, m.start())
+               for m in re.finditer(rf"(?<!\w){re.escape(lower.capitalize())}(?!\w)", source))

@@ -1,5 +1,4 @@
 """TQ6xx: French left untranslated."""
-import time
 
 import pytest
 
@@ -142,12 +141,9 @@ def test_prefilter(text, sent):
 
 def test_seed_draws_nothing_and_sends_nothing_to_langdetect():
     doc = read_document(SEED)
-    t = time.perf_counter()
     report = check_document(doc, select_rules(["TQ6"]), Config())
-    elapsed = time.perf_counter() - t
     assert report.findings == []
-    assert report.langid_examined == 0
-    assert elapsed < 1.0
+    assert report.langid_examined == 0  # the prefilter spares langdetect every English segment
 
 
 def test_langid_examined_counts_each_segment_once():

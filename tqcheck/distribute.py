@@ -33,7 +33,12 @@ PENDING_PER_WORKER = 4
 
 
 def backend(config, glossary=None):
-    """Where documents are checked besides this process: local worker processes (``config.jobs``)."""
+    """Where documents are checked besides this process: the Dask cluster of ``config.scheduler``
+    (dask imported only then), else local worker processes (``config.jobs``)."""
+    if config.scheduler:
+        from .dask_backend import Cluster
+
+        return Cluster(config.scheduler, glossary)
     return Workers(config.jobs, glossary)
 
 

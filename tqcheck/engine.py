@@ -13,7 +13,7 @@ windows. Large documents with references have their metric statistics computed
 by worker processes (``Config.jobs``) while this process runs the rules; the
 scores are aggregated from sacrebleu's per-segment statistics, so they are
 identical to a single-process run, to any cut into windows, and to sacrebleu's own.
-Files smaller than a window go to the workers whole, in batches,
+Files smaller than a window go to the workers (or a Dask cluster) whole, in batches,
 and come back in input order with their corpus rules' states (tqcheck.distribute).
 """
 from __future__ import annotations
@@ -351,10 +351,11 @@ def _checked(documents: Iterable[Checkable], rules: Sequence[Rule], config: Conf
         return _check_here(item, rules, config, workers, progress, glossary)
 
     corpus = [rule for rule in rules if isinstance(rule, CorpusRule)]
-    if workers.jobs <= 1 or config.docids or not all(rule.ships_state for rule in corpus):
+    remote = getattr(workers, "remote", False)  # a Dask cluster: every file goes there
+    if (workers.jobs <= 1 and not remote) or config.docids or not all(rule.ships_state for rule in corpus):
         return map(here, documents)
     return distribute.in_order(documents, here, lambda batch: workers.submit(
-        distribute.check_batch, _check_here, batch, config), workers.jobs)
+        distribute.check_batch, _check_here, batch, config), workers.jobs, large_here=not remote, start_early=remote)
 
 
 def run(documents: Iterable[Checkable], config: Config | None = None, progress: Progress | None = None,

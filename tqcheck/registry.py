@@ -300,7 +300,7 @@ class CorpusRule(Rule):
     A rule that ``ships_state`` keeps what it learns from a document on ``ctx.state(self)``
     and returns it, compact and picklable, from ``end_document``; the engine then hands each
     document's state to ``merge`` in the main process, in input order. Such a rule lets the
-    documents of a run be checked in other processes or machines (``--jobs``);
+    documents of a run be checked in other processes or machines (``--jobs``, ``--scheduler``);
     a corpus rule that does not keeps every document in the main process.
     """
 

@@ -69,13 +69,18 @@ def command(tree: str, report: str, jobs: int | None, scheduler: str | None, che
     return head + args
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system, the command and its worker processes) of ``cmd``."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         sys.exit(f"smallfiles: {' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-500:]}")
-    return wall
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def state_bytes(tree: str, files: int, extend: tuple[str, ...] = ()) -> None:
@@ -97,15 +102,16 @@ def state_bytes(tree: str, files: int, extend: tuple[str, ...] = ()) -> None:
     glossary = in_force(config)
     items = iter_inputs([os.path.join(tree, "mt")], [], None, src_dir=os.path.join(tree, "src"),
                         ref_dir=os.path.join(tree, "ref"))
-    states, results = [], []
+    states, reports, results = [], [], []
     for item in islice(items, files):
         report, state = engine._check_here(item, rules, config, glossary=glossary)
         states.append(len(pickle.dumps(state, pickle.HIGHEST_PROTOCOL)))
+        reports.append(len(pickle.dumps(report, pickle.HIGHEST_PROTOCOL)))
         results.append(len(pickle.dumps((report, state), pickle.HIGHEST_PROTOCOL)))
     print(f"corpus state of {', '.join(shipping)} per document ({len(states)} files): median "
           f"{statistics.median(states):.0f} B, mean {statistics.mean(states):.0f} B, max {max(states)} B; "
-          f"whole result (report + state): median {statistics.median(results):.0f} B, "
-          f"mean {statistics.mean(results):.0f} B")
+          f"report alone: mean {statistics.mean(reports):.0f} B; what a worker sends back (report + state, "
+          f"sharing the segments): median {statistics.median(results):.0f} B, mean {statistics.mean(results):.0f} B")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -149,13 +155,20 @@ def timings(work: str, args) -> None:
         runs["compare"] = command(work, report + ".compare", args.jobs, None, args.compare)
     print("command: tqcheck", " ".join(runs["this"][3:]))
     times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     for i in range(args.repeat):
         for name, cmd in (runs.items() if i % 2 == 0 else reversed(list(runs.items()))):
-            times[name].append(timed(cmd))
-            print(f"run {i + 1} {name}: {times[name][-1]:.2f} s", flush=True)
+            wall, seconds = timed(cmd)
+            times[name].append(wall)
+            cpu[name].append(seconds)
+            print(f"run {i + 1} {name}: {wall:.2f} s wall, {seconds:.2f} s CPU (load average "
+                  f"{os.getloadavg()[0]:.1f})", flush=True)
+    segments = sum(len(_lines(os.path.join(root, n))) for root, _, names in os.walk(os.path.join(work, "mt"))
+                   for n in names)
     for name, walls in times.items():
         median = statistics.median(walls)
-        print(f"{name}: median {median:.2f} s of {len(walls)} ({args.files * args.lines / median:.0f} segments/s)")
+        print(f"{name}: median {median:.2f} s wall of {len(walls)} ({segments / median:.0f} segments/s), "
+              f"median {statistics.median(cpu[name]):.2f} s CPU")
     if args.compare:
         ratio = statistics.median(times["this"]) / statistics.median(times["compare"])
         print(f"this / {args.compare}: {ratio:.2f} of the wall time")

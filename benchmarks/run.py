@@ -156,4 +156,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if "--small-files" in sys.argv[1:]:  # many small files, mirrored src/ref trees: benchmarks/smallfiles.py
+        import smallfiles
+
+        smallfiles.main([a for a in sys.argv[1:] if a != "--small-files"])
+    else:
+        main()

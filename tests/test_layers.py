@@ -17,7 +17,7 @@ LAYERS = [
     ["tqcheck.io", "tqcheck.output", "tqcheck.langid", "tqcheck.metrics", "tqcheck.ter", "tqcheck.fixedit"],
     ["tqcheck.config", "tqcheck.registry"],
     ["tqcheck.rules"],
-    ["tqcheck.engine", "tqcheck.workers", "tqcheck.baseline", "tqcheck.perfile", "tqcheck.scoring", "tqcheck.diffview",
+    ["tqcheck.engine", "tqcheck.workers", "tqcheck.distribute", "tqcheck.dask_backend", "tqcheck.baseline", "tqcheck.perfile", "tqcheck.scoring", "tqcheck.diffview",
      "tqcheck.fix", "tqcheck.suppress"],
     ["tqcheck.compare", "tqcheck.report", "tqcheck.ruledocs"],
     ["tqcheck.api", "tqcheck.editor"],

@@ -121,6 +121,8 @@ def cli() -> None:
 @click.option("--worst", type=click.IntRange(min=0), default=None, help="Worst segments against the reference to show (default 3).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Worker processes for the metrics and segment rules of large files (default 0: one per core; 1: none). Results are identical.")
+@click.option("--scheduler", metavar="ADDRESS", help="Check the files on a Dask cluster: tcp://HOST:8786, or local:N "
+              "for N local worker processes (needs tqcheck[dask]). Results are identical.")
 @click.option("--config", "config_file", metavar="FILE", help="Configuration file (default: .tqcheck.toml or [tool.tqcheck] in pyproject.toml, searched upward).")
 @click.option("--documents", type=click.Choice(DOCUMENT_MODES), default=None,
               help="Where the documents (stories) of a file start: auto (default), file, blank-lines, headlines.")
@@ -148,7 +150,8 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True,
               help="Colours in the rich report: auto (on a terminal, unless NO_COLOR), always, never.")
 @click.pass_context
-def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select, ignore, tokenize, worst, jobs, config_file, documents,
+def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select, ignore, tokenize, worst, jobs, scheduler,
+          config_file, documents,
           docids, fail_on, input_format,
           include, exclude, src_dir, ref_dir, require_pairs, baseline_file, write_baseline, exit_zero,
           glossaries, no_default_glossary, prefer, fix=False, unsafe_fixes=False, show_diff=False, quiet=False,
@@ -175,6 +178,7 @@ def check(ctx, paths, refs, src, fmt, output, fail_under, select, extend_select,
     config = settings.config
     config.default_glossary = config.default_glossary and not no_default_glossary
     config.docids = docids
+    config.scheduler = scheduler
     # with --write-baseline the --baseline file is not read: rewriting it in place stays possible
     inputs = protected_inputs(paths, refs, src, src_dir, ref_dir, config, settings.file,
                            None if write_baseline else baseline_file)

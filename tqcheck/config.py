@@ -38,6 +38,9 @@ class Config:
     worst: int = 3
     #: Processes for the metric statistics of large documents (0: one per core; 1: no extra process).
     jobs: int = 0
+    #: A Dask scheduler (tcp://HOST:8786, or local:N for a LocalCluster of N processes) that checks the
+    #: documents instead of local workers (see tqcheck.dask_backend); None: local processes.
+    scheduler: str | None = None
     #: The lowest severity that fails a file whatever its quality (None: only the threshold).
     fail_on: Severity | None = Severity.CRITICAL
     #: Which files a directory search takes as translations (globs, see tqcheck.paths).

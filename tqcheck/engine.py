@@ -13,6 +13,8 @@ windows. Large documents with references have their metric statistics computed
 by worker processes (``Config.jobs``) while this process runs the rules; the
 scores are aggregated from sacrebleu's per-segment statistics, so they are
 identical to a single-process run, to any cut into windows, and to sacrebleu's own.
+Files smaller than a window go to the workers (or a Dask cluster) whole, in batches,
+and come back in input order with their corpus rules' states (tqcheck.distribute).
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from . import baseline as baselines
-from . import metrics, perfile, scoring, suppress
+from . import distribute, metrics, perfile, scoring, suppress
 from .config import Config
 from .errors import InputError
 from .glossary import Glossary
@@ -216,8 +218,12 @@ def _stays_here(rule: Rule) -> bool:
 
 
 def check_document(item: Checkable, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
-                   progress: Progress | None = None, glossary: Glossary | None = None) -> FileReport:
+                   progress: Progress | None = None, glossary: Glossary | None = None,
+                   corpus_states: list | None = None) -> FileReport:
     """Check one document, window by window (corpus rules only observe it; they report in ``run``).
+
+    The corpus rules that ship state merge the document's at once, or, given ``corpus_states``,
+    it is appended there (one per such rule, in order) for the caller to merge.
 
     The FileReport has the document's findings, sorted, and no score yet (``finalise``
     gives it one). For a large document, each window's metric statistics and its segment
@@ -302,7 +308,9 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
         if isinstance(rule, DocumentRule) and not rule.per_document:
             found.extend(limiter.keep(rule.end(header, ctx)))
         elif isinstance(rule, CorpusRule):
-            rule.end_document(header, ctx)
+            state = rule.end_document(header, ctx)
+            if rule.ships_state:
+                rule.merge(state, ctx) if corpus_states is None else corpus_states.append(state)
     doc = Document(header.path, segments, header.references, header.source, *(read if active is not None else ()))
     report = _file_report(doc, found, ctx, worst)
     _add(report.capped, limiter.overflow)
@@ -329,6 +337,27 @@ def finalise(files: list[FileReport], extra: dict[str, list[Finding]], config: C
     return counts
 
 
+def _check_here(item: Checkable, rules: Sequence[Rule], config: Config, workers: Workers | None = None,
+                progress: Progress | None = None, glossary: Glossary | None = None) -> tuple[FileReport, list]:
+    states: list = []
+    return cap_findings(check_document(item, rules, config, workers, progress, glossary, states)), states
+
+
+def _checked(documents: Iterable[Checkable], rules: Sequence[Rule], config: Config, workers: Workers,
+             progress: Progress | None, glossary: Glossary | None) -> Iterator[tuple[FileReport, list]]:
+    """Every document's report and corpus states, in input order: small files in batches in the workers
+    when there are workers and every corpus rule ships its state (see tqcheck.distribute)."""
+    def here(item):
+        return _check_here(item, rules, config, workers, progress, glossary)
+
+    corpus = [rule for rule in rules if isinstance(rule, CorpusRule)]
+    remote = getattr(workers, "remote", False)  # a Dask cluster: every file goes there
+    if (workers.jobs <= 1 and not remote) or config.docids or not all(rule.ships_state for rule in corpus):
+        return map(here, documents)
+    return distribute.in_order(documents, here, lambda batch: workers.submit(
+        distribute.check_batch, _check_here, batch, config), workers.jobs, large_here=not remote, start_early=remote)
+
+
 def run(documents: Iterable[Checkable], config: Config | None = None, progress: Progress | None = None,
         baseline: baselines.Baseline | None = None, strict: bool = False) -> Report:
     """Check every document (Documents or InputFiles) with the rules the configuration selects.
@@ -342,11 +371,15 @@ def run(documents: Iterable[Checkable], config: Config | None = None, progress: 
     check_config(config)
     rules = select_rules(config.select, config.ignore, config.severity, config.extend_select)
     glossary = glossary_in_force(config)
-    workers = Workers(config.jobs, glossary)
+    workers = distribute.backend(config, glossary)
+    shipping = [rule for rule in rules if isinstance(rule, CorpusRule) and rule.ships_state]
+    ctx = Context(config, glossary=glossary, rules_in_force=frozenset(rule.code for rule in rules))
     files = []
     try:
-        for doc in documents:
-            files.append(cap_findings(check_document(doc, rules, config, workers, progress, glossary)))
+        for report, states in _checked(documents, rules, config, workers, progress, glossary):
+            for rule, state in zip(shipping, states):
+                rule.merge(state, ctx)
+            files.append(report)
             if progress is not None:
                 progress("files", len(files), None)
     except BaseException:

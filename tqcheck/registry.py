@@ -312,7 +312,16 @@ class CorpusRule(Rule):
     Finding names its path). Keep only what the check needs from each document, not
     the documents themselves, so memory stays small. ``check`` is not used; a fresh
     instance serves each run.
+
+    A rule that ``ships_state`` keeps what it learns from a document on ``ctx.state(self)``
+    and returns it, compact and picklable, from ``end_document``; the engine then hands each
+    document's state to ``merge`` in the main process, in input order. Such a rule lets the
+    documents of a run be checked in other processes or machines (``--jobs``, ``--scheduler``);
+    a corpus rule that does not keeps every document in the main process.
     """
+
+    #: Whether ``end_document`` returns the document's state for ``merge`` (see above).
+    ships_state = False
 
     def check(self, doc: Document, ctx: Context) -> Iterable[Finding]:
         return ()
@@ -320,8 +329,14 @@ class CorpusRule(Rule):
     def observe(self, window: Document, ctx: Context) -> None:
         raise NotImplementedError
 
-    def end_document(self, doc: Document, ctx: Context) -> None:
-        """Called after a document's last window (``doc`` has its paths but no segments)."""
+    def end_document(self, doc: Document, ctx: Context) -> Any:
+        """Called after a document's last window (``doc`` has its paths but no segments); a rule
+        that ``ships_state`` returns the document's state."""
+
+    def merge(self, state: Any, ctx: Context) -> None:
+        """Add one document's state (``end_document``'s, perhaps from another process) to the run's;
+        called in input order, in the main process, with a context of the run's configuration."""
+        raise NotImplementedError
 
     def finish(self) -> Iterable[Finding]:
         raise NotImplementedError

@@ -130,6 +130,10 @@ class Workers:
                                              initializer=_init_worker, initargs=(self.glossary, os.getpid()))
         return _Pool(self._pool)
 
+    def submit(self, fn, *args):
+        """``fn(*args)`` in a worker (the pool starts on first need): a future of its result."""
+        return self.executor(1, 0).submit(fn, *args)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)

@@ -29,9 +29,13 @@ def _segment_key(text: str) -> bytes | None:
 
 
 class _SegmentConsistency(CorpusRule):
-    """Shared by TQ505 and TQ506: a digest of each segment seen, and findings made as the run goes."""
+    """Shared by TQ505 and TQ506: a digest of each segment seen, and findings made as the run goes.
+
+    A document's state is its keyed segments in order, ``(key, other, segment)``; ``merge`` replays
+    them against the first translation (or source) seen for each key in the run."""
 
     needs = frozenset({"source"})
+    ships_state = True
 
     def __init__(self, severity: Severity | None = None) -> None:
         super().__init__(severity)
@@ -39,12 +43,20 @@ class _SegmentConsistency(CorpusRule):
         self._findings: list[Finding] = []
 
     def observe(self, doc: Document, ctx: Context) -> None:
+        keyed = ctx.state(self).setdefault("keyed", [])
         for seg, src in zip(doc.segments, doc.source.segments):
             src_key, mt_key = _segment_key(src.text), _segment_key(seg.text)
-            if src_key is None or mt_key is None:
-                continue
-            key, other = self.keys(src_key, mt_key)
-            first = self._first.setdefault(key, (other, doc.path, seg.line))
+            if src_key is not None and mt_key is not None:
+                keyed.append((*self.keys(src_key, mt_key), seg))
+
+    def end_document(self, doc: Document, ctx: Context) -> tuple[str, list]:
+        return doc.path, ctx.state(self).pop("keyed", [])
+
+    def merge(self, state: tuple[str, list], ctx: Context) -> None:
+        path, keyed = state
+        doc = Document(path, [])
+        for key, other, seg in keyed:
+            first = self._first.setdefault(key, (other, path, seg.line))
             if first[0] != other:
                 start, end = strip_span(seg.text)
                 self._findings.append(self.finding(doc, seg, start, end, self.message(first[1], first[2])))

@@ -174,6 +174,7 @@ class CorpusNameDrift(CorpusRule):
     severity = Severity.MAJOR
     data_files = ("names_distinct.tsv", "names_given.txt")
     options = ("prefer", "glossary", "default-glossary")
+    ships_state = True
 
     def __init__(self, severity: Severity | None = None) -> None:
         super().__init__(severity)
@@ -187,18 +188,23 @@ class CorpusNameDrift(CorpusRule):
     def observe(self, window: Document, ctx: Context) -> None:
         document_names(window, ctx)  # collected as the windows come, shared with TQ501
 
-    def end_document(self, doc: Document, ctx: Context) -> None:
-        self._preferred = ctx.glossary.preferred
+    def end_document(self, doc: Document, ctx: Context) -> tuple:
+        """The document's state: its path, its name groups, the spellings seen as names, their followers."""
         groups, named, followers = document_names(doc, ctx)
-        self._named |= named
-        for spelling, keys in followers.items():
-            self._followers.setdefault(spelling, set()).update(keys)
         compact = {
             key: {s: tuple((seg, a, b) for seg, a, b in occ)
                   for s, occ in spellings.items()}
             for key, spellings in groups.items()
         }
-        self._docs.append((doc.path, compact))
+        return doc.path, compact, named, followers
+
+    def merge(self, state: tuple, ctx: Context) -> None:
+        path, compact, named, followers = state
+        self._preferred = ctx.glossary.preferred
+        self._named |= named
+        for spelling, keys in followers.items():
+            self._followers.setdefault(spelling, set()).update(keys)
+        self._docs.append((path, compact))
 
     def finish(self):
         usage: dict[str, dict[str, list[int]]] = {}  # key -> spelling -> documents using it

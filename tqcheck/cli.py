@@ -391,18 +391,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return cli.main(list(argv) if argv is not None else None, standalone_mode=False)
 
 
-#: The collector's first-generation threshold for a command-line run: a check allocates millions of
-#: short-lived objects and few reference cycles, and Python's default (700) runs a collection every
-#: few segments (0.28 s of a 3 s rules-only check of 7,881 segments, measured with gc.callbacks).
-GC_THRESHOLD = (50_000, 20, 100)
-
-
 def entry_point() -> None:
-    """The ``tqcheck`` command: the modules loaded so far are moved out of the collector's sight
-    (``gc.freeze``) and collections made rarer; the API (``main``, ``tqcheck.check``) leaves the
-    caller's collector alone."""
-    import gc
+    """The ``tqcheck`` command (the API, ``main`` and ``tqcheck.check``, leaves the collector alone)."""
+    from .workers import tune_collector
 
-    gc.set_threshold(*GC_THRESHOLD)
-    gc.freeze()
+    tune_collector()
     sys.exit(main())

@@ -152,3 +152,16 @@ class Workers:
         self._pool = None
 
 
+#: The collector's first-generation threshold for a command-line run: a check allocates millions of
+#: short-lived objects and few reference cycles, and Python's default (700) runs a collection every
+#: few segments (0.28 s of a 3 s rules-only check of 7,881 segments, measured with gc.callbacks).
+GC_THRESHOLD = (50_000, 20, 100)
+
+
+def tune_collector() -> None:
+    """For the ``tqcheck`` command: the modules loaded so far are moved out of the collector's sight
+    (``gc.freeze``) and collections made rarer. Worker processes forked later inherit both."""
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLD)
+    gc.freeze()

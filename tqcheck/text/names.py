@@ -163,7 +163,7 @@ class NameCollector:
     after it ("Qassem" -> {"soleimani"}). ``skip(text)`` may return spans whose
     words are left out (the forms a glossary rule reports). Given names that
     different people spell differently (names_given.txt) are never collected.
-    Occurrences hold the Segment (which the report keeps anyway) and a span.
+    Occurrences hold the Segment and a span (so memory grows with the segments that have names).
     """
 
     def __init__(self, skip=None) -> None:

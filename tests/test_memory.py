@@ -1,10 +1,12 @@
 """What a run holds per segment: a file's report reads back the segments its findings quote instead
-of holding every segment; what the report says is unchanged."""
+of holding every segment, and sentence scores are held as arrays; what the report says is unchanged."""
 import os
 
 from tqcheck import api
 from tqcheck.io.inputs import load_one
 from tqcheck.io.reread import SegmentsReadAgain
+from tqcheck.metrics import SegmentScores
+from tqcheck.model import Segment, SegmentMetrics
 
 from conftest import ROOT
 
@@ -29,3 +31,15 @@ def test_a_document_in_memory_keeps_its_segments():
         report = api.check(fh.read())
     assert isinstance(report.files[0].document.segments, list)
 
+
+def test_sentence_scores_in_arrays_read_back_as_records():
+    scores = SegmentScores()
+    segs = [Segment(1, 1, "a"), Segment(2, 3, "b"), Segment(3, 7, "c")]
+    scores.extend(segs[:2], {"chrf": [12.5, 100.0], "bleu": [0.1, 1 / 3]})
+    scores.extend(segs[2:], {"chrf": [0.0], "bleu": [42.0]})
+    assert list(scores) == [SegmentMetrics(1, 1, 12.5, 0.1), SegmentMetrics(2, 3, 100.0, 1 / 3),
+                            SegmentMetrics(3, 7, 0.0, 42.0)]
+    assert scores.column("chrf", 1) == [100.0, 0.0] and scores[1:] == list(scores)[1:]
+    chrf_only = SegmentScores()
+    chrf_only.extend(segs, {"chrf": [1.0, 2.0, 3.0], "bleu": None})
+    assert [m.bleu for m in chrf_only] == [None] * 3 and chrf_only.column("bleu") == [None] * 3

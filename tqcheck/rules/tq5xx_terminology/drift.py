@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Document, Finding, Severity
+from ...model import Document, Finding, Segment, Severity
 from ...registry import Context, CorpusRule, DocumentRule, register
 from ...text.names import NameCollector, pair_variants, preferred_in
 
@@ -169,8 +169,9 @@ class CorpusNameDrift(CorpusRule):
 
     def __init__(self, severity: Severity | None = None) -> None:
         super().__init__(severity)
-        #: per document: its path and, per name key, each spelling's occurrences
-        #: as (line, segment, start, end, text) tuples: names only, never the text itself
+        #: per document: its path and, per name key, each spelling's occurrences as
+        #: _mention tuples: where each is and its text, never the segment (its text stays
+        #: in memory for the whole run otherwise: every segment with a name, of every file)
         self._docs: list[tuple[str, dict[str, dict[str, tuple]]]] = []
         self._named: set[str] = set()
         self._followers: dict[str, set[str]] = {}
@@ -186,7 +187,7 @@ class CorpusNameDrift(CorpusRule):
         for spelling, keys in followers.items():
             self._followers.setdefault(spelling, set()).update(keys)
         compact = {
-            key: {s: tuple((seg, a, b) for seg, a, b in occ)
+            key: {s: tuple(_mention(seg, a, b) for seg, a, b in occ)
                   for s, occ in spellings.items()}
             for key, spellings in groups.items()
         }
@@ -214,8 +215,8 @@ class CorpusNameDrift(CorpusRule):
         for canonical, variant in pair_variants(sorted(spellings, key=weight), self._followers):
             cited = spellings[canonical][0]
             path, groups = self._docs[cited]
-            seg, a, b = groups[key][canonical][0]
-            line = seg.origin.position(a)[0] if seg.origin is not None else seg.line
+            _, seg_line, origin, a, _ = groups[key][canonical][0]
+            line = origin.position(a)[0] if origin is not None else seg_line
             n = len(spellings[canonical])
             where = f"{path}, line {line}" + (f"; {n} files in all" if n > 1 else "")
             message = (f"'{variant}' is spelled '{canonical}' in other files of this run ({where}); "
@@ -225,5 +226,17 @@ class CorpusNameDrift(CorpusRule):
                 doc_path, groups = self._docs[i]
                 if sum(1 for s in groups[key] if s in self._named) > 1:
                     continue  # the file uses more than one spelling: TQ501 reports it
-                for seg, start, end in groups[key][variant]:
-                    yield self.finding(Document(doc_path, []), seg, start, end, message, canonical)
+                for mention in groups[key][variant]:
+                    yield self.finding(Document(doc_path, []), *_segment(mention), message, canonical)
+
+
+def _mention(seg: Segment, start: int, end: int) -> tuple:
+    """An occurrence kept until the end of the run: the segment's index, line and origin, and the span."""
+    return seg.index, seg.line, seg.origin, start, seg.text[start:end]
+
+
+def _segment(mention: tuple) -> tuple[Segment, int, int]:
+    """``(segment, start, end)`` for a finding on a kept occurrence: a stand-in segment with the name at
+    its offset (Rule.finding reads only the span's text, the index, the line and the origin)."""
+    index, line, origin, start, text = mention
+    return Segment(index, line, " " * start + text, origin=origin), start, start + len(text)

@@ -7,6 +7,7 @@ collected once (``ctx.shared``) for both rules.
 from __future__ import annotations
 
 import re
+import sys
 
 from ...model import Document, Finding, Segment, Severity
 from ...registry import Context, CorpusRule, DocumentRule, register
@@ -231,8 +232,9 @@ class CorpusNameDrift(CorpusRule):
 
 
 def _mention(seg: Segment, start: int, end: int) -> tuple:
-    """An occurrence kept until the end of the run: the segment's index, line and origin, and the span."""
-    return seg.index, seg.line, seg.origin, start, seg.text[start:end]
+    """An occurrence kept until the end of the run: the segment's index, line and origin, and the span
+    (the name interned: a name met a thousand times is held once)."""
+    return seg.index, seg.line, seg.origin, start, sys.intern(seg.text[start:end])
 
 
 def _segment(mention: tuple) -> tuple[Segment, int, int]:

@@ -2,7 +2,10 @@
 of holding every segment, and sentence scores are held as arrays; what the report says is unchanged."""
 import os
 
+import pytest
+
 from tqcheck import api
+from tqcheck.errors import InputError
 from tqcheck.io.inputs import load_one
 from tqcheck.io.reread import SegmentsReadAgain
 from tqcheck.metrics import SegmentScores
@@ -24,6 +27,14 @@ def test_a_file_report_keeps_only_the_segments_its_findings_quote():
     assert list(segments) == whole.segments  # any other segment is read again, the same
     assert [segments[i] for i in range(len(segments))] == whole.segments
     assert segments[-1] == whole.segments[-1] and segments[2:4] == whole.segments[2:4]
+
+
+def test_a_file_that_lost_segments_since_it_was_checked_is_an_input_error():
+    segments = SegmentsReadAgain(lambda: iter([Segment(1, 1, "One.")]), "story.en.txt")
+    segments.extend([Segment(1, 1, "One."), Segment(2, 2, "Two.")])
+    assert segments[0].text == "One."
+    with pytest.raises(InputError, match="story.en.txt: the file changed while it was checked"):
+        segments[1]
 
 
 def test_a_document_in_memory_keeps_its_segments():

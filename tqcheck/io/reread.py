@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Callable, Iterable, Iterator
 
+from ..errors import InputError
 from ..model import Segment
 
 
 class SegmentsReadAgain(Sequence):
     """Sequence of a file's segments (0-based positions, as ``Document.segments``) that holds only those kept."""
 
-    def __init__(self, read: Callable[[], Iterable[Segment]]) -> None:
-        self._read = read
+    def __init__(self, read: Callable[[], Iterable[Segment]], path: str = "") -> None:
+        self._read, self.path = read, path
         self._count = 0
         #: Words of all the segments (``Document.words`` uses it rather than reading them again).
         self.words = 0
@@ -42,7 +43,9 @@ class SegmentsReadAgain(Sequence):
                 self._kept[p] = seg
                 wanted.discard(p)
                 if not wanted:
-                    break
+                    return
+        raise InputError(f"{self.path}: the file changed while it was checked (it has fewer segments now); "
+                         "check it again")
 
     def __len__(self) -> int:
         return self._count
@@ -68,4 +71,4 @@ def held_segments(item) -> "list[Segment] | SegmentsReadAgain":
     """Where the engine puts a document's segments as they are checked: a list for a Document in memory
     (it holds them anyway), a SegmentsReadAgain for a file that can be read again (``read_segments``)."""
     read = getattr(item, "read_segments", None)
-    return SegmentsReadAgain(read) if read is not None else []
+    return SegmentsReadAgain(read, item.path) if read is not None else []

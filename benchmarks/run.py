@@ -1,6 +1,8 @@
 """Benchmark tqcheck against sacrebleu's own CLI on the same files, in one run.
 
     python benchmarks/run.py [--segments 10000] [--scales 1,2,4] [--jobs N] [--repeat N] [--out DIR]
+                             [--real DIR] [--no-synthetic] [--memory-curve 10000,100000,400000]
+                             [--tqcheck-cmd "COMMAND"]
 
 For a deterministic corpus (benchmarks/make_corpus.py) of SEGMENTS x scale segments
 with source and reference, it measures, each as a separate process:
@@ -14,14 +16,30 @@ children, sampled every 20 ms from /proc; on other systems the largest single
 process from getrusage), segments per second, the ratios against sacrebleu, and
 the per-segment time at each scale (linear growth keeps it flat), and the
 start-up time of ``tqcheck --version`` and ``tqcheck rules``.
+
+On real data (``--real DIR``, default ../shared/data/real/wce-lig-dev from the
+repository: Google Translate output, the post-edit as reference, the French source)
+it runs ``sacrebleu REF -i MT -m bleu chrf ter`` and the full ``tqcheck check MT
+--ref REF --src SRC`` alternately, ``--repeat`` times each, and prints the medians
+and the ratios against the issue's goals (time at most 0.3x sacrebleu's, peak memory
+at most 0.5x).
+
+``--memory-curve N1,N2,..`` measures instead the peak memory and wall time of that
+full check (JSON report to a file) on the real data cycled to N1, N2, ... segments:
+memory should not grow with the corpus beyond the findings. ``--tqcheck-cmd`` runs
+another tqcheck (an older checkout, say) in place of the one beside this Python.
 """
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import platform
+import re
 import resource
+import shlex
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -80,9 +98,81 @@ def measure(cmd: list[str], cwd: str) -> tuple[float, float, int]:
     return wall, peak / 1024, proc.returncode
 
 
-def best_of(repeat: int, cmd: list[str], cwd: str) -> tuple[float, float, int]:
-    """The fastest of ``repeat`` measurements (its peak memory with it)."""
-    return min((measure(cmd, cwd) for _ in range(max(1, repeat))), key=lambda r: r[0])
+def median_of(repeat: int, cmd: list[str], cwd: str) -> tuple[float, float, int]:
+    """The median wall time and the median peak memory of ``repeat`` measurements."""
+    runs = [measure(cmd, cwd) for _ in range(max(1, repeat))]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), runs[-1][2]
+
+
+def alternating(repeat: int, cmds: dict[str, list[str]], cwd: str) -> dict[str, tuple[float, float, list]]:
+    """Each command ``repeat`` times, in turn (A B A B ...), so a busy spell of a shared machine
+    hits them alike: {name: (median wall, median peak MiB, [(wall, MiB), ...])}."""
+    runs: dict[str, list] = {name: [] for name in cmds}
+    for _ in range(max(1, repeat)):
+        for name, cmd in cmds.items():
+            runs[name].append(measure(cmd, cwd)[:2])
+    return {name: (statistics.median(w for w, _ in rs), statistics.median(m for _, m in rs), rs)
+            for name, rs in runs.items()}
+
+
+REAL_FILES = ("google.en", "moses-postedit.en", "src.fr")  # translation, reference, source
+
+
+def _lines(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh]
+
+
+def real_data(real: str, repeat: int, tqcheck: list[str], sacrebleu: str, jobs: list[str], work: str) -> None:
+    """sacrebleu's CLI against the full tqcheck check on the real files, alternating; medians and ratios."""
+    mt, ref, src = (os.path.join(real, name) for name in REAL_FILES)
+    n = len(_lines(mt))
+    out = os.path.join(work, "real-report.json")
+    cmds = {"sacrebleu": [sacrebleu, ref, "-i", mt, "-m", "bleu", "chrf", "ter"],
+            "tqcheck full": [*tqcheck, "check", mt, "--ref", ref, "--src", src, "--format", "json", "--output", out,
+                             *jobs]}
+    print(f"\nreal data: {real} ({n} segments; {REAL_FILES[0]} against {REAL_FILES[1]}, source {REAL_FILES[2]}); "
+          f"median of {repeat} runs each, alternating")
+    for name, cmd in cmds.items():
+        print(f"  {name}: {' '.join(shlex.quote(c) for c in cmd)}")
+    result = alternating(repeat, cmds, work)
+    print(f"{'run':<14} {'wall s':>8} {'peak MiB':>9} {'seg/s':>8}   runs (wall s / peak MiB)")
+    for name, (wall, mib, runs) in result.items():
+        each = ", ".join(f"{w:.2f}/{m:.0f}" for w, m in runs)
+        print(f"{name:<14} {wall:>8.2f} {mib:>9.0f} {n / wall:>8.0f}   {each}")
+    (sb_wall, sb_mib, _), (tq_wall, tq_mib, _) = result["sacrebleu"], result["tqcheck full"]
+    print(f"tqcheck full / sacrebleu wall time: {tq_wall / sb_wall:.2f} (goal at most 0.30)")
+    print(f"tqcheck full / sacrebleu peak memory: {tq_mib / sb_mib:.2f} (goal at most 0.50)")
+
+
+def cycled(real: str, n: int, work: str) -> tuple[str, str, str]:
+    """The real translation, reference and source repeated (cycled) to ``n`` aligned lines, in ``work``."""
+    paths = []
+    for name in REAL_FILES:
+        path = os.path.join(work, f"{n}.{name}")
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.writelines(line + "\n" for line in itertools.islice(itertools.cycle(_lines(os.path.join(real, name))), n))
+        paths.append(path)
+    return paths[0], paths[1], paths[2]
+
+
+def memory_curve(real: str, sizes: list[int], repeat: int, tqcheck: list[str], jobs: list[str], work: str) -> None:
+    """Peak memory (and wall time) of the full check, JSON report to a file, at each corpus size."""
+    print(f"\nmemory curve: tqcheck check MT --ref REF --src SRC --format json --output FILE {' '.join(jobs)}".rstrip()
+          + f" on {real} cycled; median of {repeat}")
+    print(f"{'segments':>9} {'peak MiB':>9} {'wall s':>8} {'findings':>9} {'report MiB':>10}   runs (wall s / peak MiB)")
+    for n in sizes:
+        mt, ref, src = cycled(real, n, work)
+        out = os.path.join(work, f"{n}.report.json")
+        runs = [measure([*tqcheck, "check", mt, "--ref", ref, "--src", src, "--format", "json", "--output", out, *jobs],
+                        work)[:2] for _ in range(max(1, repeat))]
+        wall, mib = statistics.median(w for w, _ in runs), statistics.median(m for _, m in runs)
+        with open(out, "rb") as fh:  # the summary at the end of the report: "findings": N
+            fh.seek(max(0, os.path.getsize(out) - 400))
+            findings = int(re.findall(rb'"findings": (\d+)', fh.read())[-1])
+        each = ", ".join(f"{w:.1f}/{m:.0f}" for w, m in runs)
+        print(f"{n:>9} {mib:>9.0f} {wall:>8.1f} {findings:>9} {os.path.getsize(out) / 2**20:>10.1f}   {each}", flush=True)
 
 
 def main() -> None:
@@ -94,21 +184,43 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=10_000)
     parser.add_argument("--scales", default="1,2,4")
     parser.add_argument("--jobs", type=int, default=None, help="tqcheck --jobs (default: its own default)")
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="run each tqcheck measurement this many times and keep the fastest "
-                             "(a shared machine's noise only ever adds time)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="run each measurement this many times and report the medians (default 3)")
     parser.add_argument("--out", default=None, help="keep the generated corpora here")
+    parser.add_argument("--real", default=os.path.join(os.path.dirname(HERE), "..", "shared", "data", "real",
+                                                       "wce-lig-dev"),
+                        help="directory of the real data (google.en, moses-postedit.en, src.fr); "
+                             "default ../shared/data/real/wce-lig-dev from the repository")
+    parser.add_argument("--no-synthetic", action="store_true", help="skip the synthetic corpus (real data only)")
+    parser.add_argument("--memory-curve", default=None, metavar="N1,N2,..",
+                        help="only measure peak memory of the full check on the real data cycled to these sizes")
+    parser.add_argument("--tqcheck-cmd", default=None, metavar="COMMAND",
+                        help="the tqcheck to measure, as a command line (default: the one beside this Python)")
     args = parser.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
 
     bin_dir = os.path.dirname(sys.executable)
-    tqcheck = shutil.which("tqcheck", path=bin_dir) or "tqcheck"
+    tq_cmd = shlex.split(args.tqcheck_cmd) if args.tqcheck_cmd else [shutil.which("tqcheck", path=bin_dir) or "tqcheck"]
     sacrebleu = shutil.which("sacrebleu", path=bin_dir) or "sacrebleu"
     jobs = ["--jobs", str(args.jobs)] if args.jobs else []
     work = args.out or tempfile.mkdtemp(prefix="tqcheck-bench-")
+    real = os.path.abspath(args.real)
 
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
+    if args.memory_curve:
+        memory_curve(real, [int(n) for n in args.memory_curve.split(",")], args.repeat, tq_cmd, jobs, work)
+        return
+    if not args.no_synthetic:
+        synthetic(args, scales, tq_cmd, sacrebleu, jobs, work)
+    if os.path.isdir(real):
+        real_data(real, args.repeat, tq_cmd, sacrebleu, jobs, work)
+    else:
+        print(f"\nreal data: {real} not found; skipped (give --real DIR)")
+
+
+def synthetic(args, scales: list[int], tq_cmd: list[str], sacrebleu: str, jobs: list[str], work: str) -> None:
+    """The synthetic corpus at each scale: sacrebleu, the full check, the rules alone; start-up times."""
     rows = []
     for scale in scales:
         n = args.segments * scale
@@ -118,10 +230,10 @@ def main() -> None:
         runs = {}
         if scale == scales[0]:
             runs["sacrebleu"] = measure([sacrebleu, "ref.en.txt", "-i", "mt.en.txt", "-m", "bleu", "chrf", "ter"], d)
-        runs["tqcheck full"] = best_of(args.repeat, [tqcheck, "check", d, "--format", "json", "--output", out, *jobs], d)
-        runs["tqcheck rules"] = best_of(
+        runs["tqcheck full"] = median_of(args.repeat, [*tq_cmd, "check", d, "--format", "json", "--output", out, *jobs], d)
+        runs["tqcheck rules"] = median_of(
             args.repeat,
-            [tqcheck, "check", "mt.en.txt", "--src", "src.fr.txt", "--format", "json", "--output", out, *jobs], d)
+            [*tq_cmd, "check", "mt.en.txt", "--src", "src.fr.txt", "--format", "json", "--output", out, *jobs], d)
         for name, (wall, mib, _) in runs.items():
             rows.append((scale, n, name, wall, mib))
 
@@ -151,7 +263,7 @@ def main() -> None:
         full_mib = next(mib for scale, n, nm, wall, mib in rows if nm == "tqcheck full")
         print(f"tqcheck full / sacrebleu peak memory: {full_mib / sb_mib:.2f} (target at most 1.00)")
     for args_, target in ((["--version"], 0.3), (["rules"], 0.5)):
-        best = min(measure([tqcheck, *args_], work)[0] for _ in range(5))
+        best = min(measure([*tq_cmd, *args_], work)[0] for _ in range(5))
         print(f"start-up: tqcheck {' '.join(args_)} {best:.2f} s (best of 5; target under {target} s)")
 
 

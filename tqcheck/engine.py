@@ -28,6 +28,7 @@ from .config import Config
 from .errors import InputError
 from .glossary import Glossary
 from .io.glossary import in_force as glossary_in_force
+from .io.reread import held_segments
 from .model import Document, FileReport, Finding, Report, Segment, SegmentDiff
 from .registry import Context, CorpusRule, DocumentRule, Rule
 from .rules import check_config, select_rules
@@ -233,7 +234,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
     in_force = frozenset(rule.code for rule in rules)  # rules may defer to others in force
     ctx = Context(config, glossary=glossary if glossary is not None else glossary_in_force(config), rules_in_force=in_force)
     header = item.header()
-    segments: list[Segment] = []
+    segments = held_segments(item)  # a file's segments are counted, not held: read again for the report
     found: list[Finding] = []
     worst = _Worst(config.worst)
     active: list[Rule] | None = None
@@ -294,7 +295,7 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
                 found.extend(limiter.keep(rule.feed(window, ctx)))
         while pending and (len(pending) > MAX_PENDING_WINDOWS or pending[0].done()):
             collect(pending.popleft())
-        segments += window.segments
+        segments.extend(window.segments)
         if progress is not None:
             progress("segments checked", len(segments), None)
     while pending:
@@ -330,6 +331,8 @@ def finalise(files: list[FileReport], extra: dict[str, list[Finding]], config: C
         findings = _dedupe(fr.findings + extra.get(fr.path, []), strict)
         findings, fr.suppressed = suppress.apply(fr.document, findings, rules)
         fr.findings = perfile.apply(findings, config)
+        if hasattr(fr.document.segments, "keep"):  # the segments findings quote, read again once
+            fr.document.segments.keep(f.segment - 1 for f in fr.findings)
         fr.fingerprints = baselines.file_fingerprints(fr)
     counts = baseline.apply(files) if baseline is not None else None
     for fr in files:

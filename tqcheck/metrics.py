@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import difflib
 import os
+from array import array
 from collections import deque
+from collections.abc import Sequence as SequenceABC
 from concurrent.futures import Future
 from typing import NamedTuple, Sequence
 
@@ -77,15 +79,50 @@ class _RunningSum:
                 total[i] += x
 
 
+class SegmentScores(SequenceABC):
+    """The SegmentMetrics of a document's segments, in order, held as four arrays: 32 bytes a segment
+    rather than some 300 as records, so a large file's sentence scores stay small until reported."""
+
+    def __init__(self) -> None:
+        self._index, self._line = array("q"), array("q")
+        self._scores = {"chrf": array("d"), "bleu": array("d")}
+        self._absent: set[str] = set()  # the metrics not computed (their score is None)
+
+    def extend(self, segments, scores: dict[str, list[float] | None]) -> None:
+        self._index.extend(seg.index for seg in segments)
+        self._line.extend(seg.line for seg in segments)
+        for key, column in self._scores.items():
+            if scores.get(key) is None:
+                self._absent.add(key)
+                column.extend([0.0] * len(segments))
+            else:
+                column.extend(scores[key])
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def column(self, key: str, start: int = 0) -> list[float | None]:
+        """Every segment's ``key`` score ("chrf" or "bleu"), in order, from position ``start`` on."""
+        return [None] * len(self._index[start:]) if key in self._absent else self._scores[key][start:].tolist()
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        chrf, bleu = (None if key in self._absent else self._scores[key][i] for key in ("chrf", "bleu"))
+        return SegmentMetrics(self._index[i], self._line[i], chrf, bleu)
+
+
 class DocumentScores(NamedTuple):
     """What the metrics give for one document: corpus scores and sentence scores per segment."""
 
     corpus: dict[str, MetricScore]
-    segments: list[SegmentMetrics]   # sentence chrF and BLEU, one per segment in order
+    segments: Sequence[SegmentMetrics]   # sentence chrF and BLEU, one per segment in order
     signatures: dict[str, str]       # of the sentence scores: {"chrf": ..., "bleu": ...}
 
     @property
     def chrf(self) -> list[float]:
+        if isinstance(self.segments, SegmentScores):
+            return self.segments.column("chrf")
         return [m.chrf for m in self.segments]
 
 
@@ -111,7 +148,7 @@ class StreamStats:
         self._pending: deque = deque()  # (window, on_scored, {key: [futures of chunk statistics]})
         self._sums = {key: _RunningSum() for key in self.keys}
         self._scorers: dict | None = None
-        self._segments: list[SegmentMetrics] = []
+        self._segments = SegmentScores()
         self._last = None
         self._num_refs = 0
         self._result: DocumentScores | None = None
@@ -150,8 +187,8 @@ class StreamStats:
         scorers = self._scorers_once()
         chrf, bleu = ([scorers[key]._aggregate_and_compute([s]).score for s in stats[key]] if key in stats
                       else [None] * len(window.segments) for key in ("chrf", "bleu"))
-        self._segments += [SegmentMetrics(seg.index, seg.line, c, b)
-                           for seg, c, b in zip(window.segments, chrf, bleu)]
+        self._segments.extend(window.segments, {"chrf": chrf if "chrf" in stats else None,
+                                                "bleu": bleu if "bleu" in stats else None})
         if on_scored is not None:
             on_scored(window, chrf)
         if self.progress is not None:
@@ -171,6 +208,10 @@ class StreamStats:
         metric = _metric(key, self.tokenize, **kwargs)
         metric.num_refs = self._num_refs  # as sacrebleu sets it while reading references
         return metric
+
+    def scored(self, key: str, start: int = 0) -> list[float | None]:
+        """The sentence ``key`` scores of the segments scored so far, from position ``start`` on."""
+        return self._segments.column(key, start)
 
     def result(self) -> DocumentScores:
         """Wait for every window and give the document's scores (computed once, until another window comes)."""

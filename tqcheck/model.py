@@ -156,7 +156,8 @@ class Document:
 
     @property
     def words(self) -> int:
-        return sum(s.words for s in self.segments)
+        counted = getattr(self.segments, "words", None)  # segments not held count their words as they pass
+        return sum(s.words for s in self.segments) if counted is None else counted
 
     def reference_texts(self, i: int) -> list[str]:
         """The reference texts aligned with segment position ``i`` (0-based)."""

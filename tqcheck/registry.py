@@ -117,6 +117,10 @@ class Context:
         """Sentence chrF of every segment scored so far, against the references (after the last window)."""
         return self.stats.result().chrf if self.stats is not None else []
 
+    def scored_chrf(self, start: int = 0) -> list[float]:
+        """Sentence chrF of the segments already scored, from position ``start`` on (waits for nothing)."""
+        return self.stats.scored("chrf", start) if self.stats is not None else []
+
 
 class Rule:
     """Base class. Subclasses set the class attributes and implement ``check``."""
@@ -280,8 +284,9 @@ class DocumentRule(Rule):
     ``end(doc, ctx)`` is called once after the last window (``doc`` has the paths but
     no segments) and yields the rest. State lives in ``ctx`` (one Context per
     document): keep only what the check needs (numbers, names, the Segment objects
-    of candidates; the report keeps the translation's segments anyway), never the
-    references or source. ``check`` runs a whole in-memory document as one window.
+    of candidates; a file's report does not keep its segments, it reads back those
+    its findings quote), never the references or source. ``check`` runs a whole
+    in-memory document as one window.
 
     A file may hold several documents (stories): a ``per_document`` rule is fed each
     one on a fresh context and ended at its last segment; others see the whole file

@@ -134,6 +134,14 @@ class InputFile:
             if extra:
                 raise _misaligned(path, role, count + extra, self.path, count)
 
+    def read_segments(self) -> Iterator:
+        """The translation's segments read again, in order, as ``windows`` reads them (nothing else is read
+        for a plain text file; another format is loaded again whole)."""
+        if self.path == formats.STDIN or formats.format_of(self.path, self.fmt) != "text":
+            yield from formats.load(self.path, self.fmt, self.references, self.source).segments
+            return
+        yield from iter_segments(self.path)
+
     def load(self) -> Document:
         """The whole document, references and source attached and aligned."""
         [doc] = self.windows()  # one window; reading to the end checks the alignment

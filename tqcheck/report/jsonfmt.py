@@ -9,7 +9,7 @@ import json
 from typing import TextIO
 
 from ..model import FileReport, Report
-from . import MAX_MESSAGE, clip, clipped
+from . import MAX_MESSAGE, clip, clipped, jsonstream
 
 
 def _metrics(fr: FileReport):
@@ -38,10 +38,11 @@ def _worst(fr: FileReport):
 def _segments_metrics(fr: FileReport):
     if fr.segments_metrics is None:
         return None
-    return [{"segment": m.segment, "line": m.line, "chrf": m.chrf, "bleu": m.bleu} for m in fr.segments_metrics]
+    return ({"segment": m.segment, "line": m.line, "chrf": m.chrf, "bleu": m.bleu} for m in fr.segments_metrics)
 
 
 def file_dict(fr: FileReport) -> dict:
+    """A file's report as JSON, its findings and per-segment scores as generators (see ``jsonstream``)."""
     doc = fr.document
     return {
         "path": fr.path,
@@ -51,7 +52,7 @@ def file_dict(fr: FileReport) -> dict:
         "references": [r.path for r in doc.references],
         "source": doc.source.path if doc.source else None,
         "metrics": _metrics(fr),
-        "findings": [finding_dict(f) for f in fr.findings],
+        "findings": (finding_dict(f) for f in fr.findings),
         "suppressed": fr.suppressed,
         "input": ({"format": doc.meta["format"], "skipped": dict(doc.meta.get("skipped", {}))}
                   if doc.meta.get("format") else None),
@@ -75,9 +76,11 @@ def finding_dict(f) -> dict:
 
 
 def report_dict(report: Report) -> dict:
+    """The report as JSON, built as it is written: every file, finding and segment score is made
+    from a generator while ``jsonstream.dump`` writes it, never held all at once."""
     out = {
         "tool": {"name": "tqcheck", "version": report.version},
-        "files": [file_dict(fr) for fr in report.files],
+        "files": (file_dict(fr) for fr in report.files),
         "summary": {"files": len(report.files), "findings": report.findings, "passed": report.passed},
     }
     if report.baseline is not None:
@@ -86,8 +89,7 @@ def report_dict(report: Report) -> dict:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(report_dict(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    jsonstream.dump(report_dict(report), stream)
 
 
 def diff_dict(view) -> dict:

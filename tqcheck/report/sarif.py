@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TextIO
@@ -25,7 +24,7 @@ from ..model import Finding, Report, Severity
 from ..paths import relative
 from ..rules import all_rules
 from ..ruledocs import full_description, help_uri
-from . import clip, message_with_fix
+from . import clip, jsonstream, message_with_fix
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/tqcheck/tqcheck"
@@ -112,14 +111,18 @@ def _file_properties(report: Report) -> list[dict]:
     return out
 
 
+def _results(report: Report, index: dict[str, int], root: str):
+    for fr in report.files:
+        for f, fp in zip(fr.findings, fr.occurrence_fingerprints()):
+            yield _result(f, index, fp, root)
+
+
 def sarif_dict(report: Report) -> dict:
+    """The SARIF log; its results are a generator, made as ``jsonstream.dump`` writes them."""
     classes = all_rules()
     index = {cls.code: i for i, cls in enumerate(classes)}
     root = source_root()
-    results = []
-    for fr in report.files:
-        for f, fp in zip(fr.findings, fr.occurrence_fingerprints()):
-            results.append(_result(f, index, fp, root))
+    results = _results(report, index, root)
     properties = {"files": _file_properties(report), "passed": report.passed}
     if report.baseline is not None:
         properties["baseline"] = report.baseline
@@ -143,5 +146,4 @@ def sarif_dict(report: Report) -> dict:
 
 
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(sarif_dict(report), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    jsonstream.dump(sarif_dict(report), stream)

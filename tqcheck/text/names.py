@@ -10,9 +10,11 @@ other word.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
+from typing import Callable, NamedTuple
 
-from ..model import Document, Segment
+from ..model import Document, Origin, Segment
 from .data import table, word_list
 from .fold import fold_name
 from .lexicon import common_word
@@ -158,8 +160,27 @@ def name_words(text: str) -> list[str]:
     return out
 
 
-#: Where a spelling occurs: the segment and the 0-based span of the word part.
-Occurrence = tuple[Segment, int, int]
+class Mention(NamedTuple):
+    """Where a spelling occurs, without the segment's text: the segment's index, line and origin, the
+    0-based start of the word part and its text (interned), and whether it is part of a hyphenated
+    name (``compound``, as the collector's ``compound(segment, start, end)`` judged it)."""
+
+    index: int
+    line: int
+    origin: Origin | None
+    start: int
+    text: str
+    compound: bool = False
+
+    def segment(self) -> tuple[Segment, int, int]:
+        """``(segment, start, end)`` for a finding on the mention: a stand-in segment with the text at its
+        offset (``Rule.finding`` reads only the span's text, the index, the line and the origin)."""
+        return (Segment(self.index, self.line, " " * self.start + self.text, origin=self.origin),
+                self.start, self.start + len(self.text))
+
+
+def mention(seg: Segment, start: int, end: int, compound: bool = False) -> Mention:
+    return Mention(seg.index, seg.line, seg.origin, start, sys.intern(seg.text[start:end]), compound)
 
 
 class NameCollector:
@@ -171,12 +192,12 @@ class NameCollector:
     after it ("Qassem" -> {"soleimani"}). ``skip(text)`` may return spans whose
     words are left out (the forms a glossary rule reports). Given names that
     different people spell differently (names_given.txt) are never collected.
-    Occurrences hold the Segment (which the report keeps anyway) and a span.
+    Occurrences are Mentions, which do not hold the segment's text.
     """
 
-    def __init__(self, skip=None) -> None:
-        self.skip = skip
-        self.groups: dict[str, dict[str, list[Occurrence]]] = {}
+    def __init__(self, skip=None, compound: Callable[[Segment, int, int], bool] | None = None) -> None:
+        self.skip, self.compound = skip, compound
+        self.groups: dict[str, dict[str, list[Mention]]] = {}
         self.named: set[str] = set()
         self.followers: dict[str, set[str]] = {}
         self._last = None
@@ -186,7 +207,7 @@ class NameCollector:
         if window is self._last:
             return
         self._last = window
-        ignored, skip = _ignored_keys(), self.skip
+        ignored, skip, compound = _ignored_keys(), self.skip, self.compound
         groups, named, followers = self.groups, self.named, self.followers
         for seg in window.segments:
             candidates = name_candidates(seg.text)
@@ -195,7 +216,8 @@ class NameCollector:
                 key = name_key(spelling)
                 if key in ignored or any(a <= start and end <= b for a, b in skipped):
                     continue
-                groups.setdefault(key, {}).setdefault(spelling, []).append((seg, start, end))
+                groups.setdefault(key, {}).setdefault(spelling, []).append(
+                    mention(seg, start, end, compound is not None and compound(seg, start, end)))
                 if not initial:
                     named.add(spelling)
                 if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):

@@ -32,7 +32,7 @@ def _in_compound_name(seg, start: int, end: int) -> bool:
 def document_names(window: Document, ctx: Context):
     """``NameCollector.result()`` over the document so far, ``window`` included (each window is
     collected once per document, whichever rule asks first), with the glossary's forms left out."""
-    collector = ctx.shared(NameCollector, ctx.glossary.variant_spans)
+    collector = ctx.shared(NameCollector, ctx.glossary.variant_spans, _in_compound_name)
     collector.add(window)
     return collector.result()
 
@@ -108,7 +108,7 @@ class NameDrift(DocumentRule):
             # A spelling seen only at sentence starts may be an ordinary word.
             # A spelling inside a hyphenated name (Héma-Québec) is that name's own: it neither drifts nor
             # makes another spelling drift.
-            real = {s: [o for o in occ if not _in_compound_name(*o)] for s, occ in spellings.items() if s in named}
+            real = {s: [o for o in occ if not o.compound] for s, occ in spellings.items() if s in named}
             real = {s: occ for s, occ in real.items() if occ}
             if len(real) < 2:
                 continue
@@ -117,7 +117,7 @@ class NameDrift(DocumentRule):
                 variant_occ = real[variant]
                 if near is not None:  # one sentence a line: the other spelling must be in the same passage
                     variant_occ = [o for o in variant_occ
-                                   if any(abs(o[0].index - c[0].index) <= near for c in real[canonical])]
+                                   if any(abs(o.index - c.index) <= near for c in real[canonical])]
                 findings.extend(self._report(doc, canonical, real[canonical], variant, variant_occ,
                                              canonical == preferred))
         return findings
@@ -126,22 +126,22 @@ class NameDrift(DocumentRule):
     def _variants(spellings: dict[str, list], followers: dict[str, set[str]],
                   preferred: str | None = None) -> list[tuple[str, str]]:
         """``(canonical, variant)`` pairs: the preferred spelling first, then the most used (on a tie, the first)."""
-        order = sorted(spellings, key=lambda s: (s != preferred, -len(spellings[s]), spellings[s][0][0].index,
-                                                 spellings[s][0][1]))
+        order = sorted(spellings, key=lambda s: (s != preferred, -len(spellings[s]), spellings[s][0].index,
+                                                 spellings[s][0].start))
         return pair_variants(order, followers)
 
     def _report(self, doc, canonical, canonical_occ, variant, variant_occ, preferred=False):
         if not variant_occ:
             return
-        first = canonical_occ[0][0].line
+        first = canonical_occ[0].line
         n = len(canonical_occ)
         where = f"line {first}" + (f", {n} times" if n > 1 else "")
         message = (
             f"'{variant}' is spelled '{canonical}' elsewhere in this document ({where}); use one spelling"
             + (f" ('{canonical}' is the preferred spelling)" if preferred else "")
         )
-        for seg, start, end in variant_occ:
-            yield self.finding(doc, seg, start, end, message, canonical)
+        for m in variant_occ:
+            yield self.finding(doc, *m.segment(), message, canonical)
 
 
 @register
@@ -178,8 +178,9 @@ class CorpusNameDrift(CorpusRule):
 
     def __init__(self, severity: Severity | None = None) -> None:
         super().__init__(severity)
-        #: per document: its path and, per name key, each spelling's occurrences
-        #: as (line, segment, start, end, text) tuples: names only, never the text itself
+        #: per document: its path and, per name key, each spelling's occurrences as
+        #: Mentions: where each is and its text, never the segment (its text would stay
+        #: in memory for the whole run: every segment with a name, of every file)
         self._docs: list[tuple[str, dict[str, dict[str, tuple]]]] = []
         self._named: set[str] = set()
         self._followers: dict[str, set[str]] = {}
@@ -192,8 +193,7 @@ class CorpusNameDrift(CorpusRule):
         """The document's state: its path, its name groups, the spellings seen as names, their followers."""
         groups, named, followers = document_names(doc, ctx)
         compact = {
-            key: {s: tuple((seg, a, b) for seg, a, b in occ)
-                  for s, occ in spellings.items()}
+            key: {s: tuple(occ) for s, occ in spellings.items()}
             for key, spellings in groups.items()
         }
         return doc.path, compact, named, followers
@@ -228,8 +228,8 @@ class CorpusNameDrift(CorpusRule):
         for canonical, variant in pair_variants(sorted(spellings, key=weight), self._followers):
             cited = spellings[canonical][0]
             path, groups = self._docs[cited]
-            seg, a, b = groups[key][canonical][0]
-            line = seg.origin.position(a)[0] if seg.origin is not None else seg.line
+            first = groups[key][canonical][0]
+            line = first.origin.position(first.start)[0] if first.origin is not None else first.line
             n = len(spellings[canonical])
             where = f"{path}, line {line}" + (f"; {n} files in all" if n > 1 else "")
             message = (f"'{variant}' is spelled '{canonical}' in other files of this run ({where}); "
@@ -239,5 +239,5 @@ class CorpusNameDrift(CorpusRule):
                 doc_path, groups = self._docs[i]
                 if sum(1 for s in groups[key] if s in self._named) > 1:
                     continue  # the file uses more than one spelling: TQ501 reports it
-                for seg, start, end in groups[key][variant]:
-                    yield self.finding(Document(doc_path, []), seg, start, end, message, canonical)
+                for m in groups[key][variant]:
+                    yield self.finding(Document(doc_path, []), *m.segment(), message, canonical)

@@ -7,6 +7,7 @@ and TQ903 align the translation with each reference by difflib over word stems
 from __future__ import annotations
 
 import difflib
+from array import array
 from dataclasses import dataclass
 from statistics import median
 from typing import Iterable
@@ -65,23 +66,35 @@ class ReferenceOutlier(DocumentRule):
 
     def feed(self, window, ctx):
         ctx.score_window(window)
-        # what the verdict needs once the document's distribution is known: the segment and its
-        # shortest reference's length in words (the references themselves are not kept)
-        kept = ctx.state(self).setdefault("kept", [])
-        kept += [(seg, min(len(r.split()) for r in window.reference_texts(i)))
-                 for i, seg in enumerate(window.segments)]
+        # what the verdict needs once the document's distribution is known: each segment's shortest
+        # reference's length in words (the references themselves are not kept), and the segments that
+        # may be outliers: all until their chrF is known, then those under CEILING (no cutoff is higher)
+        state = ctx.state(self)
+        lengths = state.setdefault("ref_words", array("q"))
+        segs = state.setdefault("segments", {})  # position -> Segment
+        for i, seg in enumerate(window.segments):
+            segs[len(lengths)] = seg
+            lengths.append(min(len(r.split()) for r in window.reference_texts(i)))
+        start = state.get("judged", 0)
+        known = ctx.scored_chrf(start)[:len(lengths) - start]
+        for k, chrf in enumerate(known, start):
+            if chrf >= CEILING:
+                del segs[k]
+        state["judged"] = start + len(known)
         return ()
 
     def end(self, doc, ctx):
-        kept = ctx.state(self).get("kept", [])
+        state = ctx.state(self)
+        lengths, segs = state.get("ref_words", ()), state.get("segments", {})
         scores = ctx.segment_chrf()
         if len(scores) < MIN_SEGMENTS:
             return
         cutoff = outlier_cutoff(scores)
         m = median(scores)
-        for (seg, ref_words), chrf in zip(kept, scores):
+        for k, (ref_words, chrf) in enumerate(zip(lengths, scores)):
             if chrf >= cutoff:
                 continue
+            seg = segs[k]
             if max(ref_words, seg.words) < MIN_WORDS_FOR_RATIO:
                 category, what = "accuracy/mistranslation", "possible mistranslation"
             elif seg.words < 0.5 * ref_words:

@@ -261,10 +261,10 @@ def _shorter_forms(folded: str) -> set[str]:
     return {f for f in out if len(f) >= VARIANT_MIN_LETTERS}
 
 
-def merge_one_letter_variants(groups: dict[str, dict[str, list]]) -> dict[str, dict[str, list]]:
-    """``groups`` (key -> spelling -> occurrences) with the groups of one-letter variants merged into the
-    group of the earlier key (``one_letter_variant``). Linear: each spelling looks up the few shorter
-    forms it could be a variant of; ``groups`` is not changed."""
+def variant_roots(groups: dict[str, dict]) -> dict[str, str]:
+    """For the keys of ``groups`` (key -> spellings) whose spellings are one-letter variants of another
+    key's (``one_letter_variant``), the key they join: the earliest of the set. Linear: each spelling
+    looks up the few shorter forms it could be a variant of."""
     by_form: dict[str, list[tuple[str, str]]] = {}
     for key, spellings in groups.items():
         for spelling in spellings:
@@ -285,14 +285,23 @@ def merge_one_letter_variants(groups: dict[str, dict[str, list]]) -> dict[str, d
                     if a != b and one_letter_variant(spelling, other_spelling):
                         first, second = sorted((a, b), key=order.get)
                         home[second] = first
-    if not home:
+    return {key: root(key) for key in home}
+
+
+def merge_one_letter_variants(groups: dict[str, dict[str, list]]) -> dict[str, dict[str, list]]:
+    """``groups`` (key -> spelling -> occurrences) with the groups of one-letter variants merged into the
+    group of the earlier key (``variant_roots``); ``groups`` is not changed."""
+    roots = variant_roots(groups)
+    if not roots:
         return groups
     merged: dict[str, dict[str, list]] = {}
     for key, spellings in groups.items():
-        target = merged.setdefault(root(key), {})
+        target = merged.setdefault(roots.get(key, key), {})
         for spelling, occ in spellings.items():
             target.setdefault(spelling, []).extend(occ)
     return merged
+
+
 def same_name(a: str, b: str, followers: dict[str, set[str]]) -> bool:
     """May spellings ``a`` and ``b`` (one key) be the same name?
 

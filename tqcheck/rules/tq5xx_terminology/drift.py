@@ -10,7 +10,7 @@ import re
 
 from ...model import Document, Finding, Severity
 from ...registry import Context, CorpusRule, DocumentRule, register
-from ...text.names import NameCollector, merge_one_letter_variants, pair_variants, preferred_in
+from ...text.names import NameCollector, merge_one_letter_variants, pair_variants, preferred_in, variant_roots
 
 #: In a file of one sentence a line, whose stories may not be marked, two spellings are compared only
 #: within this many segments of each other (a news story runs to about 30 sentences).
@@ -165,6 +165,7 @@ class CorpusNameDrift(CorpusRule):
     Okay: Philip Lowe spoke\\n===\\nPhillip Schofield spoke\\n===\\nPhilip Lowe again
     Okay: Iran and Iraq\\n===\\nIraq and Iran\\n===\\nColombia and Columbia University
     Okay: the leaders of Hachd al-Chaabi met\\n===\\nthe Hashd factions\\n===\\nthe Hashd again
+    Flag: Ayman al-Zawahiri spoke\\n===\\nAyman al-Zawahiri again\\n===\\nAyman al-Zawahri said
     """
 
     code = "TQ504"
@@ -207,28 +208,45 @@ class CorpusNameDrift(CorpusRule):
         self._docs.append((path, compact))
 
     def finish(self):
+        # one-letter variants (Zawahiri/Zawahri) are one name across files too
+        every: dict[str, dict[str, None]] = {}
+        for _, groups in self._docs:
+            for key, spellings in groups.items():
+                every.setdefault(key, {}).update(dict.fromkeys(s for s in spellings if s in self._named))
+        self._roots = variant_roots(every)
+        self._members: dict[str, list[str]] = {}
+        for key, root in self._roots.items():
+            self._members.setdefault(root, []).append(key)
         usage: dict[str, dict[str, list[int]]] = {}  # key -> spelling -> documents using it
         for i, (_, groups) in enumerate(self._docs):
             for key, spellings in groups.items():
                 for s in spellings:
                     if s in self._named:
-                        usage.setdefault(key, {}).setdefault(s, []).append(i)
+                        usage.setdefault(self._roots.get(key, key), {}).setdefault(s, []).append(i)
         for key, spellings in usage.items():
             if len(spellings) < 2:
                 continue
             yield from self._drift(key, spellings)
 
+    def _occurrences(self, i: int, root: str) -> dict[str, tuple]:
+        """Document ``i``'s spellings of the name keyed ``root`` (its own key and its variants')."""
+        groups = self._docs[i][1]
+        out = dict(groups.get(root, {}))
+        for key in self._members.get(root, ()):
+            out.update(groups.get(key, {}))
+        return out
+
     def _drift(self, key: str, spellings: dict[str, list[int]]):
         preferred = preferred_in(spellings, self._preferred.get(key))
 
         def weight(s):
-            occurrences = sum(len(self._docs[i][1][key][s]) for i in spellings[s])
+            occurrences = sum(len(self._occurrences(i, key)[s]) for i in spellings[s])
             return (s != preferred, -len(spellings[s]), -occurrences, spellings[s][0])
 
         for canonical, variant in pair_variants(sorted(spellings, key=weight), self._followers):
             cited = spellings[canonical][0]
-            path, groups = self._docs[cited]
-            first = groups[key][canonical][0]
+            path = self._docs[cited][0]
+            first = self._occurrences(cited, key)[canonical][0]
             line = first.origin.position(first.start)[0] if first.origin is not None else first.line
             n = len(spellings[canonical])
             where = f"{path}, line {line}" + (f"; {n} files in all" if n > 1 else "")
@@ -236,8 +254,8 @@ class CorpusNameDrift(CorpusRule):
                        f"use one spelling across the corpus"
                        + (f" ('{canonical}' is the preferred spelling)" if canonical == preferred else ""))
             for i in spellings[variant]:
-                doc_path, groups = self._docs[i]
-                if sum(1 for s in groups[key] if s in self._named) > 1:
+                doc_path, mine = self._docs[i][0], self._occurrences(i, key)
+                if sum(1 for s in mine if s in self._named) > 1:
                     continue  # the file uses more than one spelling: TQ501 reports it
-                for m in groups[key][variant]:
+                for m in mine[variant]:
                     yield self.finding(Document(doc_path, []), *m.segment(), message, canonical)

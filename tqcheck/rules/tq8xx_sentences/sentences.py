@@ -12,9 +12,10 @@ from functools import lru_cache
 
 from ...model import Severity
 from ...registry import RegexRule, SegmentRule, register
-from ...text.data import table, word_set
+from ...text.data import word_set
 from ...text.fold import strip_accents
 from ...text.mojibake import mojibake_spans
+from ...text.numbers import ENGLISH_MONTHS, weekdays
 from ...text.sentences import debris_token_spans, ends_with_abbreviation, is_debris_line
 
 # --------------------------------------------------------------------------- rules
@@ -81,8 +82,7 @@ class BrokenSentence(RegexRule):
 @lru_cache(maxsize=1)
 def _calendar_names() -> frozenset[str]:
     """English weekday and month names (always capitalised)."""
-    return frozenset(r[1] for name in ("numbers_french_weekdays.tsv", "numbers_french_months.tsv")
-                     for r in table(name))
+    return frozenset(ENGLISH_MONTHS) | frozenset(weekdays().values())
 
 
 @register
@@ -115,7 +115,7 @@ class CapitalAfterQuoteComma(RegexRule):
     name = "capital-after-quote-comma"
     category = "fluency/spelling"
     severity = Severity.MINOR
-    data_files = ("sentences_speech_verbs.txt", "numbers_french_weekdays.tsv", "numbers_french_months.tsv")
+    data_files = ("sentences_speech_verbs.txt", "numbers_french_weekdays.tsv")
     pattern = re.compile(
         r"(?P<mark>“,|[”\"],|,[”\"])[ \u00a0]+(?P<word>[A-Z][a-z]+)\b(?![’'-]\w)(?P<after>[ \u00a0]+\S+)?"
     )
@@ -186,6 +186,8 @@ class DoubledWord(RegexRule):
     #: "more and more and more", "step by step by step", "day after day after day": said on purpose.
     _PAIR_LINKS = frozenset("after and by for in or over to upon".split())
     _FUNCTION_WORDS = frozenset("a an and at by for from in is of on that the to was with".split())
+    #: The source text of the segment being checked (None: no source), set by ``check`` for ``match``.
+    _source: str | None = None
 
     def check(self, doc, ctx):
         sources = doc.source.segments if doc.source is not None else None
@@ -212,10 +214,9 @@ class DoubledWord(RegexRule):
         """Is the capitalised pair a name written twice (Huan Huan, Sirhan Sirhan)? With a source, only
         when the source has it too ("Irina Irina" for "Irina Iarovaïa", "Every Every" are slips); without
         one, always, but for a sentence-initial function word ("The The")."""
-        source = getattr(self, "_source", None)
-        if source is None:
+        if self._source is None:
             return True  # "Tap Tap", a service's name, is also an English word: no way to tell
-        return strip_accents(f"{first} {second}").lower() in strip_accents(source).lower()
+        return strip_accents(f"{first} {second}").lower() in strip_accents(self._source).lower()
 
 
 @register

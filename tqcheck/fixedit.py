@@ -18,17 +18,19 @@ from .model import Finding
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 BOM = "\ufeff"
-_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
-_PO = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"})
 
 
 def escape(replacement: str, fmt: str | None) -> str:
     """``replacement`` as the file format ``fmt`` writes text ("xliff 1.2", "po", None for plain text)."""
     kind = (fmt or "text").split()[0]
     if kind in ("xliff", "tmx", "html"):
-        return replacement.translate(_XML)
+        from xml.sax.saxutils import escape as xml_escape
+
+        return xml_escape(replacement)
     if kind == "po":
-        return replacement.translate(_PO)
+        from .io.po import escape as po_escape
+
+        return po_escape(replacement)
     return replacement
 
 

@@ -137,3 +137,10 @@ def read(path: str, data: bytes) -> Document:
                 suppressions.append(Suppression(found[1], block.first, block.last, number, column + 1, comment))
     return Document(path, targets, source=Document(path, sources), suppressions=suppressions,
                     meta={"format": "po", "skipped": skipped})
+
+
+def escape(text: str) -> str:
+    """``text`` as a PO string writes it (backslash, quote, newline, tab, carriage return escaped)."""
+    import polib
+
+    return polib.escape(text)

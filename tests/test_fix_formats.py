@@ -121,3 +121,11 @@ def test_an_entity_inside_the_span_leaves_the_finding_to_the_editor(tmp_path):
 ])
 def test_remove_lines_takes_the_blank_separators_along(data, numbers, expected):
     assert remove_lines(FileText.parse(data, "f"), numbers).data() == expected
+
+
+def test_standard_input_cannot_be_fixed_and_says_so(monkeypatch):
+    from tqcheck.io import formats
+
+    monkeypatch.setattr(formats, "_STDIN_CACHE", {})  # standard input is read once per process
+    result = CliRunner().invoke(cli, ["fix", "-", "--diff"], input="the 2e day .\n")
+    assert result.exit_code == 2 and "standard input cannot be fixed" in result.stderr

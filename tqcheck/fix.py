@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 
 from .errors import InputError
 from .fixedit import Edit, FileText, apply, empties_segment, remove_lines
+from .io.formats import STDIN
 from .model import Document, Finding, Report
 
 __all__ = ["Edit", "FileText", "apply", "fix_report", "fix_safety", "plan", "summary", "unified_diff", "write"]
@@ -83,14 +84,12 @@ class FileFix:
     #: (finding, why) for fixes not applied: unsafe without --unsafe-fixes, or a segment it would remove.
     held: list[tuple[Finding, str]] = field(default_factory=list)
     passes: int = 0
-    #: The format of a file fix does not edit, else None.
-    skipped: str | None = None
     #: (finding, "path:line") for each aligned line removed with a debris segment of this file.
     removed: list[tuple[Finding, str]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
-        return self.skipped is None and self.before.data() != self.after.data()
+        return self.before.data() != self.after.data()
 
 
 @dataclass
@@ -231,6 +230,9 @@ def fix_report(report: Report, config, unsafe: bool = False, baseline=None,
     uses = Counter(p for fr in report.files for p in _partners(fr.document))
     files, reports, partners = [], [], {}
     for fr in report.files:
+        if fr.path == STDIN:
+            raise InputError("-: standard input cannot be fixed (there is no file to write); "
+                             "save it to a file and run fix on that")
         fmt = fr.document.meta.get("format")
         kind, header = _kind(fmt), fr.document.header()
         aligned = _aligned(fr.document, config)
@@ -330,8 +332,6 @@ def summary(result: FixResult, dry: bool = False) -> list[str]:
     if result.unsafe_available:
         lines.append(f"{result.unsafe_available} more fixable with --unsafe-fixes (they need an editor's judgement)")
     for f in result.files:
-        if f.skipped:
-            lines.append(f"{f.path}: not fixed: {f.skipped}")
         for finding, where in f.removed:
             lines.append(f"{f.path}:{finding.line}: {finding.rule} {'would remove' if dry else 'removed'} this "
                          f"debris segment, and its aligned lines {where}")

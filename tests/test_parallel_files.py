@@ -1,6 +1,9 @@
 """Many small files spread over the workers in batches (tqcheck.distribute): the report is the same,
 byte for byte and in every format, as with --jobs 1, corpus rules included."""
 import os
+import struct
+import sys
+import threading
 
 import pytest
 
@@ -93,6 +96,7 @@ def test_an_error_in_a_batch_is_the_error_of_a_single_process(tmp_path, capsys):
     with open(tree / "src" / "d1" / "a030.fr.txt", "a", encoding="utf-8") as fh:
         fh.write("Une ligne de trop.\n")
     errors = []
+    threads = set(threading.enumerate())
     for jobs in ("1", "2"):
         assert main(["check", str(tree / "mt"), "--src-dir", str(tree / "src"), "--format", "json",
                      "--jobs", jobs]) == 2
@@ -100,6 +104,7 @@ def test_an_error_in_a_batch_is_the_error_of_a_single_process(tmp_path, capsys):
         assert out == "" and len(err.strip().splitlines()) == 1
         errors.append(err)
     assert errors[0] == errors[1] and "a030.fr.txt" in errors[0]
+    assert set(threading.enumerate()) <= threads  # the pool's threads ended with the run
 
 
 def _die(*args, **kwargs):
@@ -114,6 +119,30 @@ def test_a_worker_killed_in_a_batch_is_one_line(tmp_path, capsys, monkeypatch):
     assert main(["check", str(tree / "mt"), "--jobs", "2", "--format", "text"]) == 2
     out, err = capsys.readouterr()
     assert len(err.strip().splitlines()) == 1 and "a worker process died" in err
+
+
+def _half_a_result(*args, **kwargs):
+    """Die as a worker killed while it sent its result would: the result pipe holds a message's
+    header and the first bytes of its body, no more."""
+    import signal
+
+    frame = sys._getframe(1)
+    while "result_queue" not in frame.f_locals:  # concurrent.futures.process._process_worker
+        frame = frame.f_back
+    os.write(frame.f_locals["result_queue"]._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_killed_while_it_sends_a_result_is_one_line_and_leaves_no_thread(tmp_path, capsys, monkeypatch):
+    # The pool's manager thread waits for the other 990 bytes: before the run looked at its workers
+    # while it waited, the run hung, and then the process hung at exit.
+    tree = small_tree(tmp_path / "tree", files=70)
+    monkeypatch.setattr(engine, "_check_here", _half_a_result)
+    threads = set(threading.enumerate())
+    assert main(["check", str(tree / "mt"), "--jobs", "2", "--format", "text"]) == 2
+    out, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1 and "a worker process died" in err
+    assert set(threading.enumerate()) <= threads
 
 
 class _Pool:

@@ -81,7 +81,7 @@ class _Pool:
         except OSError as exc:
             raise WorkerError(f"cannot start worker processes ({exc.strerror or exc}); "
                               "run with fewer --jobs, or --jobs 1 for none") from None
-        return _Future(future)
+        return _Future(future, self._pool)
 
 
 _DIED = ("a worker process died (killed, or out of memory); run again, with fewer --jobs "
@@ -89,21 +89,43 @@ _DIED = ("a worker process died (killed, or out of memory); run again, with fewe
 
 
 class _Future:
-    """A pool future whose ``result`` turns a dead worker into a WorkerError."""
+    """A pool future whose ``result`` turns a dead worker into a WorkerError. It waits in steps of
+    ``LIVENESS_SECONDS`` and looks at the workers in between: a worker killed while it sent a result
+    leaves the pool's manager thread waiting for the rest of the message, and the future would never
+    complete."""
 
-    def __init__(self, future) -> None:
+    def __init__(self, future, pool=None) -> None:
         self._future = future
+        self._pool = pool
 
     def done(self) -> bool:
         return self._future.done()
 
     def result(self, timeout=None):
+        from concurrent.futures import TimeoutError as Pending
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return self._future.result(timeout)
+            while True:
+                try:
+                    return self._future.result(LIVENESS_SECONDS if timeout is None else timeout)
+                except Pending:
+                    if timeout is not None:
+                        raise
+                    if _a_worker_died(self._pool):
+                        raise WorkerError(_DIED) from None
         except BrokenProcessPool:
             raise WorkerError(_DIED) from None
+
+
+#: Seconds between two looks at the workers while a result is awaited.
+LIVENESS_SECONDS = 1.0
+
+
+def _a_worker_died(pool) -> bool:
+    """Whether a process of ``pool`` has exited (workers of a live pool never do: no max_tasks_per_child)."""
+    processes = getattr(pool, "_processes", None) or {}
+    return any(process.exitcode is not None for process in list(processes.values()))
 
 
 class Workers:
@@ -140,16 +162,33 @@ class Workers:
             self._pool = None
 
     def abort(self) -> None:
-        """Stop at once after a failure: kill the workers, do not wait for their queues."""
-        if self._pool is None:
+        """Stop at once after a failure (an input error, a dead worker, Ctrl-C): kill the workers and wait
+        for the pool's manager thread to end, so that no thread outlives the run. A worker killed while it
+        sent a result leaves half a message in the result pipe, and the manager thread would wait for the
+        rest for ever (the process then hangs at exit, in concurrent.futures' exit handler): this process's
+        copy of the pipe's write end is closed once the workers are dead, so the read ends instead."""
+        pool, self._pool = self._pool, None
+        if pool is None:
             return
-        for process in list((getattr(self._pool, "_processes", None) or {}).values()):
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for process in processes:
             try:
                 process.kill()
             except (OSError, AttributeError):
                 pass
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        self._pool = None
+        for process in processes:
+            process.join(ABORT_WAIT)
+        writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
+        manager = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
+        pool.shutdown(wait=False, cancel_futures=True)
+        if manager is not None:
+            manager.join(ABORT_WAIT)
+
+
+#: Seconds ``abort`` waits for a killed worker to end, then for the pool's manager thread.
+ABORT_WAIT = 10
 
 
 #: The collector's first-generation threshold for a command-line run: a check allocates millions of

@@ -79,12 +79,12 @@ def test_select_and_ignore_by_code_prefix_name_and_category():
 
 def test_opt_in_rules_need_their_code_or_name():
     opt_in = [c for c in RULES if c.opt_in]
-    assert {c.code for c in opt_in} >= {"TQ911", "TQ912", "TQ914", "TQ505", "TQ506"}
+    assert {c.code for c in opt_in} >= {"TQ916", "TQ912", "TQ914", "TQ505", "TQ506"}
     assert not {c.code for c in opt_in} & {r.code for r in select_rules(select=["TQ9"])}  # a prefix does not
-    assert [r.code for r in select_rules(select=["TQ911"])] == ["TQ911"]
+    assert [r.code for r in select_rules(select=["TQ916"])] == ["TQ916"]
     assert [r.code for r in select_rules(select=["length-ratio"])] == ["TQ914"]
     extended = [r.code for r in select_rules(extend_select=["TQ912"])]
-    assert "TQ912" in extended and "TQ101" in extended and "TQ911" not in extended
+    assert "TQ912" in extended and "TQ101" in extended and "TQ916" not in extended
     assert "TQ914" in [r.code for r in select_rules(select=["TQ1"], extend_select=["TQ914"])]
 
 

@@ -6,7 +6,7 @@ import pytest
 from tqcheck.io.inputs import load_inputs, load_one
 from tqcheck.rules.tq9xx_fidelity.copies import copy_ratio
 from tqcheck.text.crossnames import carried, source_names
-from tqcheck.text.mentions import number_mismatches, source_numbers, translation_numbers
+from tqcheck.text.mentions import number_diff, number_mismatches, source_numbers, translation_numbers
 from tqcheck.rules import select_rules
 
 from conftest import ROOT
@@ -15,7 +15,7 @@ from helpers import codes, parse_example, run_rules
 SAMPLES = os.path.join(ROOT, "samples")
 CLEAN = os.path.join(SAMPLES, "clean-eu-summit")
 OMISSION = os.path.join(ROOT, "tests", "fixtures", "fidelity", "clean-eu-summit-omission.en.txt")
-SOURCE_RULES = ["TQ911", "TQ912", "TQ913", "TQ914"]
+SOURCE_RULES = ["TQ911", "TQ912", "TQ913", "TQ914", "TQ916"]
 FIDELITY_RULES = ["TQ902", "TQ903"] + SOURCE_RULES
 
 
@@ -129,9 +129,10 @@ def test_a_changed_number_names_both_values_with_the_english_form_as_fix():
 
 
 def test_dropped_and_added_numbers():
-    [dropped] = run_rules("the attack killed people <<< l'attaque a fait 12 morts le 3 janvier", ["TQ911"])
+    [dropped] = run_rules("the attack killed people <<< l'attaque a fait 12 morts le 3 janvier", ["TQ916"])
     assert "'12'" in dropped.message and "'3 janvier'" in dropped.message and dropped.column == 1
-    [added] = run_rules("the attack killed 12 people <<< l'attaque a fait des morts", ["TQ911"])
+    assert run_rules("the attack killed people <<< l'attaque a fait 12 morts le 3 janvier", ["TQ911"]) == []
+    [added] = run_rules("the attack killed 12 people <<< l'attaque a fait des morts", ["TQ916"])
     assert added.text == "12" and "added" in added.message
 
 
@@ -233,9 +234,9 @@ def test_planted_omission_is_flagged_against_source_and_reference():
     findings = run_rules(doc)
     assert {f.line for f in findings} == {11}, [(f.rule, f.line, f.message) for f in findings]
     found = {f.rule: f for f in findings}
-    assert set(found) == {"TQ902", "TQ911", "TQ912", "TQ914"}
+    assert set(found) == {"TQ902", "TQ916", "TQ912", "TQ914"}
     assert "Washington announced it would reposition some of its roughly 1,000 troops in Niger" in found["TQ902"].message
-    assert "'1\u00a0000' ('1,000' in English)" in found["TQ911"].message
+    assert "'1\u00a0000' ('1,000' in English)" in found["TQ916"].message
     assert "'Washington'" in found["TQ912"].message and "'Niger'" in found["TQ912"].message
     assert found["TQ914"].category == "accuracy/omission"
 
@@ -306,6 +307,20 @@ SAME_NUMBERS = [
     ("à 10 km de la ville", "six miles from the town"), ("il fait 20 °C", "it is 68 °F"),
     ("il mesure deux mètres", "he is 6'7\" tall"), ("30 millions d'euros", "the 30-million-euro mountain"),
     ("en 3:32.77", "in 3: 32.77"),
+    # the same numbers written another way (classes seen on newstest and WCE-LIG)
+    ("près de 500 milles d'objets", "about 500,000 artefacts"),        # "milles" for mille
+    ("2 millions et demi", "2.5 million"), ("deux millions et demi de vies", "two million and a half lives"),
+    ("un million et demi de Russes", "1.5 million Russians"),
+    ("les 1,7 million d'habitants", "Gaza's 1.7m people"),
+    ("250 milliards puis 100 autres milliards", "250 billion, then another 100 billion"),
+    ("aux comptes d'une valeur de 440$ millions", "accounts worth $440 million"),
+    ("au début des années 1990", "in the early 90s"), ("dans les années trente", "in the 1930s"),
+    ("des années 50 et 60", "of the 1950s and 1960s"),
+    ("pendant trois décennies", "for 30 years"), ("des cinq dernières décennies", "of the last five decades"),
+    ("entre deux cent et quatre cent mille", "two hundred to 400 thousand"),
+    ("une croissance de 0, 5%", "growth of 0.5%"), ("avec 0,26 % et 0,22 %", "with 0.26% and 0, 22%"),
+    ("la Mazda3 et la Civic", "the Mazda 3 and the Civic"),
+    ("Soixante-deux pour cent", "Sixty - two percent"),
 ]
 CHANGED_NUMBERS = [
     ("2 500 soldats", "2,800 soldiers"), ("4 000 $US", "4 $US"), ("450 millions de livres", "£450"),
@@ -316,6 +331,36 @@ CHANGED_NUMBERS = [
 @pytest.mark.parametrize("source,translation", SAME_NUMBERS)
 def test_numbers_read_the_same_in_both_languages(source, translation):
     assert number_mismatches(source, translation) == ([], [])
+    assert number_diff(source, translation).changed == []
+
+
+# Not one number changed (TQ911), whatever TQ916 makes of what is left.
+NOT_CHANGED = [
+    ("une dizaine de dollars", "a dozen dollars"),                     # approximations
+    ("vous coûteront 10 € chacun", "set you back £9 ($14) each"),       # converted to another currency
+    ("Ils nous demandent 100, 200 roubles", "They ask for a hundred or two"),  # "2" is not "200"
+    ("à neuf heures moins vingt", "at eight forty"), ("à six heures trente", "at six-thirty"),
+    ("de sixième à la troisième", "from 6th to 9th grade"),             # French school years
+    ("toutes deux japonaises", "both Japanese"), ("un tiers", "a third party"),
+]
+CHANGED_PAIRS = [
+    ("sept personnes", "six people", "six"), ("Soixante-deux pour cent", "Seventy - two percent", "Seventy - two"),
+    ("Cinquante chanteuses", "The fifteen singers", "fifteen"), ("de 1,967 en 2001", "from 1,697 in 2001", "1,697"),
+    ("17 millions de dollars", "17 billion dollars", "17 billion"), ("de 26%", "by 25%", "25"),
+    ("au bout de 10 heures", "after 11 hours", "11"), ("jusqu'au 3 mars", "until March 1", "March 1"),
+    ("la locataire de 18 ans", "the 48-year-old tenant", "48"), ("trois milliards", "three million", "three million"),
+    ("au moins quatre cas sur cinq", "at least six in five", "six"), ("10 € chacun", "12 euros each", "12"),
+]
+
+
+@pytest.mark.parametrize("source,translation", NOT_CHANGED)
+def test_other_renderings_are_not_a_changed_number(source, translation):
+    assert number_diff(source, translation).changed == []
+
+
+@pytest.mark.parametrize("source,translation,changed", CHANGED_PAIRS)
+def test_one_number_changed_is_paired(source, translation, changed):
+    assert [b.text for _, b in number_diff(source, translation).changed] == [changed]
 
 
 @pytest.mark.parametrize("source,translation", CHANGED_NUMBERS)

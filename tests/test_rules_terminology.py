@@ -253,7 +253,7 @@ def test_tq504_finds_a_planted_drift_in_a_corpus_of_10000_segments():
 # --- TQ505, TQ506: source consistency -------------------------------------------------------------
 
 def test_tq505_same_source_translated_two_ways_across_sample_directories():
-    result, data = corpus_findings(os.path.join(CORPUS, "sources"), "--extend-select", "TQ505,TQ506")
+    result, data = corpus_findings(os.path.join(CORPUS, "sources"), "--select", "TQ505,TQ506")
     got = [(os.path.basename(os.path.dirname(fr["path"])), f["rule"], f["line"], f["severity"])
            for fr in data["files"] for f in fr["findings"]]
     assert got == [("day2", "TQ505", 3, "minor"), ("day2", "TQ506", 5, "minor")]

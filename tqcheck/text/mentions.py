@@ -12,14 +12,16 @@ words ("douze", "twelve", "second") only serve as counterparts.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from difflib import SequenceMatcher
 
 from .numbers import SP, english_date, english_time, month_number
 from .numscan import (
     _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
     ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
 )
+from .numwords import word_numbers
 from .sentences import debris_token_spans
 
 def _time_keys(hour: int, minute: int) -> tuple[set, list]:
@@ -129,6 +131,7 @@ def _mentions(text: str, lang: str) -> list[NumberMention]:
     _dates(sc, lang)
     _times(sc, lang)
     _numbers(sc, lang)
+    word_numbers(sc, lang)
     found = sc.found
     if lang == "en":  # conversions for English readers need no counterpart in the source
         spans = [m.span() for m in _CONVERSION_RE.finditer(text)]
@@ -173,9 +176,151 @@ def number_mismatches(source: str, translation: str) -> tuple[list[NumberMention
     src, mt = _conversions(source_numbers(source), translation_numbers(translation), source, translation)
     src_keys = frozenset().union(*(m.keys for m in src)) if src else frozenset()
     mt_keys = frozenset().union(*(m.keys for m in mt)) if mt else frozenset()
-    missing = _distinct([m for m in src if m.hard and not m.matched_by(mt_keys)])
-    added = _distinct([m for m in mt if m.hard and not m.matched_by(src_keys)])
-    return missing, added
+    missing = [m for m in src if m.hard and not m.matched_by(mt_keys)]
+    added = [m for m in mt if m.hard and not m.matched_by(src_keys)]
+    return _both_unsplit(missing, added, source, translation)
+
+
+def _both_unsplit(missing, added, source, translation):
+    """Split numbers out (``_unsplit``), then repeated values once each."""
+    missing, added = _unsplit(missing, source, added)
+    added, missing = _unsplit(added, translation, missing)
+    return _distinct(missing), _distinct(added)
+
+
+@dataclass(frozen=True)
+class NumberDiff:
+    """How the numbers of a segment differ from its source's: ``changed`` pairs (source mention,
+    translation mention) of one kind and close values, then what is left ``dropped`` and ``added``."""
+
+    changed: list[tuple[NumberMention, NumberMention]]
+    dropped: list[NumberMention]
+    added: list[NumberMention]
+
+
+def number_diff(source: str, translation: str) -> NumberDiff:
+    """The numbers of ``translation`` against its French ``source``. A source number and a translation
+    number that both lack a counterpart form a changed pair when they are of one kind (number, time,
+    date) and their values are close (``changed_score`` at least ``CHANGED_MIN_SCORE``); number words
+    ("seven", "sept") pair too."""
+    src, mt = _conversions(source_numbers(source), translation_numbers(translation), source, translation)
+    src_keys = frozenset().union(*(m.keys for m in src)) if src else frozenset()
+    mt_keys = frozenset().union(*(m.keys for m in mt)) if mt else frozenset()
+    missing, added = _both_unsplit([m for m in src if m.hard and not m.matched_by(mt_keys)],
+                                   [m for m in mt if m.hard and not m.matched_by(src_keys)], source, translation)
+    words_missing = [m for m in src if _pairable_word(m, source) and not m.keys & mt_keys]
+    words_added = [m for m in mt if _pairable_word(m, translation) and not m.keys & src_keys]
+    candidates = sorted(
+        ((changed_score(a, b), i, j, a, b)
+         for i, a in enumerate(missing + words_missing) for j, b in enumerate(added + words_added)
+         if _comparable(a, b) and not _converted(a, source, b, translation)),
+        key=lambda c: (-c[0], c[1], c[2]))
+    changed, used = [], set()
+    for score, _, _, a, b in candidates:
+        if score < CHANGED_MIN_SCORE or id(a) in used or id(b) in used:
+            continue
+        used |= {id(a), id(b)}
+        changed.append((a, b))
+    changed.sort(key=lambda pair: pair[1].start)
+    return NumberDiff(changed, [m for m in missing if id(m) not in used], [m for m in added if id(m) not in used])
+
+
+#: How close two values must be to be one number changed rather than one dropped and another added.
+CHANGED_MIN_SCORE = 0.5
+
+_CURRENCY_RE = re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|livres?|yens?|yuans?|roubles?|rubles?)\b", re.I)
+_CURRENCY_NAMES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "livre": "pound", "rouble": "ruble"}
+
+
+def _currency(text: str, m: NumberMention) -> str | None:
+    """The currency written next to a number (``10 €``, ``£9``, ``40 dollars``), as one name, or None."""
+    found = _CURRENCY_RE.search(text, max(0, m.start - 2), m.end + 10)
+    if found is None or not (found.end() <= m.start or found.start() >= m.end):
+        return None
+    word = found.group(0).lower().rstrip("s") if len(found.group(0)) > 1 else found.group(0)
+    return _CURRENCY_NAMES.get(word, word)
+
+
+def _converted(a: NumberMention, source: str, b: NumberMention, translation: str) -> bool:
+    """Whether ``b`` is ``a`` converted to another currency for English readers (``10 €`` -> ``£9``)."""
+    ca, cb = _currency(source, a), _currency(translation, b)
+    return ca is not None and cb is not None and ca != cb
+
+
+def changed_score(a: NumberMention, b: NumberMention) -> float:
+    """How likely ``b`` is ``a`` changed, 0-1: times and dates of one kind always pair (1.0); numbers by the
+    closest of their values (``53``/``85``: 0.62), their digits when more than half agree (``1,967``/``1,697``:
+    0.75; ``2``/``200`` do not), one digit replaced (``18``/``48``: 0.75) or a teen for a ten (``15``/``50``)."""
+    xs, ys = _values_of(a), _values_of(b)
+    if not (xs and ys) or (a.kind != "n" and a.kind == b.kind):
+        return 1.0 if a.kind == b.kind else 0.0
+    best = 0.0
+    for x in xs:
+        for y in ys:
+            dx, dy = format(x, "f"), format(y, "f")
+            digits = SequenceMatcher(None, dx, dy).ratio()
+            one_digit = len(dx) == len(dy) and sum(c != d for c, d in zip(dx, dy)) == 1
+            one_digit = one_digit or {x, y} in _TEEN_TY  # "fifteen" for "fifty"
+            ratio = float(min(x, y) / max(x, y)) if x > 0 and y > 0 else 0.0
+            best = max(best, ratio, digits if digits > 0.5 else 0.0, 0.75 if one_digit else 0.0)
+    return best
+
+
+_TEEN_TY = [{Decimal(10 + d), Decimal(10 * d)} for d in range(3, 10)]
+
+
+def _values_of(m: NumberMention) -> list[Decimal]:
+    return [Decimal(k[2:]) for k in sorted(m.keys) if k.startswith("n:")]
+
+
+#: Number words that are no exact count: ordinals ("third person", "sixième" as a school year,
+#: "un dixième"), approximations ("une dizaine": about ten, "a dozen"), "deux" for "both", a bare
+#: multiplier ("a hundred", "mille").
+_NOT_A_COUNT_RE = re.compile(
+    r"(?i:.*(?:ième|ieme|th|first|second|third|aines?|dozens?|scores?)|(?:tous|toutes|les|des|aux) deux"
+    r"|hundreds?|thousands?|millions?|billions?|cents?|mille|milliers?|millions?|milliards?)")
+#: "neuf heures moins vingt": twenty to nine (8:40), neither number as written.
+_CLOCK_BEFORE_RE = re.compile(r"(?i:heures?)\s+moins\s+$")
+_CLOCK_AFTER_RE = re.compile(r"\s+(?i:heures?)\s+moins\s")
+
+
+def _pairable_word(m: NumberMention, text: str) -> bool:
+    """A number word that may stand for a changed number: a count of two or more."""
+    if m.hard or m.kind != "n" or not m.text.replace("-", "").replace(" ", "").isalpha():
+        return False
+    before = text[max(0, m.start - 16):m.start]
+    if _NOT_A_COUNT_RE.fullmatch(m.text) or _NOT_A_COUNT_RE.fullmatch(before[-5:] + m.text) \
+            or _CLOCK_BEFORE_RE.search(before) or _CLOCK_AFTER_RE.match(text, m.end):
+        return False
+    values = _values_of(m)
+    return bool(values) and all(v >= 2 for v in values)
+
+
+def _comparable(a: NumberMention, b: NumberMention) -> bool:
+    """One kind, or a French duration or clock time ("10 heures") against a plain number ("11 hours")."""
+    return a.kind == b.kind or ("t" in (a.kind, b.kind) and "n" in (a.kind, b.kind) and a.hard and b.hard
+                                and bool(_values_of(a)) and bool(_values_of(b)))
+
+
+_SPLIT_GAP_RE = re.compile(r"[.,] +| +[.,] *")
+
+
+def _unsplit(mentions: list[NumberMention], text: str, others: list[NumberMention]) -> tuple[list, list]:
+    """``mentions`` and ``others`` (the other side's, unmatched) without a number split by a stray space
+    (``0, 22%``, ``50, 000``, a source's ``0, 5%``) and its counterpart among ``others``: a spacing slip,
+    not a different number."""
+    drop = set()
+    for a, b in zip(mentions, mentions[1:]):
+        if a.kind == b.kind == "n" and _SPLIT_GAP_RE.fullmatch(text[a.end:b.start]):
+            joined = _joined_keys(text[a.start:b.end].replace(" ", ""))
+            partner = next((o for o in others if o.keys & joined and id(o) not in drop), None)
+            if partner is not None:
+                drop |= {id(a), id(b), id(partner)}
+    return [m for m in mentions if id(m) not in drop], [m for m in others if id(m) not in drop]
+
+
+def _joined_keys(joined: str) -> set[str]:
+    return {k for m in translation_numbers(joined) + source_numbers(joined) for k in m.keys}
 
 
 def _distinct(mentions: list[NumberMention]) -> list[NumberMention]:

@@ -26,8 +26,6 @@ from .numbers import (
 from .ordinals import english_ordinal, roman_to_int
 
 
-
-
 @dataclass(frozen=True)
 class NumberMention:
     """A number, time or date found in a segment.
@@ -62,13 +60,6 @@ def _num_key(value: Decimal) -> str:
 
 
 @lru_cache(maxsize=None)
-def _number_words(lang: str) -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in table(f"fidelity_number_words_{lang}.tsv")}
-
-
-
-
-@lru_cache(maxsize=None)
 def _multipliers(lang: str) -> dict[str, int]:
     """Words (and abbreviations) that multiply the number before them, in ``lang`` (fidelity_multipliers.tsv):
     French "billion" is 10^12, English "billion" 10^9."""
@@ -81,7 +72,10 @@ def _multipliers(lang: str) -> dict[str, int]:
 def _multiplier_re(lang: str) -> re.Pattern:
     words = sorted(_multipliers(lang), key=lambda w: (-len(w), w))
     attached = "|(?<=\\d)bn" if lang == "en" else ""  # "3bn" ("400m" is metres as often as millions)
-    return re.compile(rf"(?:[ \u00a0\u202f]*-?[ \u00a0\u202f]*({'|'.join(words)}){attached})(?!\w)", re.I)
+    # "100 autres milliards", "cinq dernières décennies", "440$ millions"
+    between = ("(?:[ \u00a0\u202f]+(?:autres|nouveaux|nouvelles|de plus|derni[eè]re?s|prochaine?s|premi[eè]re?s)"
+               "|[ \u00a0\u202f]?[$€£])?" if lang == "fr" else "(?:[ \u00a0\u202f]?[$€£])?")
+    return re.compile(rf"(?:{between}[ \u00a0\u202f]*-?[ \u00a0\u202f]*({'|'.join(words)}){attached})(?!\w)", re.I)
 
 
 _MULTIPLIER_EN = {10**3: "thousand", 10**6: "million", 10**9: "billion", 10**12: "trillion", 10**18: "quintillion"}
@@ -96,7 +90,6 @@ _NUMBER_RE = re.compile(
 )
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:er|re|ème|eme|e|st|nd|rd|th)(?![\w])")
 _ROMAN_ORDINAL_RE = re.compile(r"(?<![\w])([IVXLC]{2,}|[IVX])(?:e|er|ème|eme)(?![\w])")
-_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 # French clock times, as TQ403 reads them: 16h30, 16 h 30, 9h, 12H00.
 _FRENCH_TIME_RE = re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?[hH](?:{SP}?(\d{{2}}))?(?!\w|-[^\W\d_]|/)")
 _AMPM_RE = re.compile(rf"(?<![\w.,:])(\d{{1,2}})(?:[:.](\d{{2}}))?{SP}*([aApP])\.?{SP}?[mM](?:\.|(?!\w))")
@@ -110,7 +103,12 @@ _DECADE_WORD_RE = re.compile(r"(?<!\w)(twenties|thirties|forties|fifties|sixties
 # "2022-23": a season or fiscal year, the second year shortened (AP style).
 _YEAR_RANGE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d) ?[-–/] ?(\d\d)(?![\w.,]?\d)")
 # French decades: "les années 60", "années 1980" (the sixties, the 1980s).
-_FRENCH_DECADE_RE = re.compile(r"(?<!\w)(?i:années)[ \u00a0]+((?:19|20)?\d0)(?!\w)")
+_FRENCH_DECADE_RE = re.compile(r"(?<!\w)(?i:années?)[ \u00a0]+((?:19|20)?\d0)(?:[ \u00a0]+(?:et|ou|à)[ \u00a0]+((?:19|20)?\d0))?(?!\w)")
+#: "les années trente": the 1930s.
+_FRENCH_DECADE_WORDS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+                        "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
+_FRENCH_DECADE_WORD_RE = re.compile(r"(?<!\w)(?i:années)[ \u00a0]+(" + "|".join(
+    sorted(_FRENCH_DECADE_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 # English dates without a year: "9/11", "7/7" (a name, or a date, month first or day first).
 _SHORT_DATE_RE = re.compile(r"(?<![\w/.,-])(\d{1,2}) ?/ ?(\d{1,2})(?![\w/]|[.,]\d|-\d| ?/)")
 # Numbers whose separators say two things: "2.500" (French thousands, or 2.5), "80,000" (English thousands,
@@ -179,6 +177,10 @@ def _values(raw: str, lang: str) -> list[Decimal]:
     return [value] if value is not None else []
 
 
+_AND_A_HALF_RE = re.compile(rf"{SP}+et{SP}+demie?(?!\w)", re.I)
+_AND_A_HALF_EN_RE = re.compile(rf"{SP}+and{SP}+a{SP}+half(?!\w)", re.I)
+#: "1.7m people", "£3m": millions in English copy; "400m" is metres as often, so both readings count.
+_MILLIONS_SUFFIX_RE = re.compile(r"m(?!\w)")
 _COMPOUND_PART_RE = re.compile(rf"{SP}+(?:et{SP}+)?(\d{{1,3}})(?![\d.,])")
 
 
@@ -204,26 +206,6 @@ def _english_number(raw: str, value: Decimal, lang: str) -> str:
         whole, _, decimals = format(value, "f").partition(".")
         return group_thousands(whole) + ("." + decimals if decimals else "")
     return french_number_to_english(raw) or raw
-
-
-def _word_value(word: str, lang: str) -> int | None:
-    """'douze' -> 12, 'vingt-sept' -> 27, 'quatre-vingt-dix' -> 90, 'twenty-one' -> 21; None otherwise."""
-    words = _number_words(lang)
-    parts = [p for p in word.lower().split("-") if p not in ("et", "and")]
-    for n, p in enumerate(parts):  # "five-year", "deux-roues": the leading number words
-        if p not in words:
-            parts = parts[:n]
-            break
-    if not parts:
-        return None
-    total = 0
-    for p in parts:
-        v = words[p]
-        if 0 < total < v and (v in (100, 1000) or (v == 20 and lang == "fr")):  # quatre-vingts, deux-cents
-            total *= v
-        else:
-            total += v
-    return total
 
 
 class _Scanner:
@@ -281,10 +263,17 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             d = int(m.group(1)) * 10
             sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}, [], False, m.group(0))
     if lang == "fr":
+        for m in sc.finditer(_FRENCH_DECADE_WORD_RE):
+            d = _FRENCH_DECADE_WORDS[m.group(1).lower()]
+            sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{d}"}, [], False, f"the {1900 + d}s")
         for m in sc.finditer(_FRENCH_DECADE_RE):
-            d = int(m.group(1))
-            keys = {f"n:{d}"} if d >= 100 else {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}
-            sc.take(m.start(), m.end(), keys, [{k} for k in sorted(keys)], True, f"the {d}s")
+            for group in (1, 2):
+                if m.group(group) is None:
+                    continue
+                d = int(m.group(group))
+                keys = ({f"n:{d}"} | ({f"n:{d % 100}"} if d % 100 else set()) if d >= 100
+                        else {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"})
+                sc.take(m.start(group), m.end(group), keys, [{k} for k in sorted(keys)], True, f"the {d}s")
     else:
         for m in sc.finditer(_SHORT_DATE_RE):
             a, b = int(m.group(1)), int(m.group(2))
@@ -326,14 +315,21 @@ def _numbers(sc: _Scanner, lang: str) -> None:
         keys = {_num_key(v * f) for v in values for f in factors}
         if factor > 1 and lang == "fr":  # "18 mille 969", "5 millions 143 mille 312": one number
             total, end = _compound(sc, values[0] * factor, factor, end)
+            half = _AND_A_HALF_RE.match(sc.work, end)
+            if half:  # "2 millions et demi": 2.5 million
+                total, end = total + Decimal(factor) / 2, half.end()
             if total != values[0] * factor:
                 keys.add(_num_key(total))
+        if lang == "en" and factor == 1 and _MILLIONS_SUFFIX_RE.match(sc.work, m.end()):
+            keys |= {_num_key(v * 10**6) for v in values}  # "Gaza's 1.7m people" (or metres: both readings)
         if factor == 1 and _DOT_TIME_RE.fullmatch(raw):
             hour, minute = raw.split(".")
             keys.add(f"t:{int(hour)}:{minute}")  # "20.30" may be a clock time
         english = _english_number(raw, values[0], lang)
-        if factor > 1:
+        if factor in _MULTIPLIER_EN:
             english += " " + _MULTIPLIER_EN[factor]
+        elif factor > 1:  # "3 décennies": 30 years
+            english = format(values[0] * factor, "f")
         else:
             suffix = _ORDINAL_SUFFIX_RE.match(sc.work, end)
             if suffix and raw.isdigit():  # 2e, 1er, 3ème, 21st: the span takes the suffix
@@ -343,9 +339,3 @@ def _numbers(sc: _Scanner, lang: str) -> None:
     if lang == "fr":  # "huitièmes de finale": the last 16
         for m in sc.finditer(_KNOCKOUT_RE):
             sc.take(m.start(), m.end(), {f"n:{_KNOCKOUT[m.group(1).lower()]}"}, [], False, m.group(0))
-    for m in sc.finditer(_WORD_RE):
-        value = _word_value(m.group(0), lang)
-        if value is None:
-            continue
-        factors, end = sc.multiplier(m.end())
-        sc.take(m.start(), end, {_num_key(Decimal(value * f)) for f in factors}, [], False, str(value * factors[0]))

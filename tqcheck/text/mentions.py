@@ -173,12 +173,18 @@ def _conversions(src: list[NumberMention], mt: list[NumberMention], source: str,
 
 def number_mismatches(source: str, translation: str) -> tuple[list[NumberMention], list[NumberMention]]:
     """``(missing, added)``: source numbers with no counterpart in the translation, and the reverse."""
+    return _unmatched(source, translation)[:2]
+
+
+def _unmatched(source: str, translation: str):
+    """``(missing, added, src, mt, src_keys, mt_keys)``: the numbers in digits of each side with no
+    counterpart on the other (split numbers out, repeated values once), and what they were read from."""
     src, mt = _conversions(source_numbers(source), translation_numbers(translation), source, translation)
     src_keys = frozenset().union(*(m.keys for m in src)) if src else frozenset()
     mt_keys = frozenset().union(*(m.keys for m in mt)) if mt else frozenset()
-    missing = [m for m in src if m.hard and not m.matched_by(mt_keys)]
-    added = [m for m in mt if m.hard and not m.matched_by(src_keys)]
-    return _both_unsplit(missing, added, source, translation)
+    missing, added = _both_unsplit([m for m in src if m.hard and not m.matched_by(mt_keys)],
+                                   [m for m in mt if m.hard and not m.matched_by(src_keys)], source, translation)
+    return missing, added, src, mt, src_keys, mt_keys
 
 
 def _both_unsplit(missing, added, source, translation):
@@ -203,11 +209,7 @@ def number_diff(source: str, translation: str) -> NumberDiff:
     number that both lack a counterpart form a changed pair when they are of one kind (number, time,
     date) and their values are close (``changed_score`` at least ``CHANGED_MIN_SCORE``); number words
     ("seven", "sept") pair too."""
-    src, mt = _conversions(source_numbers(source), translation_numbers(translation), source, translation)
-    src_keys = frozenset().union(*(m.keys for m in src)) if src else frozenset()
-    mt_keys = frozenset().union(*(m.keys for m in mt)) if mt else frozenset()
-    missing, added = _both_unsplit([m for m in src if m.hard and not m.matched_by(mt_keys)],
-                                   [m for m in mt if m.hard and not m.matched_by(src_keys)], source, translation)
+    missing, added, src, mt, src_keys, mt_keys = _unmatched(source, translation)
     words_missing = [m for m in src if _pairable_word(m, source) and not m.keys & mt_keys]
     words_added = [m for m in mt if _pairable_word(m, translation) and not m.keys & src_keys]
     candidates = sorted(

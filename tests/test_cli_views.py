@@ -97,3 +97,15 @@ def test_signatures_fold_between_fields_never_inside_one(monkeypatch, columns):
     assert len(re.findall(r"version:\d+\.\d+\.\d+", metrics)) == 3
     for field in ("tok:tercom", "punct:yes", "smooth:exp", "case:mixed"):
         assert field in metrics, field
+
+
+
+def test_word_diffs_wrap_indented_and_the_piped_diff_view_has_no_trailing_spaces():
+    """A word diff wraps under its segment at 80 columns (the worst segments of check print it the
+    same way), and piped output carries none of the spaces rich pads lines with."""
+    code, out, _ = run("diff", SEED, env={"COLUMNS": "80"})
+    lines = out.splitlines()
+    assert code == 0 and lines and not [line for line in lines if line.endswith(" ")]
+    start = next(k for k, line in enumerate(lines) if line.startswith("segment 1 · line 1 · chrF"))
+    first, second = lines[start + 1:start + 3]
+    assert first.startswith("    [-Iraq |-]") and second.startswith("    ") and second.strip()

@@ -313,9 +313,11 @@ def _view_renderer(fmt: str, what: str):
     import importlib
 
     from .report import FORMATS
+    from .report.views import render_trimmed
 
-    return getattr(importlib.import_module(f"{__package__}.report.{FORMATS['rich' if fmt == 'auto' else fmt]}"),
-                   f"render_{what}")
+    render = getattr(importlib.import_module(f"{__package__}.report.{FORMATS['rich' if fmt == 'auto' else fmt]}"),
+                     f"render_{what}")
+    return lambda view, stream: render_trimmed(render, view, stream)
 
 
 def _diff_inputs(path, refs, doc=None) -> Inputs:

@@ -73,9 +73,7 @@ def render(report: Report, fmt: str, stream: TextIO, *, quiet: bool = False, sta
         views.render_with_source(report, stream)
         return
     with views.color_env(color):
-        if concrete == "rich" and not (stream.isatty() or color == "always"):
-            out = views.NoTrailingSpaces(stream)
-            get_renderer(fmt)(report, out)
-            out.close()
+        if concrete == "rich" and color != "always":
+            views.render_trimmed(get_renderer(fmt), report, stream)
         else:
             get_renderer(fmt)(report, stream)

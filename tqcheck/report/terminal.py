@@ -149,7 +149,7 @@ def _worst(console: Console, fr: FileReport, plain: bool) -> None:
     console.print(Text("Worst segments against the reference (sentence chrF, word diff: [-translation-]{+reference+})", style="bold"))
     for w in fr.worst:
         console.print(Text(f"segment {w.segment} · line {w.line} · chrF {w.chrf:.1f}", style="bold cyan"))
-        console.print(Text("    ") + _diff_text(w, plain))
+        console.print(Padding(_diff_text(w, plain), (0, 0, 0, 4)))  # wrapped lines stay indented
 
 
 def _summary(console: Console, fr: FileReport) -> None:
@@ -283,7 +283,7 @@ def render_diff(view, stream: TextIO) -> None:
     for d in view.segments:
         console.print()
         console.print(Text(f"segment {d.segment} · line {d.line} · chrF {d.chrf:.1f}", style="bold cyan"))
-        console.print(Text("    ") + _diff_text(d, plain))
+        console.print(Padding(_diff_text(d, plain), (0, 0, 0, 4)))  # wrapped lines stay indented
 
 
 def _paired_cell(result, baseline: bool, plain: bool) -> Text:

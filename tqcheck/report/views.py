@@ -138,3 +138,14 @@ class NoTrailingSpaces(io.TextIOBase):
 
     def isatty(self) -> bool:
         return False
+
+
+def render_trimmed(renderer, obj, stream: TextIO) -> None:
+    """``renderer(obj, stream)``, through ``NoTrailingSpaces`` unless ``stream`` is a terminal (rich
+    pads every line it wraps or indents to the console's width)."""
+    if stream.isatty():
+        renderer(obj, stream)
+        return
+    out = NoTrailingSpaces(stream)
+    renderer(obj, out)
+    out.close()

@@ -48,6 +48,19 @@ def test_a_mode_given_is_used():
     assert is_headline("Floods hit Niger") and not is_headline("Floods hit Niger.")
 
 
+def test_a_line_ending_with_a_comma_runs_on_and_keeps_its_quotation():
+    """A quoted verse split over sentence lines at a comma is one document, and its quotation closes."""
+    text = ("He quoted the book: \"He forced everyone to receive a mark on his right hand.\n"
+            "If anyone has insight, let him calculate the number of the beast,\n"
+            "for it is man's number. His number is six hundred and sixty six.\"\n"
+            "The film opens in Tehran.\n")
+    assert not is_headline("If anyone has insight, let him calculate the number of the beast,")
+    assert not is_headline("The talks went on until late -")
+    assert docs(text)[1] == [1, 1, 1, 1]
+    result = CliRunner().invoke(cli, ["check", "-", "--format", "json", "--select", "TQ201"], input=text)
+    assert json.loads(result.stdout)["files"][0]["findings"] == []
+
+
 def _cli(tmp_path, *args, text=STORIES):
     (tmp_path / "t.en.txt").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(tmp_path / "t.en.txt"), "--format", "json", *args])

@@ -11,8 +11,8 @@ start matters:
   separate their stories by blank lines);
 - ``docids``: a file of document ids, one per segment (WMT's ``.docids``; sacrebleu
   prints them with ``--echo docid``): a new id starts a new document;
-- ``headlines``: a short line without sentence-final punctuation, after a line with
-  it, starts a new document (a headline or a sub-head; sentence-per-line news
+- ``headlines``: a short line without sentence-final punctuation (nor a comma or a
+  dash, after which a sentence runs on), after a line with it, starts a new document (a headline or a sub-head; sentence-per-line news
   without marked boundaries).
 
 ``auto`` (the default) reads the start of the file (``detect``): lines separated by
@@ -37,6 +37,8 @@ PARAGRAPH_BLANK_SHARE = 0.5
 #: A headline has at most this many words.
 HEADLINE_MAX_WORDS = 20
 _SENTENCE_END = ".!?…:;\"”'’»)]"
+#: A line ending with one of these runs on into the next (a verse, a sentence split at a comma).
+_RUNS_ON = ",-–—"
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,8 @@ def detect(segments: Sequence[Segment], mode: str = "auto") -> Layout:
 def is_headline(text: str) -> bool:
     """A short line without sentence-final punctuation ("Palliative care - The best way to die")."""
     stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] not in _SENTENCE_END and len(stripped.split()) <= HEADLINE_MAX_WORDS
+    return (bool(stripped) and stripped[-1] not in _SENTENCE_END and stripped[-1] not in _RUNS_ON
+            and len(stripped.split()) <= HEADLINE_MAX_WORDS)
 
 
 class Splitter:

@@ -150,7 +150,9 @@ class DoubledWord(RegexRule):
     A doubled word is a slip that MT and editing both produce; English keeps one.
     Correct doublings ("had had", "that that", "is is", "bye bye") and names
     ("Walla Walla", "Bora Bora", "Sirhan Sirhan") are allowed: the list is in
-    data/sentences_doubled_ok.txt, and a pair of capitalised words is taken for a
+    data/sentences_doubled_ok.txt. So is an object pronoun followed by the same word
+    opening a clause or a noun phrase after a verb such as "tell" ("tell you you
+    should", "told her her son"; data/sentences_object_clause_verbs.txt). A pair of capitalised words is taken for a
     name, unless a source is given and does not have it ("Every Every", "Irina
     Irina" for "Irina Iarovaïa" are slips). Two words said
     twice ("have allowed have allowed") are flagged as well, but not the
@@ -164,6 +166,8 @@ class DoubledWord(RegexRule):
     Flag: which would have allowed have allowed stricter application
     Flag: The bill was backed by Irina Irina Yarovaya. <<< Le projet est soutenu par Irina Iarovaïa.
     Okay: She had had enough, she said, and that that was the end.
+    Okay: Boredom is the brain's way to tell you you should be doing something else.
+    Okay: The police told her her son was safe, and I bet you you can't.
     Okay: What it is is a disaster, bye bye, ha ha.
     Okay: The giant pandas Huan Huan and Yuan Zi live in Beauval; Walla Walla and Bora Bora.
     Okay: Boutros Boutros-Ghali, the bye-bye, and well, well, well.
@@ -178,7 +182,9 @@ class DoubledWord(RegexRule):
     name = "doubled-word"
     category = "fluency/grammar"
     severity = Severity.MINOR
-    data_files = ("sentences_doubled_ok.txt",)
+    data_files = ("sentences_doubled_ok.txt", "sentences_object_clause_verbs.txt")
+    #: Pronouns that are correct doubled after a verb of ``sentences_object_clause_verbs.txt``.
+    _OBJECT_THEN_CLAUSE = frozenset(("you", "her"))
     #: A word, with its hyphenated parts and its 's ("trouble-maker trouble-maker", "earth's earth's").
     pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s+(\1)(?![\w’'-])", re.IGNORECASE)
     #: Two words said twice ("have allowed have allowed", "expect too expect too").
@@ -205,10 +211,18 @@ class DoubledWord(RegexRule):
         first, second = m.group(1), m.group(2)
         if f"{first} {second}".lower() in word_set("sentences_doubled_ok.txt"):
             return None
+        if first.lower() in self._OBJECT_THEN_CLAUSE and self._after_clause_verb(seg.text, m.start()):
+            return None  # "tell you you should", "told her her son": object, then the clause
         if first[:1].isupper() and second[:1].isupper() and first.lower() not in self._FUNCTION_WORDS \
                 and self._a_name(first, second):
             return None  # a name: Huan Huan, Pago Pago
         return (f"doubled word '{first} {second}': the word is repeated by mistake", first)
+
+    @staticmethod
+    def _after_clause_verb(text: str, start: int) -> bool:
+        """Is the word before ``start`` a verb taking a person and a clause ("tell", "told")?"""
+        before = text[:start].split()
+        return bool(before) and before[-1].lower() in word_set("sentences_object_clause_verbs.txt")
 
     def _a_name(self, first: str, second: str) -> bool:
         """Is the capitalised pair a name written twice (Huan Huan, Sirhan Sirhan)? With a source, only

@@ -10,6 +10,7 @@ import re
 
 from ...model import Document, Finding, Severity
 from ...registry import Context, CorpusRule, DocumentRule, register
+from ...text.data import word_set
 from ...text.names import NameCollector, merge_one_letter_variants, pair_variants, preferred_in, variant_roots
 
 #: In a file of one sentence a line, whose stories may not be marked, two spellings are compared only
@@ -21,12 +22,25 @@ _COMPOUND_BEFORE = re.compile(r"[^\W\d_]+ ?- ?$")
 _COMPOUND_AFTER = re.compile(r" ?- ?[^\W\d_]")
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?: (?:de|du|des|of))? $")
+_WORD_AFTER = re.compile(r" ([^\W\d_]+)")
+
+
 def _in_compound_name(seg, start: int, end: int) -> bool:
-    """Is the word part of a hyphenated name with a capitalised other part ("Héma-Québec", an organisation
-    that keeps its own spelling)?"""
-    before = _COMPOUND_BEFORE.search(seg.text, max(0, start - 40), start)
-    after = _COMPOUND_AFTER.match(seg.text, end)
-    return bool(before and before.group(0)[0].isupper()) or bool(after and after.group(0).lstrip(' -')[:1].isupper())
+    """Is the word part of an organisation's own name, which keeps its own spelling: a hyphenated name
+    with a capitalised other part ("Héma-Québec"), or an accented place name next to an institution word
+    ("Union Montréal", "Université de Montréal", "Montréal Impact"; data/names_institution_words.txt)?"""
+    text = seg.text
+    before = _COMPOUND_BEFORE.search(text, max(0, start - 40), start)
+    after = _COMPOUND_AFTER.match(text, end)
+    if bool(before and before.group(0)[0].isupper()) or bool(after and after.group(0).lstrip(' -')[:1].isupper()):
+        return True
+    if text[start:end].isascii():
+        return False  # only a native accented spelling is the institution's own
+    institutions = word_set("names_institution_words.txt")
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = _WORD_AFTER.match(text, end)
+    return bool(before and before.group(1) in institutions) or bool(after and after.group(1) in institutions)
 
 
 def document_names(window: Document, ctx: Context):
@@ -81,6 +95,8 @@ class NameDrift(DocumentRule):
     Okay: the leaders of Hachd al-Chaabi met.\\nHachd al-Chaabi fighters and other Hashd factions paraded.
     Okay: Kenneth Starr spoke.\\nThe film Star Wars opened, and the Princess met two princes.
     Okay: the Héma - Québec blood agency said.\\nDonors in Quebec and across Quebec were asked.
+    Okay: contracts in Montreal were paid to Union Montréal, the mayor's party.\\nMontreal police and the Université de Montréal.
+    Flag: contracts in Montreal were paid.\\nThe mayor of Montréal said Montreal police would act.
     """
 
     code = "TQ501"
@@ -88,7 +104,7 @@ class NameDrift(DocumentRule):
     name = "name-drift"
     category = "terminology/inconsistent"
     severity = Severity.MAJOR
-    data_files = ("names_distinct.tsv", "names_given.txt")
+    data_files = ("names_distinct.tsv", "names_given.txt", "names_institution_words.txt")
     options = ("prefer", "glossary", "default-glossary")
 
     def feed(self, window: Document, ctx: Context):
@@ -173,7 +189,7 @@ class CorpusNameDrift(CorpusRule):
     name = "corpus-name-drift"
     category = "terminology/inconsistent"
     severity = Severity.MAJOR
-    data_files = ("names_distinct.tsv", "names_given.txt")
+    data_files = ("names_distinct.tsv", "names_given.txt", "names_institution_words.txt")
     options = ("prefer", "glossary", "default-glossary")
     ships_state = True
 

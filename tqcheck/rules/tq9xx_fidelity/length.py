@@ -79,6 +79,10 @@ class LengthRatio(DocumentRule):
 #: A translation this much shorter than its source (characters), for a source of TRUNCATED_MIN_WORDS
 #: words or more ending a sentence, has lost most of its meaning whatever the document's statistics.
 TRUNCATED_MAX_RATIO = 0.4
+#: ...or this much shorter when the translation is a whole sentence (a capital, a full stop): a
+#: translator's condensed rendering ("Crows are protected." for "Les corneilles sont sous la
+#: protection de la nature.") rather than a sentence cut off.
+TRUNCATED_MAX_RATIO_WHOLE = 0.3
 TRUNCATED_MIN_WORDS = 8
 #: A translation of this many words or fewer of such a source is empty ("." or "Yes."): critical.
 EMPTY_MAX_WORDS = 2
@@ -86,6 +90,10 @@ EMPTY_MAX_WORDS = 2
 #: translation without a letter (".", "-", "...") of a source with this many words or more, even a headline.
 EMPTY_SHORT_SOURCE_WORDS = 5
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]\s*$")
+#: A gloss in parentheses ("l'ISC (Institution supérieure de contrôle)"), which a translator may drop.
+_PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
+#: A whole sentence: a capital (or a quote mark) first, a full stop, ! or ? last.
+_WHOLE_SENTENCE_RE = re.compile(r"^\s*[\"“«(]?[^\W\d_].*[.!?…][\"”’»)]*\s*$", re.S)
 
 
 @register
@@ -99,7 +107,11 @@ class TruncatedTranslation(SegmentRule):
     words or more is emptied too when nothing but punctuation is left (".", "-"), or one word
     of a sentence ("No." for "Je n'ai pas d'autre option."). Headlines (a source
     without sentence-final punctuation, which editors rewrite freely) and scraping debris
-    are left alone. Measured on the shared professional translations: 5 segments in 6,003.
+    are left alone. A translation that is a whole sentence (a capital first, a full stop
+    last) is a condensed rendering unless it is under 0.3 times as long, and the glosses in
+    parentheses it leaves out of its source do not count. A translation whose sentence
+    runs on into the next line (no full stop, and the next line starts in lowercase) is a
+    line break placed differently, not a truncation.
 
     Flag: . <<< Le président a déclaré que la réforme était nécessaire pour le pays.
     Flag: The president said that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.
@@ -111,6 +123,11 @@ class TruncatedTranslation(SegmentRule):
     Okay: The president said the reform was needed. <<< Le président a déclaré que la réforme était nécessaire.
     Okay: Grave robbers <<< Des pilleurs de tombes ont dévalisé le cimetière pendant la nuit
     Okay: Yes. <<< Oui.
+    Okay: Crows are protected. <<< Les corneilles sont sous la protection de la nature.
+    Flag: Crows are <<< Les corneilles sont sous la protection de la nature.
+    Okay: The president said on Tuesday that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.\\nthe pension reform was needed to save the system. <<< Il l'a dit à la presse.
+    Okay: The ISC head said the audit failed because of politicians. <<< Le chef de l'ISC (Institution supérieure de contrôle des finances publiques) a déclaré que le contrôle (en tchèque « système Švarc ») a échoué à cause des politiciens.
+    Flag: The president said on Tuesday that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.\\nThe pension reform was needed, he said. <<< Il l'a dit à la presse.
     """
 
     code = "TQ915"
@@ -120,14 +137,20 @@ class TruncatedTranslation(SegmentRule):
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):
-        for _, seg, src in article_pairs(doc):
+        segments = doc.segments
+        for i, seg, src in article_pairs(doc):
+            whole = _WHOLE_SENTENCE_RE.match(seg.text) is not None and seg.text.lstrip()[:1].isupper()
+            if whole and seg.text.count("(") < src.count("("):
+                src = _PARENTHESES_RE.sub("", src)  # the glosses the translator dropped
             src_words, words = len(src.split()), len(seg.text.split())
             if self._short_source_emptied(seg.text, src, src_words, words):
                 pass
             elif src_words < TRUNCATED_MIN_WORDS or not _SENTENCE_END_RE.search(src):
                 continue
             ratio = len(seg.text.strip()) / len(src.strip())
-            if words > EMPTY_MAX_WORDS and ratio >= TRUNCATED_MAX_RATIO:
+            if words > EMPTY_MAX_WORDS and ratio >= (TRUNCATED_MAX_RATIO_WHOLE if whole else TRUNCATED_MAX_RATIO):
+                continue
+            if words > EMPTY_MAX_WORDS and self._runs_on(seg.text, segments[i + 1].text if i + 1 < len(segments) else ""):
                 continue
             start, end = strip_span(seg.text)
             empty = words <= EMPTY_MAX_WORDS
@@ -138,6 +161,11 @@ class TruncatedTranslation(SegmentRule):
                 "most of what the source says is missing",
                 severity=Severity.CRITICAL if empty else None,
             )
+
+    @staticmethod
+    def _runs_on(text: str, following: str) -> bool:
+        """Does the sentence of ``text`` go on in the next line (no full stop, next line in lowercase)?"""
+        return not _SENTENCE_END_RE.search(text) and following.lstrip()[:1].islower()
 
     @staticmethod
     def _short_source_emptied(text: str, src: str, src_words: int, words: int) -> bool:

@@ -312,12 +312,11 @@ def _view_renderer(fmt: str, what: str):
     """``render_<what>`` of the rich, text or json formatter (auto: rich, plain when piped)."""
     import importlib
 
-    from .report import FORMATS
-    from .report.views import render_trimmed
+    from .report import FORMATS, views
 
     render = getattr(importlib.import_module(f"{__package__}.report.{FORMATS['rich' if fmt == 'auto' else fmt]}"),
                      f"render_{what}")
-    return lambda view, stream: render_trimmed(render, view, stream)
+    return lambda view, stream: views.render_trimmed(render, view, stream)
 
 
 def _diff_inputs(path, refs, doc=None) -> Inputs:

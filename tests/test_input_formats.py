@@ -342,3 +342,11 @@ def test_a_bilingual_file_refuses_another_source(tmp_path):
     (tmp_path / "a.fr.txt").write_text("x\n", encoding="utf-8")
     with pytest.raises(InputError, match="carries its French source"):
         check_files([str(path)], source=str(tmp_path / "a.fr.txt"))
+
+
+def test_standard_input_is_read_again_by_a_second_run_in_the_same_process():
+    """Standard input is read once per stream, not once per process: a second run (the Python API, a
+    test's CliRunner) reads its own input, not the first run's."""
+    first = invoke("check", "-", "--format", "text", input="The 2e anniversary.\n")
+    second = invoke("check", "-", "--format", "text", input="He said it was the 3e time.\n")
+    assert "'2e'" in first.stdout and "'3e'" in second.stdout and "'2e'" not in second.stdout

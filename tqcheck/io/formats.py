@@ -70,15 +70,20 @@ def format_of(path: str, fmt: str = "auto") -> str:
         return "text"  # the reader reports the error
 
 
-_STDIN_CACHE: dict[str, bytes] = {}
+#: Standard input's bytes, keyed by the stream they were read from: read once per stream (the
+#: format sniffing and the reader both need them), and read again when standard input is another
+#: stream (a second run in the same process, through the Python API or a test's CliRunner).
+_STDIN_CACHE: dict[str, tuple[object, bytes]] = {}
 
 
 def read_data(path: str) -> bytes:
     """The bytes of ``path`` (standard input for ``-``, read once)."""
     if path == STDIN:
-        if STDIN not in _STDIN_CACHE:
-            _STDIN_CACHE[STDIN] = sys.stdin.buffer.read()
-        return _STDIN_CACHE[STDIN]
+        stream = sys.stdin.buffer
+        cached = _STDIN_CACHE.get(STDIN)
+        if cached is None or cached[0] is not stream:
+            cached = _STDIN_CACHE[STDIN] = (stream, stream.read())
+        return cached[1]
     return read_bytes(path)
 
 

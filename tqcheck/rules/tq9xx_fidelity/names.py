@@ -1,15 +1,17 @@
-"""TQ912: a name of the source (person, place, organisation) that the translation lost.
+"""TQ912: a name of the source (person, place, organisation) that the translation lost;
+TQ917: a name of the source that the translation replaced by another.
 
 The source's names and whether a text carries them over are read by
-``tqcheck.text.crossnames``.
+``tqcheck.text.crossnames``; names swapped for others by ``tqcheck.text.swaps``.
 """
 from __future__ import annotations
 
 from ...model import Document, Severity
-from ...registry import DocumentRule, register
+from ...registry import DocumentRule, Rule, register
 from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
+from ...text.swaps import swapped_names
 
 
 @register
@@ -103,3 +105,52 @@ class SourceNameMissing(DocumentRule):
         if all(found):
             return "the reference has '" + "', '".join(dict.fromkeys(found)) + "'"
         return None
+
+
+@register
+class SourceNameReplaced(Rule):
+    """A name of the source replaced by another name in the translation (Castex -> Lemaire, Prague -> Damascus).
+
+    MT and careless editing swap one name for another, and the sentence still
+    reads well. Reported only with evidence on both sides: the source's name is
+    missing from the translation in every spelling and English form, and the
+    translation has, in its place, a name the source has in no form and that is
+    no spelling of the lost one (Mursi for Morsi is a spelling). Three shapes:
+    a first name kept with another surname after it ("Jean Lemaire" for "Jean
+    Castex"); a title before a surname the source lacks ("Mr Dwyer" for
+    "M. Englund"; fidelity_english_titles.txt); a country or city
+    (fidelity_places.tsv) the source lacks, where a place of the same kind of
+    the source is lost ("Berlin" rendered "Germany" is a metonymy, left alone).
+    Names translated into their English forms are not replacements
+    (Allemagne = Germany, Tchèques = Czechs). Measured: no finding on 6,003
+    professional segments nor on 7,881 Google segments; the three it finds in
+    7,881 Bing segments are real.
+
+    Flag: The decree was signed by Jean Lemaire on Monday. <<< Le décret a été signé lundi par Jean Castex.
+    Flag: The festival takes place in Damascus and Pardubice. <<< Le festival a lieu à Prague et à Pardubice.
+    Flag: "It was a fact," Mr Dwyer said. <<< « C'était un fait », a déclaré M. Englund.
+    Flag: Voices are coming from Afghanistan. <<< Des voix viennent d'Allemagne.
+    Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
+    Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.
+    Okay: Germany said no, and President Mohamed Mursi agreed. <<< Berlin a dit non, et le président Mohamed Morsi était d'accord.
+    Okay: It is not between people from Bohemia and Moravia. <<< Ce n'est pas entre Tchèques et Moraves.
+    Okay: She was crowned Miss Universe, said the Attorney General. <<< Elle a été couronnée Miss Mondial, a dit le procureur général.
+    """
+
+    code = "TQ917"
+    name = "source-name-replaced"
+    category = "accuracy/mistranslation"
+    severity = Severity.MAJOR
+    data_files = ("fidelity_places.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
+                  "fidelity_name_forms.tsv", "crossnames_common_nouns.txt")
+    needs = frozenset({"source"})
+
+    def check(self, doc, ctx):
+        for _, seg, src in article_pairs(doc):
+            for swap in swapped_names(src, seg.text):
+                yield self.finding(
+                    doc, seg, swap.start, swap.end,
+                    f"'{swap.text}' is not in the source, and the source's '{swap.source}' is missing from the "
+                    f"translation in every spelling and English form: the {'place' if swap.kind == 'place' else 'name'} "
+                    "seems replaced by another",
+                )

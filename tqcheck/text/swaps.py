@@ -1,0 +1,207 @@
+"""Names of a French source that the translation replaced by other names (TQ917).
+
+Two shapes, each needing evidence on both sides, so that a name a translator renders
+another way (Césarée = Caesarea, Tchèques = Bohemia, a pronoun for a name) is not taken
+for a replacement:
+
+- ``person``: a first name the translation keeps, spelled as in the source, followed by
+  another surname ("Jean Castex" -> "Jean Lemaire", "Ada Jonath" -> "Ada Darwin"). The
+  source's surname is nowhere in the translation, the new one nowhere in the source and
+  not a spelling of the old one (transliteration key, or half its letters the same).
+- ``titled``: a title the translation puts before a surname that is nowhere in the
+  source ("Mr Dwyer", "President Lyman"; data/fidelity_english_titles.txt), while a name
+  of the source that is no place and no ordinary French word is missing from the
+  translation in every form ("M. Englund" -> "Mr Dwyer").
+- ``place``: a country or city of data/fidelity_places.tsv in the translation that is
+  nowhere in the source in any form, while a place of the same kind (country, city) of
+  the source, in its own spelling or an English form of untranslated_exonyms.tsv, is
+  missing from the translation in every form ("Prague" -> "Damascus"; "Berlin" ->
+  "Germany" is a metonymy, and a demonym, "Français", is no place).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .crossnames import SourceName, _common_french, carried, same_word, source_names
+from .data import table, word_list
+from .fold import fold_name
+from .lexicon import zipf
+from .names import name_candidates
+from .tokens import word_parts
+
+#: A new surname this frequent in English (Zipf) is an ordinary word ("Mexico State"), not a name.
+COMMON_ENGLISH_WORD = 5.0
+#: ...and after a title, where ordinary words follow titles too ("Attorney General", "Miss Universe").
+COMMON_ENGLISH_AFTER_TITLE = 4.0
+#: A source surname this frequent in French is an ordinary word after a capitalised one.
+COMMON_FRENCH_WORD = 4.5
+#: Two surnames this alike (normalised Levenshtein similarity) are two spellings of one name.
+SPELLING_SIMILARITY = 0.5
+
+
+@dataclass(frozen=True)
+class Swap:
+    """``source`` (the source's name) replaced by ``text`` at ``start:end`` of the translation."""
+
+    kind: str
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern finding the places of the table in English text, and each place's kind by its folded name."""
+    rows = table("fidelity_places.tsv")
+    alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), {_fold_phrase(r[0]): r[1] for r in rows}
+
+
+@lru_cache(maxsize=1)
+def _places_by_word() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """Each place's words and kind, indexed by each of its words (united -> united states, united kingdom...)."""
+    index: dict[str, list] = {}
+    for place, kind in _places()[1].items():
+        words = frozenset(place.split())
+        for w in words:
+            index.setdefault(w, []).append((words, kind))
+    return {w: tuple(v) for w, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _french_forms() -> dict[str, tuple[str, ...]]:
+    """The French forms of English place names (Germany -> Allemagne), from the exonym and name-form
+    tables: a quick test that a place of the translation is in its source."""
+    forms: dict[str, list[str]] = {}
+    for row in table("untranslated_exonyms.tsv"):
+        forms.setdefault(row[1], []).append(row[0])
+    for row in table("fidelity_name_forms.tsv"):
+        for english in row[1].split("|"):
+            forms.setdefault(english.strip(), []).append(row[0])
+    return {english: tuple(french) for english, french in forms.items()}
+
+
+def _fold_phrase(phrase: str) -> str:
+    return " ".join(fold_name(w) for w in re.split(r"[\s\-]+", phrase) if fold_name(w))
+
+
+def swapped_names(source: str, text: str) -> list[Swap]:
+    """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order)."""
+    if not any(c.isupper() for c in text):
+        return []
+    swaps = _persons(source, text)
+    swaps += _titled(source, text, {s.start for s in swaps}) + _places_swapped(source, text)
+    return sorted(swaps, key=lambda s: s.start)
+
+
+def _pairs(text: str):
+    """Each capitalised word with the capitalised word right after it (one space between)."""
+    words = name_candidates(text)
+    for a, b in zip(words, words[1:]):
+        if text[a[1]:b[0]] == " ":
+            yield a, b
+
+
+def _persons(source: str, text: str) -> list[Swap]:
+    following: dict[str, list[tuple[int, int, str]]] = {}  # first name (folded) -> the words after it
+    for (_, _, kept, _), (start, end, new, _) in _pairs(text):
+        if kept in source and new not in source:  # the first name is in the source as written, the next not
+            following.setdefault(fold_name(kept), []).append((start, end, new))
+    if not following:
+        return []
+    out = []
+    text_words = source_words = None
+    for (_, _, first, _), (_, _, surname, _) in _pairs(source):
+        after = following.get(fold_name(first))
+        if not after or _common_french(first) or zipf(surname.lower(), "fr") >= COMMON_FRENCH_WORD:
+            continue
+        old = fold_name(surname)
+        if text_words is None:
+            text_words = [w for _, w in word_parts(text)]
+            source_words = [w for _, w in word_parts(source)]
+        if any(same_word(old, w) for w in text_words):
+            continue  # the surname is there (maybe elsewhere in the sentence)
+        for start, end, new in after:
+            folded = fold_name(new)
+            if any(same_word(folded, w) for w in source_words) or zipf(new, "en") >= COMMON_ENGLISH_WORD:
+                continue
+            if Levenshtein.normalized_similarity(old, folded) >= SPELLING_SIMILARITY:
+                continue
+            out.append(Swap("person", f"{first} {surname}", start, end, new))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_re() -> re.Pattern:
+    titles = "|".join(map(re.escape, word_list("fidelity_english_titles.txt")))
+    return re.compile(rf"(?<![\w.])(?:{titles})\.? (?=[^\W\d_])")
+
+
+def _titled(source: str, text: str, taken: set[int]) -> list[Swap]:
+    """A surname after an English title, nowhere in the source, where a name of the source is lost."""
+    titled = [m.end() for m in _title_re().finditer(text)]
+    if not titled:
+        return []
+    candidates = {start: (end, word) for start, end, word, _ in name_candidates(text)
+                  if start in titled and start not in taken and word not in source}
+    if not candidates:
+        return []  # no title, or the name after it is in the source as written
+    _, places = _places()
+    lost = [n for n in source_names(source)
+            if not _kinds(n, places) and not all(_common_french(w) for w in n.text.split())
+            and not carried(n, text)]
+    if not lost:
+        return []
+    source_words = [w for _, w in word_parts(source)]
+    english = set().union(*(_english(n) for n in source_names(source)))
+    out = []
+    for start, (end, word) in sorted(candidates.items()):
+        folded = fold_name(word)
+        if any(same_word(folded, w) for w in source_words + sorted(english)) or zipf(word, "en") >= COMMON_ENGLISH_AFTER_TITLE:
+            continue
+        old = next((n for n in lost if all(Levenshtein.normalized_similarity(fold_name(w), folded) < SPELLING_SIMILARITY
+                                            for w in n.own)), None)
+        if old is not None:
+            out.append(Swap("titled", old.text, start, end, word))
+    return out
+
+
+def _english(name: SourceName) -> set[str]:
+    return set(name.forms) | {_fold_phrase(p) for p in name.phrases}
+
+
+def _kinds(name: SourceName, places: dict[str, str]) -> set[str]:
+    """The kinds of place (country, city) ``name`` is, by its own spelling or its exonyms (not its
+    demonyms' countries: "Français" is no place)."""
+    index = _places_by_word()
+    return {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
+
+
+def _places_swapped(source: str, text: str) -> list[Swap]:
+    pattern, places = _places()
+    found = list(pattern.finditer(text))
+    if not found:
+        return []
+    french = _french_forms()
+    if all(m.group(0) in source or any(f in source for f in french.get(m.group(0), ())) for m in found):
+        return []  # every place of the translation is in the source, as written or in a French form
+    source_words = [w for _, w in word_parts(source)]
+    names = source_names(source)
+    missing = [(n, kinds) for n in names if (kinds := _kinds(n, places)) and not carried(n, text)]
+    if not missing:
+        return []
+    english = set().union(*(_english(n) for n in names))
+    out = []
+    for m in found:
+        words = _fold_phrase(m.group(0))
+        if words in english or any(same_word(w, s) for w in words.split() for s in source_words + sorted(english)):
+            continue  # the source has it, in some form
+        lost = next((n for n, kinds in missing if places[words] in kinds), None)
+        if lost is not None:
+            out.append(Swap("place", lost.text, m.start(), m.end(), m.group(0)))
+    return out

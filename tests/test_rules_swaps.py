@@ -57,6 +57,7 @@ def test_names_carried_translated_or_dropped_are_not_replacements(source, transl
 
 def test_the_finding_names_both_and_leaves_the_fix_to_the_editor():
     from helpers import run_rules
+
     from tqcheck.io.text import parse_text
 
     doc = parse_text("The decree was signed by Jean Lemaire on Monday.\n", "t.en.txt")

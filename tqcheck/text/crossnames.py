@@ -123,12 +123,12 @@ def source_names(text: str) -> list[SourceName]:
             continue
         name = _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
         known = name.phrases or name.forms != name.own  # a name the data gives English forms for
-        if known or not all(_common_french(s) for _, _, s, _ in run):
+        if known or not all(common_french(s) for _, _, s, _ in run):
             names.append(name)
     return names
 
 
-def _common_french(word: str) -> bool:
+def common_french(word: str) -> bool:
     """A capitalised ordinary French word ("Conseil", "Union", "Premier", "Nord"), which a translator
     translates: not a name the translation must keep. Listed (crossnames_common_nouns.txt), or frequent
     in French and rare in English (wordfreq: "Monde", "Maison", "Coupe")."""

@@ -23,10 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
-from .crossnames import SourceName, _common_french, carried, same_word, source_names
+from .crossnames import SourceName, carried, common_french, same_word, source_names
 from .data import table, word_list
 from .fold import fold_name
 from .lexicon import zipf
@@ -102,23 +103,30 @@ def swapped_names(source: str, text: str) -> list[Swap]:
 def _pairs(text: str):
     """Each capitalised word with the capitalised word right after it (one space between)."""
     words = name_candidates(text)
-    for a, b in zip(words, words[1:]):
+    for a, b in pairwise(words):
         if text[a[1]:b[0]] == " ":
             yield a, b
 
 
 def _persons(source: str, text: str) -> list[Swap]:
     following: dict[str, list[tuple[int, int, str]]] = {}  # first name (folded) -> the words after it
+    source_folded = None
     for (_, _, kept, _), (start, end, new, _) in _pairs(text):
-        if kept in source and new not in source:  # the first name is in the source as written, the next not
-            following.setdefault(fold_name(kept), []).append((start, end, new))
+        if new in source:
+            continue  # the surname is in the source as written
+        if kept not in source:  # the first name in another spelling (Vaclav for Václav)?
+            if source_folded is None:
+                source_folded = {w for _, w in word_parts(source)}
+            if fold_name(kept) not in source_folded:
+                continue
+        following.setdefault(fold_name(kept), []).append((start, end, new))
     if not following:
         return []
     out = []
     text_words = source_words = None
     for (_, _, first, _), (_, _, surname, _) in _pairs(source):
         after = following.get(fold_name(first))
-        if not after or _common_french(first) or zipf(surname.lower(), "fr") >= COMMON_FRENCH_WORD:
+        if not after or common_french(first) or zipf(surname.lower(), "fr") >= COMMON_FRENCH_WORD:
             continue
         old = fold_name(surname)
         if text_words is None:
@@ -153,7 +161,7 @@ def _titled(source: str, text: str, taken: set[int]) -> list[Swap]:
         return []  # no title, or the name after it is in the source as written
     _, places = _places()
     lost = [n for n in source_names(source)
-            if not _kinds(n, places) and not all(_common_french(w) for w in n.text.split())
+            if not _kinds(n, places) and not all(common_french(w) for w in n.text.split())
             and not carried(n, text)]
     if not lost:
         return []

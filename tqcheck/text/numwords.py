@@ -12,6 +12,7 @@ from functools import lru_cache
 from .data import table
 from .numscan import _AND_A_HALF_EN_RE, _AND_A_HALF_RE, _num_key, _Scanner
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 #: "Seventy - two": a compound number word split by MT's spaced hyphen (TQ807 reports the spacing).
 _SPACED_COMPOUND_RE = re.compile(r"(?<![\w-])(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) +- +"
@@ -51,12 +52,17 @@ def _word_value(word: str, lang: str) -> int | None:
 def word_numbers(sc: _Scanner, lang: str) -> None:
     """Numbers written in words (soft mentions): compounds split by MT ("Seventy - two"), model names
     ("Mazda3"), runs of words ("quatre cent mille"), single words ("douze", "twenty-seven")."""
-    if lang == "en":
+    # Most texts have no number word at all: one pass over their letters says so, and the word
+    # patterns (long alternations, slow to run) are skipped.
+    in_words = not _number_words(lang).keys().isdisjoint(_LETTERS_RE.findall(sc.work.lower()))
+    if lang == "en" and in_words:
         for m in sc.finditer(_SPACED_COMPOUND_RE):
             value = _word_value(m.group(1) + "-" + m.group(2), lang)
             sc.take(m.start(), m.end(), {_num_key(Decimal(value))}, [], False, str(value))
     for m in sc.finditer(_GLUED_DIGITS_RE):
         sc.take(m.start(), m.end(), {_num_key(Decimal(m.group(1)))}, [], False, m.group(1))
+    if not in_words:
+        return
     for m in sc.finditer(_word_run_re(lang)):  # "quatre cent mille", "two hundred and fifty": one number
         words, runs = [], [0]  # runs: where a word starts a new number ("deux cent et quatre" is two)
         for w in _WORD_RE.finditer(m.group(0)):
@@ -81,7 +87,7 @@ def word_numbers(sc: _Scanner, lang: str) -> None:
                     i = j - 1
                     break
             i += 1
-    for m in sc.finditer(_WORD_RE):
+    for m in sc.finditer(_word_token_re(lang)):  # the words that start with a number word
         value = _word_value(m.group(0), lang)
         if value is not None:
             _take_word(sc, m.start(), m.end(), value, lang)
@@ -95,6 +101,14 @@ def _take_word(sc: "_Scanner", start: int, end: int, value: int, lang: str) -> N
     if half:
         values, end = {Decimal(value * factors[0]) + Decimal(factors[0]) / 2}, half.end()
     sc.take(start, end, {_num_key(v) for v in values}, [], False, str(value * factors[0]))
+
+
+@lru_cache(maxsize=None)
+def _word_token_re(lang: str) -> re.Pattern:
+    """The words of ``_WORD_RE`` whose first part is a number word ("douze", "twenty-seven", "five-year"):
+    the only ones ``_word_value`` reads, found without walking every word of the text."""
+    words = "|".join(sorted((re.escape(w) for w in _number_words(lang)), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?:-[^\W\d_]+)*(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)

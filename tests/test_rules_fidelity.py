@@ -384,3 +384,22 @@ def test_capitalised_ordinary_french_words_are_not_names(source):
 def test_names_with_english_forms_of_their_own(french, english):
     [name] = source_names("Selon " + french + ", rien.")
     assert carried(name, english), (name, english)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("au XXIe siècle", "fr"), ("dans les années trente", "fr"), ("à midi", "fr"), ("en mai dernier", "fr"),
+    ("les huitièmes de finale", "fr"), ("sept morts", "fr"), ("le premier janvier", "fr"),
+    ("twenty-seven people", "en"), ("in the late Eighties", "en"), ("at midnight", "en"), ("in Sept.", "en"),
+    ("Seventy - two died", "en"), ("the Mazda3", "en"),
+])
+def test_texts_without_digits_are_still_scanned_when_they_may_hold_a_number(text, lang):
+    """The fast path that skips texts with no digit and no number vocabulary keeps these."""
+    read = source_numbers if lang == "fr" else translation_numbers
+    assert read(text), text
+
+
+def test_a_text_with_no_digit_and_no_number_word_has_no_mention():
+    from tqcheck.text.mentions import _no_mention
+
+    assert _no_mention("The talks resumed in Geneva, the spokesman said.")
+    assert not _no_mention("The talks resumed on 3 May.") and not _no_mention("seven died")

@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from .data import table
 from .numbers import SP, english_date, english_time, month_number
 from .numscan import (
     _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
-    ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
+    _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
 )
 from .numwords import word_numbers
 from .sentences import debris_token_spans
@@ -122,7 +124,38 @@ def _times(sc: _Scanner, lang: str) -> None:
 _ENTITY_RE = re.compile(r"&#?\w+;")
 
 
+_DIGIT_RE = re.compile(r"\d")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _number_vocabulary() -> frozenset[str]:
+    """Every word, lowercased, that a mention without a digit can start from or needs: number words
+    (both languages), month names and their abbreviations, decade and knockout-round words, noon and
+    midnight. A superset is harmless: it only means a text is scanned."""
+    words: set[str] = set()
+    for lang in ("fr", "en"):
+        words.update(row[0].lower() for row in table(f"fidelity_number_words_{lang}.tsv"))
+    words.update(row[0].lower() for row in table("numbers_french_months.tsv"))
+    words.update(m.lower() for m in ENGLISH_MONTHS)
+    words.update("jan feb mar apr jun jul aug sept sep oct nov dec".split())
+    words.update("twenties thirties forties fifties sixties seventies eighties nineties années".split())
+    words.update("seizièmes huitièmes quarts finale premier midi minuit noon midday midnight".split())
+    return frozenset(words)
+
+
+def _no_mention(text: str) -> bool:
+    """Whether ``text`` cannot hold a number, time or date: no digit, no word of
+    ``_number_vocabulary``, no Roman ordinal (most texts pass the first test, so the ~20 patterns
+    of the scan run only where they may find something)."""
+    if _DIGIT_RE.search(text) or _ROMAN_ORDINAL_RE.search(text):
+        return False
+    return _number_vocabulary().isdisjoint(_LETTERS_RE.findall(text.lower()))
+
+
 def _mentions(text: str, lang: str) -> list[NumberMention]:
+    if _no_mention(text):
+        return []
     sc = _Scanner(text, lang)
     # &#39; is markup (TQ805) and "source site-593756" debris (TQ804), not numbers of the article
     sc.work = _ENTITY_RE.sub(lambda m: "\x00" * len(m.group(0)), text)

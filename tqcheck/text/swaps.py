@@ -190,7 +190,18 @@ def _kinds(name: SourceName, places: dict[str, str]) -> set[str]:
     return {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
 
 
+_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """The first word of every place of the table, as written (a quick test before its long pattern)."""
+    return frozenset(re.split(r"[\s\-]+", r[0])[0] for r in table("fidelity_places.tsv"))
+
+
 def _places_swapped(source: str, text: str) -> list[Swap]:
+    if _place_heads().isdisjoint(_CAPITALISED_RE.findall(text)):
+        return []  # no place of the table in the translation (most segments)
     pattern, places = _places()
     found = list(pattern.finditer(text))
     if not found:

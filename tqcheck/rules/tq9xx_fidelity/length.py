@@ -78,7 +78,7 @@ class LengthRatio(DocumentRule):
 
 #: A translation this much shorter than its source (characters), for a source of TRUNCATED_MIN_WORDS
 #: words or more ending a sentence, has lost most of its meaning whatever the document's statistics.
-TRUNCATED_MAX_RATIO = 0.4
+TRUNCATED_MAX_RATIO = 0.45
 #: ...or this much shorter when the translation is a whole sentence (a capital, a full stop): a
 #: translator's condensed rendering ("Crows are protected." for "Les corneilles sont sous la
 #: protection de la nature.") rather than a sentence cut off.
@@ -100,7 +100,7 @@ _WHOLE_SENTENCE_RE = re.compile(r"^\s*[\"“«(]?[^\W\d_].*[.!?…][\"”’»)]
 class TruncatedTranslation(SegmentRule):
     """A translation that keeps a fraction of its source: empty, a stub, or cut off.
 
-    An absolute floor, unlike TQ914's statistics: a segment less than 0.4 times as long as
+    An absolute floor, unlike TQ914's statistics: a segment less than 0.45 times as long as
     its source (characters), or of one or two words, for a source of eight words or more
     that ends a sentence, has lost most of what the source says. One or two words is an
     empty translation (critical); otherwise a truncated one (major). A shorter source of five
@@ -124,6 +124,7 @@ class TruncatedTranslation(SegmentRule):
     Okay: Grave robbers <<< Des pilleurs de tombes ont dévalisé le cimetière pendant la nuit
     Okay: Yes. <<< Oui.
     Okay: Crows are protected. <<< Les corneilles sont sous la protection de la nature.
+    Okay: "But no such person has been found," Paclik told CTK. <<< "Mais dans la situation actuelle il n'a pas été possible de trouver un tel candidat", a déclaré Paclik à l'Agence de presse tchèque.
     Flag: Crows are <<< Les corneilles sont sous la protection de la nature.
     Okay: The president said on Tuesday that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.\\nthe pension reform was needed to save the system. <<< Il l'a dit à la presse.
     Okay: The ISC head said the audit failed because of politicians. <<< Le chef de l'ISC (Institution supérieure de contrôle des finances publiques) a déclaré que le contrôle (en tchèque « système Švarc ») a échoué à cause des politiciens.
@@ -139,7 +140,7 @@ class TruncatedTranslation(SegmentRule):
     def check(self, doc, ctx):
         segments = doc.segments
         for i, seg, src in article_pairs(doc):
-            whole = _WHOLE_SENTENCE_RE.match(seg.text) is not None and seg.text.lstrip()[:1].isupper()
+            whole = _WHOLE_SENTENCE_RE.match(seg.text) is not None and seg.text.lstrip(' "“«(')[:1].isupper()
             if whole and seg.text.count("(") < src.count("("):
                 src = _PARENTHESES_RE.sub("", src)  # the glosses the translator dropped
             src_words, words = len(src.split()), len(seg.text.split())

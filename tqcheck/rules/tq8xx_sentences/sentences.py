@@ -164,11 +164,14 @@ class DoubledWord(RegexRule):
     Flag: Every Every day I am making progress. <<< Chaque jour je progresse.
     Flag: a trouble-maker trouble-maker, and the earth's earth's pull.
     Flag: which would have allowed have allowed stricter application
+    Flag: The dollar was was then devalued, and the crisis is is accelerating.
+    Flag: a capacity that is given to us to us men, and help to rescue to rescue its economy
     Flag: The bill was backed by Irina Irina Yarovaya. <<< Le projet est soutenu par Irina Iarovaïa.
     Okay: She had had enough, she said, and that that was the end.
     Okay: Boredom is the brain's way to tell you you should be doing something else.
     Okay: The police told her her son was safe, and I bet you you can't.
-    Okay: What it is is a disaster, bye bye, ha ha.
+    Okay: What it is is a disaster, bye bye, ha ha. What he was was brave.
+    Okay: It went on and on and on, and they talked over and over and over again.
     Okay: The giant pandas Huan Huan and Yuan Zi live in Beauval; Walla Walla and Bora Bora.
     Okay: Boutros Boutros-Ghali, the bye-bye, and well, well, well.
     Okay: The score was 10 10 at half-time, and Sirhan Sirhan was there.
@@ -191,6 +194,8 @@ class DoubledWord(RegexRule):
     _PAIR = re.compile(r"(?<![\w’'-])(([^\W\d_]+)\s+([^\W\d_]+))\s+(\2\s+\3)(?![\w’'-])", re.IGNORECASE)
     #: "more and more and more", "step by step by step", "day after day after day": said on purpose.
     _PAIR_LINKS = frozenset("after and by for in or over to upon".split())
+    #: "What it is is…", "what matters was was…" : a clause subject before a doubled is/was.
+    _WHAT_BEFORE = re.compile(r"(?i)\bwhat(?:\s+[^\W\d_]+){1,2}\s+$")
     _FUNCTION_WORDS = frozenset("a an and at by for from in is of on that the to was with".split())
     #: The source text of the segment being checked (None: no source), set by ``check`` for ``match``.
     _source: str | None = None
@@ -202,8 +207,8 @@ class DoubledWord(RegexRule):
             yield from self.check_segment(doc, seg, ctx)
             for m in self._PAIR.finditer(seg.text):
                 first, second = m.group(2).lower(), m.group(3).lower()
-                if first == second or second in self._PAIR_LINKS or first in self._PAIR_LINKS:
-                    continue
+                if first == second or second in self._PAIR_LINKS or first == "and":
+                    continue  # "step by step by step", "on and on and on": said on purpose
                 yield self.finding(doc, seg, m.start(), m.end(),
                                    f"doubled words '{m.group(0)}': the words are repeated by mistake", m.group(1))
 
@@ -213,6 +218,8 @@ class DoubledWord(RegexRule):
             return None
         if first.lower() in self._OBJECT_THEN_CLAUSE and self._after_clause_verb(seg.text, m.start()):
             return None  # "tell you you should", "told her her son": object, then the clause
+        if first.lower() in ("is", "was") and self._WHAT_BEFORE.search(seg.text, 0, m.start()):
+            return None  # "what it is is a disaster", "what he was was brave"
         if first[:1].isupper() and second[:1].isupper() and first.lower() not in self._FUNCTION_WORDS \
                 and self._a_name(first, second):
             return None  # a name: Huan Huan, Pago Pago

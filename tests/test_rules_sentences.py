@@ -45,7 +45,8 @@ FLAGGED = [
     ("The examination of the the text opened on Monday.", [("TQ803", 1, 20, 27, "the the", "the")]),
     ("The The minister left.", [("TQ803", 1, 1, 8, "The The", "The")]),
     ("He said that he would\u00a0would come.", [("TQ803", 1, 17, 28, "would\u00a0would", "would")]),
-    ("It is is a fact that in In Paris", [("TQ803", 1, 22, 27, "in In", "in")]),
+    ("It is is a fact that in In Paris", [("TQ803", 1, 4, 9, "is is", "is"), ("TQ803", 1, 22, 27, "in In", "in")]),
+    ("What it is is a fact, and had had enough.", []),
     # TQ804 scraping debris
     ("source site-59", [("TQ804", 1, 1, 15, "source site-59", "")]),
     ("  source site-593756  ", [("TQ804", 1, 3, 21, "source site-593756", "")]),

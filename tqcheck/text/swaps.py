@@ -87,6 +87,16 @@ def _french_forms() -> dict[str, tuple[str, ...]]:
     return {english: tuple(french) for english, french in forms.items()}
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(r[0] for r in table("fidelity_places.tsv"))
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name``, as written, is a country or city of data/fidelity_places.tsv ("Czech Republic")."""
+    return name in _place_names()
+
+
 def _fold_phrase(phrase: str) -> str:
     return " ".join(fold_name(w) for w in re.split(r"[\s\-]+", phrase) if fold_name(w))
 

@@ -15,6 +15,7 @@ from ...text.fold import strip_accents
 from ...text.lexicon import zipf
 from ...text.sentences import is_debris_line
 from ...text.spans import strip_span
+from ...text.swaps import is_place
 
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+) - ([^\W\d_]+)(?![\w-])")
 #: A hyphenated French name in the source ("Etats-Unis", "Moyen-Orient", "Grande-Bretagne").
@@ -23,8 +24,12 @@ _SOURCE_NAME_COMPOUND = re.compile(r"(?<![\w-])[A-ZÀ-Ý][^\W\d_]*-[A-ZÀ-Ý][^\
 _SOURCE_DASH = re.compile(r"\s[-–—]\s|[–—]|--")
 #: Two words whose joined form is this common in English are one word split ("can - not", "week - end").
 JOINED_MIN_ZIPF = 3.0
-#: ...unless the first part alone is this common (the joined form would then be a coincidence).
+#: ...unless the first part alone is this common (the joined form would then be a coincidence)...
 FIRST_PART_MAX_ZIPF = 6.5
+#: ...but for two short parts whose joined form is itself a common word ("with - in", "on - line",
+#: "it - self"): a closed compound of two function words, not a coincidence.
+SHORT_PARTS_MAX_LETTERS = 4
+SHORT_PARTS_JOINED_MIN_ZIPF = 4.5
 
 
 @register
@@ -46,6 +51,8 @@ class SpacedHyphenCompound(SegmentRule):
 
     Flag: Talks with the States - United resumed. <<< Les pourparlers avec les Etats-Unis ont repris.
     Flag: He can - not come this week - end.
+    Flag: It is on - line with - in a week, and the site it - self is new.
+    Flag: Talks between the Republic - Czech and the Kingdom - United resumed.
     Flag: the so - called anti - American protests
     Okay: The vote - the first in years - was close.
     Okay: Iraq - Drone attack foiled at Baghdad airport
@@ -63,6 +70,7 @@ class SpacedHyphenCompound(SegmentRule):
     severity = Severity.MINOR
     fix_safety = "safe"  # a closed or hyphenated compound; split names have no suggestion
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
+                  "fidelity_places.tsv",
                   "sentences_hyphen_units.txt")
 
     def check(self, doc, ctx):
@@ -86,7 +94,10 @@ class SpacedHyphenCompound(SegmentRule):
     @staticmethod
     def _judge(first: str, second: str, source: str | None):
         joined = (first + second).lower()
-        if len(joined) >= 5 and zipf(joined, "en") >= JOINED_MIN_ZIPF and zipf(first, "en") < FIRST_PART_MAX_ZIPF:
+        if len(joined) >= 5 and zipf(joined, "en") >= JOINED_MIN_ZIPF and (
+                zipf(first, "en") < FIRST_PART_MAX_ZIPF or (
+                    max(len(first), len(second)) <= SHORT_PARTS_MAX_LETTERS
+                    and zipf(joined, "en") >= SHORT_PARTS_JOINED_MIN_ZIPF)):
             closed = first + second.lower() if first[:1].isupper() else joined
             return (f"'{first} - {second}' splits the word '{closed}' with a spaced hyphen (MT rendering a "
                     f"French hyphen); English writes '{closed}'", closed)
@@ -99,6 +110,10 @@ class SpacedHyphenCompound(SegmentRule):
                 first.lower() in _NUMBER_WORDS and second.lower() in word_set("sentences_hyphen_units.txt")):
             return (f"'{first} - {second}' splits the compound '{first}-{second}' with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
+        if first[:1].isupper() and second[:1].isupper() and is_place(f"{second} {first}"):
+            named = f"{second} {first}"  # "Republic - Czech", "Kingdom - United": MT kept the French order
+            return (f"'{first} - {second}' splits the name '{named}' with a spaced hyphen, in French word order; "
+                    f"write '{named}'", named)
         if first[:1].isupper() and second[:1].isupper() and source is not None:
             named = _source_name(first, second, source)
             if named:

@@ -203,6 +203,9 @@ class FrenchWord(SegmentRule):
     Flag: the opposition will be silenced, the report said également.
     Flag: an Ifop survey published in l ' Humanité
     Flag: Aujourd'hui, the city is calm. <<< Aujourd'hui, la ville est calme.
+    Flag: Dans Lyman's case, she reported it at once. <<< Dans le cas de Lyman, elle l'a signalé aussitôt.
+    Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
+    Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
     Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
     Okay: France defends its “laïcité”, the strict separation of church and state.
@@ -297,7 +300,10 @@ class FrenchWord(SegmentRule):
             return False
         if ends_with_abbreviation(text[:start].rstrip()):
             return False
-        return not (k + 1 < len(tokens) and tokens[k + 1].group(0)[0].isupper())
+        if word.lower() in _function_words():
+            return True  # "Dans Lyman's case", "Depuis 24 April": no name starts with these
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        return not (nxt and nxt.group(0)[0].isupper() and not text[tokens[k].end():nxt.start()].strip())
 
     def _judge(self, lower: str, src: frozenset | None, capital: bool = False) -> str | None:
         """The message for a French word (lowercased), or None. A capitalised word is judged on its

@@ -169,14 +169,13 @@ def _titled(source: str, text: str, taken: set[int]) -> list[Swap]:
                   if start in titled and start not in taken and word not in source}
     if not candidates:
         return []  # no title, or the name after it is in the source as written
-    _, places = _places()
-    lost = [n for n in source_names(source)
-            if not _kinds(n, places) and not all(common_french(w) for w in n.text.split())
-            and not carried(n, text)]
+    names = source_names(source)
+    lost = [n for n in names
+            if not _kinds(n) and not all(common_french(w) for w in n.text.split()) and not carried(n, text)]
     if not lost:
         return []
     source_words = [w for _, w in word_parts(source)]
-    english = set().union(*(_english(n) for n in source_names(source)))
+    english = set().union(*(_english(n) for n in names))
     out = []
     for start, (end, word) in sorted(candidates.items()):
         folded = fold_name(word)
@@ -193,7 +192,7 @@ def _english(name: SourceName) -> set[str]:
     return set(name.forms) | {_fold_phrase(p) for p in name.phrases}
 
 
-def _kinds(name: SourceName, places: dict[str, str]) -> set[str]:
+def _kinds(name: SourceName) -> set[str]:
     """The kinds of place (country, city) ``name`` is, by its own spelling or its exonyms (not its
     demonyms' countries: "Français" is no place)."""
     index = _places_by_word()
@@ -221,7 +220,7 @@ def _places_swapped(source: str, text: str) -> list[Swap]:
         return []  # every place of the translation is in the source, as written or in a French form
     source_words = [w for _, w in word_parts(source)]
     names = source_names(source)
-    missing = [(n, kinds) for n in names if (kinds := _kinds(n, places)) and not carried(n, text)]
+    missing = [(n, kinds) for n in names if (kinds := _kinds(n)) and not carried(n, text)]
     if not missing:
         return []
     english = set().union(*(_english(n) for n in names))

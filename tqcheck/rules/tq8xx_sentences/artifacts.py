@@ -22,6 +22,8 @@ _SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+) - ([^\W\d_]+)(?![\w-])")
 _SOURCE_NAME_COMPOUND = re.compile(r"(?<![\w-])[A-ZÀ-Ý][^\W\d_]*-[A-ZÀ-Ý][^\W\d_]*")
 #: A dash of the source (spaced hyphen, en or em dash, double hyphen): a spaced hyphen may translate it.
 _SOURCE_DASH = re.compile(r"\s[-–—]\s|[–—]|--")
+#: A dash closing a parenthesis opened by the spaced hyphen before it: " - where", " - which".
+_DASH_AFTER = re.compile(r" - (?:where|which|who|whose|when|the|a|an|and|but|as|in|on|at|of|to|with|for|from|by)\b")
 #: Two words whose joined form is this common in English are one word split ("can - not", "week - end").
 JOINED_MIN_ZIPF = 3.0
 #: ...unless the first part alone is this common (the joined form would then be a coincidence)...
@@ -62,6 +64,7 @@ class SpacedHyphenCompound(SegmentRule):
     Okay: the so-called anti-American protests on the weekend
     Okay: In four hours, said Jacques - the driver - it was done. <<< En quatre heures, a dit Jacques, le chauffeur, c'était fait.
     Okay: the two - the minister and his aide - left early.
+    Okay: It starts at the Antonia Fortress - Praetorium - where the trial took place, near the Holy Sepulchre. <<< Il commence à la forteresse Antonia (le prétoire), où s'est tenu le procès, près du Saint-Sépulcre.
     """
 
     code = "TQ807"
@@ -85,6 +88,8 @@ class SpacedHyphenCompound(SegmentRule):
             verdict = self._judge(first, second, source)
             if verdict is None:
                 continue
+            if verdict[1] is None and _DASH_AFTER.match(seg.text, m.end()):
+                continue  # "the Antonia Fortress - Praetorium - where…": a name set off by a pair of dashes
             kind, suggestion = verdict
             name = first[:1].isupper() and second[:1].isupper() and " " in (suggestion or "")
             yield self.finding(doc, seg, m.start(), m.end(), kind, suggestion,

@@ -177,3 +177,33 @@ def test_messages_say_why():
     assert "opens with “" in f.message
     [f] = found("He called it “a sham and left the room.")
     assert "never closed" in f.message and "reopen" in f.message
+
+
+def _walk_sentences(lines):
+    from tqcheck.io.text import parse_text
+    from tqcheck.text.quotes import QuoteWalker
+
+    walker = QuoteWalker(sentences=True)
+    doc = parse_text("\n".join(lines) + "\n", "t.en.txt")
+    issues = walker.feed(doc.segments) + walker.end()
+    return [(i.code, i.seg.line, i.seg.text[i.start:i.end]) for i in issues]
+
+
+def test_a_spaced_quote_ending_a_line_closes_or_is_stray_never_opens():
+    """'… his son Jack. "' ends its segment: nothing follows to quote, so the mark closes the open
+    quotation, or is a stray mark reported where it stands, instead of opening a quotation that
+    swallows the next real one (a false alarm several lines later)."""
+    assert _walk_sentences(['A lady wrote: "This person is full of ambition.', 'He is cheeky! "']) == []
+    assert _walk_sentences(["The talks resumed, the spokesman said. \""]) == [("TQ201", 1, '"')]
+    cascade = ['It would be "regrettable" for their son Jack. "', "Ryan lives alone.",
+               'His answer was: "In any case, my life continues.', 'I consider myself fortunate. "']
+    assert _walk_sentences(cascade) == [("TQ201", 1, '"')]
+
+
+def test_a_quote_mark_after_a_colon_opens_even_when_a_quotation_seems_open():
+    """'wrote: "Barack…' opens a quotation; a quotation left open by an earlier slip does not make it
+    a closing mark."""
+    lines = ['He said it was "over.', "Nobody answered.",
+             'A politician wrote: "Barack Obama will be the second one.', 'The first was Jimmy Carter. "']
+    found = _walk_sentences(lines)
+    assert ("TQ201", 4, '"') not in found and all(line != 3 for _, line, _ in found)

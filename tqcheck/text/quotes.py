@@ -199,6 +199,9 @@ _SPACE_IN_CLOSE = (
 )
 
 
+#: A colon right before a quote mark introduces a quotation ('wrote: "Barack…'): the mark opens one.
+_INTRODUCED = re.compile(r":\s+$")
+
 _MARK_RE = re.compile("[" + re.escape(DOUBLE_QUOTES) + "]")
 
 #: A segment with more double quote marks than this is not prose and is not walked.
@@ -323,7 +326,7 @@ class QuoteWalker:
                 continue  # an inch mark: a 27” screen
             reversed_ = False
             if pos == OPENER:
-                if ch != "“" and stack and not has_later:
+                if ch != "“" and stack and not has_later and not _INTRODUCED.search(text, 0, i):
                     role = CLOSE  # '“We will win ”Zelensky': a closer with the space misplaced
                 else:
                     role, reversed_ = OPEN, ch == "”"
@@ -342,6 +345,8 @@ class QuoteWalker:
                     role, reversed_ = OPEN, True
                 else:
                     role = STRAY
+            elif not text[i + 1:].strip() and text[:i].strip():
+                role = CLOSE if stack else STRAY  # 'his son Jack. "' ends the segment: nothing follows to quote
             else:
                 role = CLOSE if stack else OPEN
 

@@ -170,12 +170,20 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in "./@") or (text[end:end + 1] in "./@" and text[end + 1:end + 2].isalnum())
 
 
+#: A name followed by its French form in parentheses, as a gloss: "the National Assessment of
+#: Educational Progress (Evaluation nationale du progrès de l'enseignement)".
+_GLOSS_RE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]* \(([A-ZÀ-Ý][^()]*)\)")
+
+
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
-    """Loanwords, Latin and listed English phrases, and short quotations."""
+    """Loanwords, Latin and listed English phrases, short quotations, and a French name given in
+    parentheses after its English one."""
     spans = excepted_spans(text) + [m.span() for m in _loanwords_re().finditer(text)]
     for m in _QUOTED_RE.finditer(text):
         if len(m.group(1).split()) <= QUOTED_MAX_WORDS:
             spans.append(m.span())
+    if "(" in text:
+        spans.extend(m.span(1) for m in _GLOSS_RE.finditer(text))
     return spans
 
 
@@ -193,8 +201,9 @@ class FrenchWord(SegmentRule):
     (l ' économie) are reported too. Names (capitalised runs, and the lowercase words that
     continue a French name: Caisse nationale d'assurance maladie), loanwords English uses
     (untranslated_loanwords.txt: coup d'état, rapprochement, laïcité), Latin phrases
-    (untranslated_latin.txt), short quotations (“laïcité”) and the words TQ602 lists are
-    left alone, and so is a segment TQ601 finds wholly foreign.
+    (untranslated_latin.txt), short quotations (“laïcité”), a French name glossed in parentheses
+    after its English one ("Educational Progress (Evaluation nationale du progrès…)") and the
+    words TQ602 lists are left alone, and so is a segment TQ601 finds wholly foreign.
 
     Flag: the ministry's démarche was criticised <<< la démarche du ministère a été critiquée
     Flag: the firm will également cut jobs <<< l'entreprise va également supprimer des emplois
@@ -206,6 +215,8 @@ class FrenchWord(SegmentRule):
     Flag: Dans Lyman's case, she reported it at once. <<< Dans le cas de Lyman, elle l'a signalé aussitôt.
     Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
     Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
+    Okay: figures of the National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) show a gap. <<< les chiffres du National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) montrent un écart.
+    Flag: the new law (loi sur la sécurité intérieure) was passed. <<< la nouvelle loi sur la sécurité intérieure a été adoptée.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
     Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
     Okay: France defends its “laïcité”, the strict separation of church and state.

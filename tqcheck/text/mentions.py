@@ -23,7 +23,7 @@ from .numscan import (
     _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
     _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
 )
-from .numwords import word_numbers
+from .numwords import _LETTERS_RE, _number_words, word_numbers
 from .sentences import debris_token_spans
 
 def _time_keys(hour: int, minute: int) -> tuple[set, list]:
@@ -125,7 +125,6 @@ _ENTITY_RE = re.compile(r"&#?\w+;")
 
 
 _DIGIT_RE = re.compile(r"\d")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -133,9 +132,7 @@ def _number_vocabulary() -> frozenset[str]:
     """Every word, lowercased, that a mention without a digit can start from or needs: number words
     (both languages), month names and their abbreviations, decade and knockout-round words, noon and
     midnight. A superset is harmless: it only means a text is scanned."""
-    words: set[str] = set()
-    for lang in ("fr", "en"):
-        words.update(row[0].lower() for row in table(f"fidelity_number_words_{lang}.tsv"))
+    words = set(_number_words("fr")) | set(_number_words("en"))
     words.update(row[0].lower() for row in table("numbers_french_months.tsv"))
     words.update(m.lower() for m in ENGLISH_MONTHS)
     words.update("jan feb mar apr jun jul aug sept sep oct nov dec".split())

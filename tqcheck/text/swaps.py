@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
@@ -101,12 +101,38 @@ def _fold_phrase(phrase: str) -> str:
     return " ".join(fold_name(w) for w in re.split(r"[\s\-]+", phrase) if fold_name(w))
 
 
+class _Source:
+    """A source segment, with what the three shapes read from it computed once, when first asked."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Its words, folded."""
+        return [w for _, w in word_parts(self.text)]
+
+    @cached_property
+    def names(self) -> list[SourceName]:
+        return source_names(self.text)
+
+    @cached_property
+    def english(self) -> list[str]:
+        """Every spelling and English form of its names, folded (sorted: a stable order)."""
+        return sorted(set().union(*(_english(n) for n in self.names)))
+
+    def has(self, folded: str) -> bool:
+        """Whether one of its words, or a form of one of its names, spells ``folded``."""
+        return any(same_word(folded, w) for w in self.words + self.english)
+
+
 def swapped_names(source: str, text: str) -> list[Swap]:
     """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order)."""
     if not any(c.isupper() for c in text):
         return []
-    swaps = _persons(source, text)
-    swaps += _titled(source, text, {s.start for s in swaps}) + _places_swapped(source, text)
+    src = _Source(source)
+    swaps = _persons(src, text)
+    swaps += _titled(src, text, {s.start for s in swaps}) + _places_swapped(src, text)
     return sorted(swaps, key=lambda s: s.start)
 
 
@@ -118,22 +144,19 @@ def _pairs(text: str):
             yield a, b
 
 
-def _persons(source: str, text: str) -> list[Swap]:
+def _persons(src: _Source, text: str) -> list[Swap]:
+    source = src.text
     following: dict[str, list[tuple[int, int, str]]] = {}  # first name (folded) -> the words after it
-    source_folded = None
     for (_, _, kept, _), (start, end, new, _) in _pairs(text):
         if new in source:
             continue  # the surname is in the source as written
-        if kept not in source:  # the first name in another spelling (Vaclav for Václav)?
-            if source_folded is None:
-                source_folded = {w for _, w in word_parts(source)}
-            if fold_name(kept) not in source_folded:
-                continue
+        if kept not in source and fold_name(kept) not in src.words:
+            continue  # the first name is not in the source, in this spelling (Václav) or another (Vaclav)
         following.setdefault(fold_name(kept), []).append((start, end, new))
     if not following:
         return []
     out = []
-    text_words = source_words = None
+    text_words = None
     for (_, _, first, _), (_, _, surname, _) in _pairs(source):
         after = following.get(fold_name(first))
         if not after or common_french(first) or zipf(surname.lower(), "fr") >= COMMON_FRENCH_WORD:
@@ -141,12 +164,11 @@ def _persons(source: str, text: str) -> list[Swap]:
         old = fold_name(surname)
         if text_words is None:
             text_words = [w for _, w in word_parts(text)]
-            source_words = [w for _, w in word_parts(source)]
         if any(same_word(old, w) for w in text_words):
             continue  # the surname is there (maybe elsewhere in the sentence)
         for start, end, new in after:
             folded = fold_name(new)
-            if any(same_word(folded, w) for w in source_words) or zipf(new, "en") >= COMMON_ENGLISH_WORD:
+            if any(same_word(folded, w) for w in src.words) or zipf(new, "en") >= COMMON_ENGLISH_WORD:
                 continue
             if Levenshtein.normalized_similarity(old, folded) >= SPELLING_SIMILARITY:
                 continue
@@ -160,26 +182,23 @@ def _title_re() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{titles})\.? (?=[^\W\d_])")
 
 
-def _titled(source: str, text: str, taken: set[int]) -> list[Swap]:
+def _titled(src: _Source, text: str, taken: set[int]) -> list[Swap]:
     """A surname after an English title, nowhere in the source, where a name of the source is lost."""
     titled = [m.end() for m in _title_re().finditer(text)]
     if not titled:
         return []
     candidates = {start: (end, word) for start, end, word, _ in name_candidates(text)
-                  if start in titled and start not in taken and word not in source}
+                  if start in titled and start not in taken and word not in src.text}
     if not candidates:
         return []  # no title, or the name after it is in the source as written
-    names = source_names(source)
-    lost = [n for n in names
+    lost = [n for n in src.names
             if not _kinds(n) and not all(common_french(w) for w in n.text.split()) and not carried(n, text)]
     if not lost:
         return []
-    source_words = [w for _, w in word_parts(source)]
-    english = set().union(*(_english(n) for n in names))
     out = []
     for start, (end, word) in sorted(candidates.items()):
         folded = fold_name(word)
-        if any(same_word(folded, w) for w in source_words + sorted(english)) or zipf(word, "en") >= COMMON_ENGLISH_AFTER_TITLE:
+        if src.has(folded) or zipf(word, "en") >= COMMON_ENGLISH_AFTER_TITLE:
             continue
         old = next((n for n in lost if all(Levenshtein.normalized_similarity(fold_name(w), folded) < SPELLING_SIMILARITY
                                             for w in n.own)), None)
@@ -208,26 +227,23 @@ def _place_heads() -> frozenset[str]:
     return frozenset(re.split(r"[\s\-]+", r[0])[0] for r in table("fidelity_places.tsv"))
 
 
-def _places_swapped(source: str, text: str) -> list[Swap]:
+def _places_swapped(src: _Source, text: str) -> list[Swap]:
     if _place_heads().isdisjoint(_CAPITALISED_RE.findall(text)):
         return []  # no place of the table in the translation (most segments)
     pattern, places = _places()
     found = list(pattern.finditer(text))
     if not found:
         return []
-    french = _french_forms()
+    french, source = _french_forms(), src.text
     if all(m.group(0) in source or any(f in source for f in french.get(m.group(0), ())) for m in found):
         return []  # every place of the translation is in the source, as written or in a French form
-    source_words = [w for _, w in word_parts(source)]
-    names = source_names(source)
-    missing = [(n, kinds) for n in names if (kinds := _kinds(n)) and not carried(n, text)]
+    missing = [(n, kinds) for n in src.names if (kinds := _kinds(n)) and not carried(n, text)]
     if not missing:
         return []
-    english = set().union(*(_english(n) for n in names))
     out = []
     for m in found:
         words = _fold_phrase(m.group(0))
-        if words in english or any(same_word(w, s) for w in words.split() for s in source_words + sorted(english)):
+        if words in src.english or any(src.has(w) for w in words.split()):
             continue  # the source has it, in some form
         lost = next((n for n, kinds in missing if places[words] in kinds), None)
         if lost is not None:

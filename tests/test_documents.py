@@ -96,3 +96,21 @@ def test_a_quotation_may_run_over_sentence_lines():
     assert run_rules(lines, ["TQ201"]) == []
     unclosed = "Strikes spread\nThe leader called it “a sham and left.\nThe talks resumed.\nNothing changed.\n"
     assert [(f.rule, f.text) for f in run_rules(unclosed, ["TQ201"])] == [("TQ201", "“")]
+
+
+def test_a_file_of_several_stories_is_scored_once_per_segment_and_outliers_are_found_in_their_story(tmp_path):
+    """Per-story rules see their own story's sentence scores: the statistics of a window are computed
+    once (not once more per story), so the JSON has one sentence score per segment and TQ901 flags the
+    second story's garbled line, not a line at the same position of the first story."""
+    good = [f"The council met on day {n} and approved the budget for the new school." for n in range(1, 7)]
+    mt = good[:5] + ["Floods hit Niger"] + good[:2] + ["Bananas sing loudly under purple rain tonight."] + good[3:6]
+    ref = good[:5] + ["Floods hit Niger"] + good[:2] + [good[2]] + good[3:6]
+    (tmp_path / "mt.txt").write_text("\n".join(mt) + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text("\n".join(ref) + "\n", encoding="utf-8")
+    (tmp_path / "ids").write_text("a\n" * 5 + "b\n" * 7, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(tmp_path / "mt.txt"), "--ref", str(tmp_path / "ref.txt"),
+                                      "--docids", str(tmp_path / "ids"), "--format", "json", "--select", "TQ901"])
+    report = json.loads(result.stdout)["files"][0]
+    assert report["layout"]["count"] == 2
+    assert [m["line"] for m in report["segments_metrics"]] == list(range(1, 13))
+    assert [f["line"] for f in report["findings"]] == [9]

@@ -150,14 +150,18 @@ class StreamStats:
         self._scorers: dict | None = None
         self._segments = SegmentScores()
         self._last = None
+        self._positions: dict[int, int] = {}  # id of each segment of the last window -> its position
         self._num_refs = 0
         self._result: DocumentScores | None = None
 
     def add(self, window: Document, on_scored=None) -> None:
-        """Start the statistics of ``window`` (again for the same window: nothing).
+        """Start the statistics of ``window`` (again for the same window, or for a piece of the last
+        window, such as one document of it: nothing, its segments are already counted).
         ``on_scored(window, chrf)`` is called with its sentence chrF once they are known."""
-        if window is self._last:
+        if window is self._last or (window.segments and id(window.segments[0]) in self._positions):
             return
+        start = len(self._segments) + sum(len(w.segments) for w, _, _ in self._pending)
+        self._positions = {id(seg): start + k for k, seg in enumerate(window.segments)}
         self._last, self._result = window, None
         hyps, refs = _streams(window)
         self._num_refs = len(refs)  # sacrebleu's num_refs: the number of reference streams
@@ -208,6 +212,10 @@ class StreamStats:
         metric = _metric(key, self.tokenize, **kwargs)
         metric.num_refs = self._num_refs  # as sacrebleu sets it while reading references
         return metric
+
+    def position(self, segment) -> int | None:
+        """The position in the file's scores of ``segment``, a segment of the last window added (else None)."""
+        return self._positions.get(id(segment))
 
     def scored(self, key: str, start: int = 0) -> list[float | None]:
         """The sentence ``key`` scores of the segments scored so far, from position ``start`` on."""

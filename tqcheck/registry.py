@@ -113,9 +113,14 @@ class Context:
             self.stats = metrics.StreamStats(self.config.tokenize)
         self.stats.add(window)
 
-    def segment_chrf(self) -> list[float]:
-        """Sentence chrF of every segment scored so far, against the references (after the last window)."""
-        return self.stats.result().chrf if self.stats is not None else []
+    def score_position(self, segment) -> int:
+        """Where ``segment`` (of the window just scored) stands among the file's sentence scores."""
+        return self.stats.position(segment) or 0 if self.stats is not None else 0
+
+    def segment_chrf(self, start: int = 0) -> list[float]:
+        """Sentence chrF of every segment, from position ``start`` on, against the references (after
+        the last window)."""
+        return self.stats.result().chrf[start:] if self.stats is not None else []
 
     def scored_chrf(self, start: int = 0) -> list[float]:
         """Sentence chrF of the segments already scored, from position ``start`` on (waits for nothing)."""

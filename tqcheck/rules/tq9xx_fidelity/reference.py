@@ -70,13 +70,16 @@ class ReferenceOutlier(DocumentRule):
         # reference's length in words (the references themselves are not kept), and the segments that
         # may be outliers: all until their chrF is known, then those under CEILING (no cutoff is higher)
         state = ctx.state(self)
+        if "base" not in state and window.segments:  # where the document starts among the file's scores
+            state["base"] = ctx.score_position(window.segments[0])
+        base = state.get("base", 0)
         lengths = state.setdefault("ref_words", array("q"))
         segs = state.setdefault("segments", {})  # position -> Segment
         for i, seg in enumerate(window.segments):
             segs[len(lengths)] = seg
             lengths.append(min(len(r.split()) for r in window.reference_texts(i)))
         start = state.get("judged", 0)
-        known = ctx.scored_chrf(start)[:len(lengths) - start]
+        known = ctx.scored_chrf(base + start)[:len(lengths) - start]
         for k, chrf in enumerate(known, start):
             if chrf >= CEILING:
                 del segs[k]
@@ -86,7 +89,7 @@ class ReferenceOutlier(DocumentRule):
     def end(self, doc, ctx):
         state = ctx.state(self)
         lengths, segs = state.get("ref_words", ()), state.get("segments", {})
-        scores = ctx.segment_chrf()
+        scores = ctx.segment_chrf(state.get("base", 0))[:len(lengths)]
         if len(scores) < MIN_SEGMENTS:
             return
         cutoff = outlier_cutoff(scores)

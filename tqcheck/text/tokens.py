@@ -63,14 +63,33 @@ class RunTokens:
 
     @classmethod
     def of(cls, text: str) -> "RunTokens":
-        spans, raw, stems, content = [], [], [], []
-        for m in re.finditer(r"\S+", text):
-            word = m.group(0).replace("\u2019", "'").strip(EDGE_PUNCTUATION_WIDE).lower()
-            word = re.sub(r"'s$", "", word)
-            key = name_key(word) if word else ""
-            spans.append(m.span())
-            raw.append(m.group(0))
-            stems.append(key[:5] if key else word)
-            content.append(bool(key) and len(word) > 1 and word not in word_set("fidelity_function_words.txt")
-                           and not any(c.isdigit() for c in word))
-        return cls(tuple(spans), tuple(raw), tuple(stems), tuple(content))
+        """The tokens of ``text`` (cached: the rules comparing a translation with its references
+        both ask for the same segment's and reference's tokens)."""
+        return _run_tokens(cls, text)
+
+
+_WHITESPACE_TOKEN_RE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1024)
+def _run_tokens(cls, text: str) -> RunTokens:
+    spans, raw, stems, content = [], [], [], []
+    for m in _WHITESPACE_TOKEN_RE.finditer(text):
+        token = m.group(0)
+        stem, is_content = _run_word(token)
+        spans.append(m.span())
+        raw.append(token)
+        stems.append(stem)
+        content.append(is_content)
+    return cls(tuple(spans), tuple(raw), tuple(stems), tuple(content))
+
+
+@lru_cache(maxsize=16384)
+def _run_word(token: str) -> tuple[str, bool]:
+    """A whitespace token's 5-letter stem by name key, and whether it is a content word."""
+    word = token.replace("\u2019", "'").strip(EDGE_PUNCTUATION_WIDE).lower()
+    word = word.removesuffix("'s")
+    key = name_key(word) if word else ""
+    content = bool(key) and len(word) > 1 and word not in word_set("fidelity_function_words.txt") \
+        and not any(c.isdigit() for c in word)
+    return (key[:5] if key else word), content

@@ -13,7 +13,8 @@ with source and reference, it measures, each as a separate process:
 
 and prints wall time, peak memory (the largest total RSS of the process and all its
 children, sampled every 20 ms from /proc; on other systems the largest single
-process from getrusage), segments per second, the ratios against sacrebleu, and
+process from getrusage; on real data also the largest total PSS, which counts a page
+that forked workers share once, not once per process), segments per second, the ratios against sacrebleu, and
 the per-segment time at each scale (linear growth keeps it flat), and the
 start-up time of ``tqcheck --version`` and ``tqcheck rules``.
 
@@ -52,36 +53,46 @@ sys.path.insert(0, HERE)
 import make_corpus  # noqa: E402
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Total VmRSS of ``pid`` and its descendants, from /proc (Linux)."""
-    total, stack = 0, [pid]
+def _tree_kib(pid: int) -> tuple[int, int]:
+    """(total RSS, total PSS) in KiB of ``pid`` and its descendants, from /proc (Linux). RSS counts
+    a page shared by forked workers once in every process that maps it; PSS (proportional set size)
+    counts it 1/n in each of the n processes sharing it, so the sum is the memory the tree uses."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/status") as fh:
                 for line in fh:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                        rss += int(line.split()[1])
                         break
+            try:
+                with open(f"/proc/{p}/smaps_rollup") as fh:
+                    pss += next(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+            except (OSError, StopIteration):
+                pass
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack += [int(c) for c in fh.read().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
-def measure(cmd: list[str], cwd: str) -> tuple[float, float, int]:
-    """(wall seconds, peak MiB, exit code) of one command."""
+def measure(cmd: list[str], cwd: str) -> tuple[float, float, int, float]:
+    """(wall seconds, peak MiB of RSS, exit code, peak MiB of PSS) of one command (RSS and PSS summed
+    over the process and its children; PSS is the RSS where /proc has no smaps_rollup)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_pss = 0
     use_proc = os.path.exists(f"/proc/{proc.pid}/status")
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, peak_pss
         while proc.poll() is None:
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            rss, pss = _tree_kib(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss or rss)
             time.sleep(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -92,10 +103,10 @@ def measure(cmd: list[str], cwd: str) -> tuple[float, float, int]:
     if use_proc:
         sampler.join()
     else:
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        peak = peak_pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
         sys.exit(f"benchmark: {' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
-    return wall, peak / 1024, proc.returncode
+    return wall, peak / 1024, proc.returncode, peak_pss / 1024
 
 
 def median_of(repeat: int, cmd: list[str], cwd: str) -> tuple[float, float, int]:
@@ -106,12 +117,14 @@ def median_of(repeat: int, cmd: list[str], cwd: str) -> tuple[float, float, int]
 
 def alternating(repeat: int, cmds: dict[str, list[str]], cwd: str) -> dict[str, tuple[float, float, list]]:
     """Each command ``repeat`` times, in turn (A B A B ...), so a busy spell of a shared machine
-    hits them alike: {name: (median wall, median peak MiB, [(wall, MiB), ...])}."""
+    hits them alike: {name: (median wall, median peak RSS MiB, [(wall, RSS, PSS), ...], median peak PSS MiB)}."""
     runs: dict[str, list] = {name: [] for name in cmds}
     for _ in range(max(1, repeat)):
         for name, cmd in cmds.items():
-            runs[name].append(measure(cmd, cwd)[:2])
-    return {name: (statistics.median(w for w, _ in rs), statistics.median(m for _, m in rs), rs)
+            wall, rss, _, pss = measure(cmd, cwd)
+            runs[name].append((wall, rss, pss))
+    return {name: (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs), rs,
+                   statistics.median(r[2] for r in rs))
             for name, rs in runs.items()}
 
 
@@ -136,13 +149,14 @@ def real_data(real: str, repeat: int, tqcheck: list[str], sacrebleu: str, jobs: 
     for name, cmd in cmds.items():
         print(f"  {name}: {' '.join(shlex.quote(c) for c in cmd)}")
     result = alternating(repeat, cmds, work)
-    print(f"{'run':<14} {'wall s':>8} {'peak MiB':>9} {'seg/s':>8}   runs (wall s / peak MiB)")
-    for name, (wall, mib, runs) in result.items():
-        each = ", ".join(f"{w:.2f}/{m:.0f}" for w, m in runs)
-        print(f"{name:<14} {wall:>8.2f} {mib:>9.0f} {n / wall:>8.0f}   {each}")
-    (sb_wall, sb_mib, _), (tq_wall, tq_mib, _) = result["sacrebleu"], result["tqcheck full"]
+    print(f"{'run':<14} {'wall s':>8} {'RSS MiB':>8} {'PSS MiB':>8} {'seg/s':>8}   runs (wall s / peak RSS / peak PSS MiB)")
+    for name, (wall, mib, runs, pss) in result.items():
+        each = ", ".join(f"{w:.2f}/{m:.0f}/{p:.0f}" for w, m, p in runs)
+        print(f"{name:<14} {wall:>8.2f} {mib:>8.0f} {pss:>8.0f} {n / wall:>8.0f}   {each}")
+    (sb_wall, sb_mib, _, sb_pss), (tq_wall, tq_mib, _, tq_pss) = result["sacrebleu"], result["tqcheck full"]
     print(f"tqcheck full / sacrebleu wall time: {tq_wall / sb_wall:.2f} (goal at most 0.30)")
-    print(f"tqcheck full / sacrebleu peak memory: {tq_mib / sb_mib:.2f} (goal at most 0.50)")
+    print(f"tqcheck full / sacrebleu peak memory: {tq_pss / sb_pss:.2f} by PSS (goal at most 0.50); "
+          f"{tq_mib / sb_mib:.2f} by RSS, which counts the pages the forked workers share once per process")
 
 
 def cycled(real: str, n: int, work: str) -> tuple[str, str, str]:
@@ -161,18 +175,20 @@ def memory_curve(real: str, sizes: list[int], repeat: int, tqcheck: list[str], j
     """Peak memory (and wall time) of the full check, JSON report to a file, at each corpus size."""
     print(f"\nmemory curve: tqcheck check MT --ref REF --src SRC --format json --output FILE {' '.join(jobs)}".rstrip()
           + f" on {real} cycled; median of {repeat}")
-    print(f"{'segments':>9} {'peak MiB':>9} {'wall s':>8} {'findings':>9} {'report MiB':>10}   runs (wall s / peak MiB)")
+    print(f"{'segments':>9} {'RSS MiB':>8} {'PSS MiB':>8} {'wall s':>8} {'findings':>9} {'report MiB':>10}   "
+          "runs (wall s / peak RSS / peak PSS MiB)")
     for n in sizes:
         mt, ref, src = cycled(real, n, work)
         out = os.path.join(work, f"{n}.report.json")
         runs = [measure([*tqcheck, "check", mt, "--ref", ref, "--src", src, "--format", "json", "--output", out, *jobs],
-                        work)[:2] for _ in range(max(1, repeat))]
-        wall, mib = statistics.median(w for w, _ in runs), statistics.median(m for _, m in runs)
+                        work) for _ in range(max(1, repeat))]
+        wall, mib, pss = (statistics.median(r[k] for r in runs) for k in (0, 1, 3))
         with open(out, "rb") as fh:  # the summary at the end of the report: "findings": N
             fh.seek(max(0, os.path.getsize(out) - 400))
             findings = int(re.findall(rb'"findings": (\d+)', fh.read())[-1])
-        each = ", ".join(f"{w:.1f}/{m:.0f}" for w, m in runs)
-        print(f"{n:>9} {mib:>9.0f} {wall:>8.1f} {findings:>9} {os.path.getsize(out) / 2**20:>10.1f}   {each}", flush=True)
+        each = ", ".join(f"{r[0]:.1f}/{r[1]:.0f}/{r[3]:.0f}" for r in runs)
+        print(f"{n:>9} {mib:>8.0f} {pss:>8.0f} {wall:>8.1f} {findings:>9} {os.path.getsize(out) / 2**20:>10.1f}   {each}",
+              flush=True)
 
 
 def main() -> None:
@@ -229,7 +245,7 @@ def synthetic(args, scales: list[int], tq_cmd: list[str], sacrebleu: str, jobs: 
         out = os.path.join(work, "report.json")
         runs = {}
         if scale == scales[0]:
-            runs["sacrebleu"] = measure([sacrebleu, "ref.en.txt", "-i", "mt.en.txt", "-m", "bleu", "chrf", "ter"], d)
+            runs["sacrebleu"] = measure([sacrebleu, "ref.en.txt", "-i", "mt.en.txt", "-m", "bleu", "chrf", "ter"], d)[:3]
         runs["tqcheck full"] = median_of(args.repeat, [*tq_cmd, "check", d, "--format", "json", "--output", out, *jobs], d)
         runs["tqcheck rules"] = median_of(
             args.repeat,

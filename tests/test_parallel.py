@@ -108,3 +108,32 @@ def test_segment_rules_run_in_the_workers(parallel_everywhere, tmp_path, monkeyp
     pids = {int(p.name) for p in tmp_path.iterdir()}
     assert pids and os.getpid() not in pids
     assert {"TQ101", "TQ301", "TQ804"} <= {f.rule for f in report.files[0].findings}  # segment rules' findings
+
+
+_WARMED = []
+
+
+def _what_the_worker_holds():
+    from tqcheck.text import lexicon
+
+    return lexicon._wordfreq.cache_info().currsize, list(_WARMED)
+
+
+def test_workers_are_forked_after_the_shared_tables_are_loaded():
+    """The frequency tables and what ``warm`` loads are in this process before the workers fork, so
+    the workers share those pages instead of each loading a copy; the collector is unfrozen again here."""
+    import gc
+    import multiprocessing
+
+    from tqcheck.workers import Workers
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    workers = Workers(2)
+    try:
+        pool = workers.executor(1000, 500, warm=lambda: _WARMED.append("warm"))
+        assert pool.submit(_what_the_worker_holds).result() == (2, ["warm"])
+        assert gc.get_freeze_count() == 0
+    finally:
+        workers.close()
+        _WARMED.clear()

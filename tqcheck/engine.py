@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import heapq
 from collections import deque
+from functools import partial
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from . import baseline as baselines
@@ -34,8 +35,7 @@ from .registry import Context, CorpusRule, DocumentRule, Rule
 from .rules import check_config, select_rules
 from .text.documents import Splitter, detect
 from .version import __version__
-from .workers import WORKER_STATE, Workers, WorkerError  # noqa: F401  (WorkerError: part of the engine's API)
-
+from .workers import WORKER_STATE, WorkerError, Workers, warm_up  # noqa: F401  (WorkerError: part of the engine's API)
 
 #: A document is read, scored and checked in windows of this many segments.
 WINDOW_SEGMENTS = 1000
@@ -264,7 +264,8 @@ def check_document(item: Checkable, rules: Sequence[Rule], config: Config, worke
             here = [rule for rule in active if _stays_here(rule)]
             spread = [rule for rule in active if not _stays_here(rule)]
             per_document = [rule for rule in here if isinstance(rule, DocumentRule) and rule.per_document]
-            executor = workers.executor(len(window.segments), PARALLEL_MIN_SEGMENTS) if workers else None
+            executor = workers.executor(len(window.segments), PARALLEL_MIN_SEGMENTS,
+                                        warm=partial(warm_up, spread, config, in_force, window, ctx.glossary)) if workers else None
             if window.references:
                 ctx.stats = metrics.StreamStats(config.tokenize, executor=executor, chunk_segments=CHUNK_SEGMENTS,
                                                 max_pending=MAX_PENDING_WINDOWS, progress=progress)

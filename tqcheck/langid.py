@@ -23,6 +23,14 @@ def language_probabilities(text: str) -> list[tuple[str, float]]:
         return []
 
 
+def preload() -> None:
+    """Load langdetect's language profiles now (57 MiB of tables), e.g. once before worker processes
+    are forked, so that they share them instead of each loading its own copy."""
+    from langdetect import detector_factory
+
+    detector_factory.init_factory()
+
+
 def examines(text: str, min_chars: int) -> bool:
     """Whether ``non_english`` sends ``text`` to langdetect: long enough, and the prefilter
     finds it full of foreign function words and nearly free of English ones."""

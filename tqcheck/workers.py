@@ -128,6 +128,46 @@ def _a_worker_died(pool) -> bool:
     return any(process.exitcode is not None for process in list(processes.values()))
 
 
+def _share_before_fork(warm=None) -> None:
+    """Load here the large read-only tables that every worker reads (wordfreq's English and French
+    frequencies, 73 MiB; langdetect's profiles, 57 MiB) and freeze the collector's view of what this
+    process holds, so that the workers forked next share these pages with it instead of each building
+    its own copy, and their collector does not write to the shared objects' headers."""
+    import gc
+
+    from . import langid
+    from .text import lexicon
+
+    lexicon.preload()
+    langid.preload()
+    if warm is not None:
+        warm()
+    gc.freeze()
+
+
+#: Segments of the first window that this process checks, results dropped, before forking workers.
+WARM_SEGMENTS = 20
+
+
+def warm_up(rules, config, in_force: frozenset, window, glossary: Glossary | None) -> None:
+    """Check the first few segments of ``window`` with ``rules`` and score them, dropping the results: this
+    loads the word lists, tables and patterns the workers will read, once, in this process, so that the
+    workers forked next share them."""
+    from . import metrics
+    from .model import Document
+    from .registry import Context
+
+    part = slice(0, WARM_SEGMENTS)
+    few = Document(window.path, window.segments[part], [Document(r.path, r.segments[part]) for r in window.references],
+                   Document(window.source.path, window.source.segments[part]) if window.source else None)
+    ctx = Context(config, glossary=glossary, rules_in_force=in_force)
+    for rule in rules:
+        for _ in rule.check(few, ctx):
+            pass
+    if few.references:
+        metrics.StreamStats(config.tokenize).add(few)
+
+
 class Workers:
     """A process pool for metric statistics and segment rules, started on first need and shut down by
     ``close`` (``abort`` after a failure). Workers exit when the main process dies; at most
@@ -138,9 +178,11 @@ class Workers:
         self.glossary = glossary
         self._pool = None
 
-    def executor(self, segments: int, min_segments: int = 500):
+    def executor(self, segments: int, min_segments: int = 500, warm=None):
         """The pool, or None when this document (of ``segments`` in its first window) is scored in-process:
-        with fewer than ``min_segments`` (the engine's PARALLEL_MIN_SEGMENTS), starting workers costs more."""
+        with fewer than ``min_segments`` (the engine's PARALLEL_MIN_SEGMENTS), starting workers costs more.
+        ``warm()``, when the pool is started here, does once in this process, before the workers are
+        forked, what loads the tables they will read (e.g. the rules run on a few segments)."""
         if self.jobs <= 1 or segments < min_segments:
             return None
         if self._pool is None:
@@ -148,8 +190,17 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            if method == "fork":
+                _share_before_fork(warm)
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
                                              initializer=_init_worker, initargs=(self.glossary, os.getpid()))
+            if method == "fork":
+                import gc
+
+                try:
+                    _Pool(self._pool).submit(int).result()  # the workers are forked now, sharing what was loaded
+                finally:
+                    gc.unfreeze()
         return _Pool(self._pool)
 
     def submit(self, fn, *args):

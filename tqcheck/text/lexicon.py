@@ -50,6 +50,13 @@ def _wordfreq(lang: str):
     return get_frequency_dict(lang, "best"), zipf_to_freq(0.0), freq_to_zipf
 
 
+def preload() -> None:
+    """Load the English and French frequency tables now (73 MiB), e.g. once before worker processes
+    are forked, so that they share them instead of each loading its own copy."""
+    for lang in ("en", "fr"):
+        _wordfreq(lang)
+
+
 def common_word(word: str) -> bool:
     """Is ``word`` an ordinary word of English (or of French) rather than only a name?"""
     return zipf(word, "en") >= COMMON_ENGLISH or zipf(word, "fr") >= COMMON_FRENCH

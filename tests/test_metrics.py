@@ -40,3 +40,18 @@ def test_word_diff_opcodes():
     ops = word_diff("France Media Agency said", "Agence France-Presse said")
     assert [(o.op, o.mt, o.ref) for o in ops] == [
         ("replace", ("France", "Media", "Agency"), ("Agence", "France-Presse")), ("equal", ("said",), ("said",))]
+
+
+def test_the_statistics_of_a_chunk_leave_sacrebleus_tokenizer_caches_empty():
+    """sacrebleu caches the last 65,536 lines each tokenizer saw; a chunk's statistics drop them (each
+    line is tokenized once), so a worker's memory does not grow with the corpus through those caches."""
+    from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+    from sacrebleu.tokenizers.tokenizer_re import TokenizerRegexp
+    from sacrebleu.tokenizers.tokenizer_ter import TercomTokenizer
+
+    from tqcheck import metrics
+
+    stats = {key: metrics._chunk_statistics(key, "13a", ["The cat sat ."], [["The cat sat down ."]])
+             for key in metrics.METRICS}
+    assert all(len(s) == 1 for s in stats.values())
+    assert [c.__call__.cache_info().currsize for c in (Tokenizer13a, TokenizerRegexp, TercomTokenizer)] == [0, 0, 0]

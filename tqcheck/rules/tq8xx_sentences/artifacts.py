@@ -47,6 +47,12 @@ class SpacedHyphenCompound(SegmentRule):
     ("follow - up", "left - wing", data/sentences_hyphen_compounds.txt) or a number word and a unit
     ("two - year"); two capitalised words that the source writes side by side ("Jacques -
     Duchesneau", "York - New" for "New York"), or when the source has a hyphenated name and no dash.
+    French hyphenated forms rendered word for word are flagged too: verb-subject inversion after a
+    modal, or after an auxiliary in a question ("can - it survive?", "Is - it conceivable?"),
+    "peut-être" ("can - be"), "-même" ("himself - even"), a number ("seventy - two"), "al - Qaeda",
+    a French place name ("Clichy - la - Garenne", "Saint - Germain"); and an English compound
+    adjective ("Zurich - based bank", "state - owned firms", data/sentences_hyphen_heads.txt) unless
+    a preposition, article or pronoun follows its head ("the protests - led by students - grew").
     A spaced hyphen used as a dash between clauses ("the vote - the first in years - was close") is
     left alone. The fix is the closed or hyphenated form, or the source's name in its order (unsafe:
     an editor checks the order); a split hyphenated name has no suggestion.
@@ -62,6 +68,17 @@ class SpacedHyphenCompound(SegmentRule):
     Flag: It gave him a two - year respite and a follow - up visit.
     Flag: Councillor of York - New, Jacques - Duchesneau said. <<< Conseiller de New York, Jacques Duchesneau a dit.
     Okay: the so-called anti-American protests on the weekend
+    Flag: But this image can - it survive a further decline?
+    Flag: Is - it really conceivable that the talks resume?
+    Flag: The negotiations can - be resumed next week.
+    Flag: Their article was a case in him - even, but the consequences were grave.
+    Flag: Seventy - two percent of Saudis agreed, said a Zurich - based bank.
+    Flag: the commanders of al - Qaeda met in Saint - Denis and Clichy - la - Garenne.
+    Flag: The state - owned firms of the US - led coalition bought hold - ups.
+    Okay: The question is - it always was - whether the vote can be held.
+    Okay: The protests - led by students - grew, and the bank - based in Zurich - said so.
+    Okay: Dependence on Russia - even if it takes the face of a partner - is a risk.
+    Okay: They criticised him - even his friends did.
     Okay: In four hours, said Jacques - the driver - it was done. <<< En quatre heures, a dit Jacques, le chauffeur, c'était fait.
     Okay: the two - the minister and his aide - left early.
     Okay: It starts at the Antonia Fortress - Praetorium - where the trial took place, near the Holy Sepulchre. <<< Il commence à la forteresse Antonia (le prétoire), où s'est tenu le procès, près du Saint-Sépulcre.
@@ -73,6 +90,7 @@ class SpacedHyphenCompound(SegmentRule):
     severity = Severity.MINOR
     fix_safety = "safe"  # a closed or hyphenated compound; split names have no suggestion
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
+                  "sentences_hyphen_heads.txt",
                   "fidelity_places.tsv",
                   "sentences_hyphen_units.txt")
 
@@ -85,7 +103,7 @@ class SpacedHyphenCompound(SegmentRule):
     def _check(self, doc, seg, source):
         for m in _SPACED_HYPHEN.finditer(seg.text):
             first, second = m.group(1), m.group(2)
-            verdict = self._judge(first, second, source)
+            verdict = self._judge(first, second, source) or _french_shape(first, second, seg.text[m.end():])
             if verdict is None:
                 continue
             if verdict[1] is None and _DASH_AFTER.match(seg.text, m.end()):
@@ -94,7 +112,7 @@ class SpacedHyphenCompound(SegmentRule):
             name = first[:1].isupper() and second[:1].isupper() and " " in (suggestion or "")
             yield self.finding(doc, seg, m.start(), m.end(), kind, suggestion,
                                severity=Severity.MAJOR if suggestion is None or name else None,
-                               fix_safety="unsafe" if name else None)
+                               fix_safety="unsafe" if " " in (suggestion or "") else None)
 
     @staticmethod
     def _judge(first: str, second: str, source: str | None):
@@ -111,7 +129,8 @@ class SpacedHyphenCompound(SegmentRule):
             return (f"'{first} - {second}' splits a hyphenated compound with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
         pair = f"{first}-{second}".lower()
-        if pair in word_set("sentences_hyphen_compounds.txt") or (
+        compounds = word_set("sentences_hyphen_compounds.txt")
+        if pair in compounds or (pair.endswith("s") and pair[:-1] in compounds) or (
                 first.lower() in _NUMBER_WORDS and second.lower() in word_set("sentences_hyphen_units.txt")):
             return (f"'{first} - {second}' splits the compound '{first}-{second}' with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
@@ -130,6 +149,56 @@ class SpacedHyphenCompound(SegmentRule):
                     f"French name ({_SOURCE_NAME_COMPOUND.search(source).group(0)}); write the English name "
                     "in English word order", None)
         return None
+
+
+#: Modal verbs: a modal, a spaced hyphen and a subject pronoun ("can - it survive?") is French
+#: verb-subject inversion ("peut-il"); a modal and "- be" is French "peut-être" (perhaps).
+_MODALS = frozenset("can could should would must might may will shall".split())
+#: Auxiliaries inverted with their subject in a French question ("Is - it conceivable ...?").
+_AUXILIARIES = frozenset("is are was were has have had does do did".split())
+_SUBJECTS = frozenset("it he she they we you i one there".split())
+#: "lui-même", "elle-même": a pronoun and "- even" is French "-même" (himself, itself) word for word.
+_REFLEXIVES = frozenset("himself herself itself themselves myself yourself ourselves oneself".split())
+_OBJECTS = frozenset("him her it them me us you".split())
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+#: French particles inside a hyphenated place name ("Clichy-la-Garenne", "Saint-Germain-en-Laye").
+_PLACE_PARTICLES = frozenset("la le les de du des en sur sous lès aux au".split())
+#: What follows a compound adjective's head when the spaced hyphen is a dash instead ("the protests
+#: - led by students - grew"): a preposition, an article, a conjunction or a pronoun.
+_AFTER_DASH = re.compile(r"\s*(?:$|[,;:.!?)\"”]|(?:by|in|on|at|to|from|with|for|of|as|and|or|but|the|a|an|that|which|"
+                         r"who|whose|when|where|it|he|she|they|we|this|these|those|his|her|its|their)\b)", re.I)
+
+
+def _french_shape(first: str, second: str, after: str):
+    """A French hyphenated form rendered word for word with spaced hyphens, or an English compound
+    adjective split by them: (message, suggestion or None), else None. ``after`` is the text after
+    the pair."""
+    a, b = first.lower(), second.lower()
+    dash_pair = " - " in after  # a second spaced hyphen: a parenthesis set off by dashes
+    if a in _MODALS and b in _SUBJECTS and not dash_pair or (
+            a in _AUXILIARIES and b in _SUBJECTS and "?" in after and not dash_pair):
+        return (f"'{first} - {second}' is French verb-subject inversion ('peut-il', 'est-ce') rendered with a "
+                f"hyphen; English writes '{first} {second}' or reorders the sentence", f"{first} {second}")
+    if a in _MODALS and b in ("be", "being") and not dash_pair:
+        return (f"'{first} - {second}' renders French 'peut-être' (perhaps, maybe) word for word", None)
+    if b == "even" and (a in _REFLEXIVES or a in _OBJECTS and re.match(r"\s*(?:$|[,;:.!?)])", after)):
+        return (f"'{first} - {second}' renders French '-même' (lui-même: himself, itself) word for word; "
+                f"'{second}' is not meant", None)
+    if a in _TENS and b in _UNITS:
+        return (f"'{first} - {second}' splits the number '{first}-{second}' with spaces; English writes "
+                f"'{first}-{second}'", f"{first}-{second}")
+    if first == "al" and second[:1].isupper():
+        return f"'al - {second}' splits an Arabic name with spaces; write 'al-{second}'", f"al-{second}"
+    if first[:1].isupper() and (b in _PLACE_PARTICLES and re.match(r" - [A-ZÀ-Ý]", after) and zipf(a, "en") < 4.0
+                                 or a in ("saint", "sainte") and second[:1].isupper()):
+        return (f"'{first} - {second}' splits a French hyphenated name with spaces; write it with hyphens "
+                f"('{first}-{second}...')", None)
+    if b in word_set("sentences_hyphen_heads.txt") and len(a) >= 2 and not _AFTER_DASH.match(after) \
+            and a not in word_set("untranslated_english_markers.txt") and not dash_pair:
+        return (f"'{first} - {second}' splits the compound adjective '{first}-{second}' with spaces; English "
+                f"writes '{first}-{second}'", f"{first}-{second}")
+    return None
 
 
 #: Number words that make a hyphenated compound with a unit noun ("two-year", "five-match").

@@ -7,6 +7,7 @@ professional newstest translations and the post-edits have none of these.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Severity
 from ...registry import SegmentRule, register
@@ -75,6 +76,7 @@ class SpacedHyphenCompound(SegmentRule):
     Flag: Seventy - two percent of Saudis agreed, said a Zurich - based bank.
     Flag: the commanders of al - Qaeda met in Saint - Denis and Clichy - la - Garenne.
     Flag: The state - owned firms of the US - led coalition bought hold - ups.
+    Flag: He fled empty - handed to the Middle - East and the Austro - Hungarian border.
     Okay: The question is - it always was - whether the vote can be held.
     Okay: The protests - led by students - grew, and the bank - based in Zurich - said so.
     Okay: Dependence on Russia - even if it takes the face of a partner - is a risk.
@@ -90,7 +92,7 @@ class SpacedHyphenCompound(SegmentRule):
     severity = Severity.MINOR
     fix_safety = "safe"  # a closed or hyphenated compound; split names have no suggestion
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
-                  "sentences_hyphen_heads.txt",
+                  "sentences_hyphen_heads.txt", "sentences_split_names.txt",
                   "fidelity_places.tsv",
                   "sentences_hyphen_units.txt")
 
@@ -134,6 +136,14 @@ class SpacedHyphenCompound(SegmentRule):
                 first.lower() in _NUMBER_WORDS and second.lower() in word_set("sentences_hyphen_units.txt")):
             return (f"'{first} - {second}' splits the compound '{first}-{second}' with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
+        named = _split_names().get(f"{first} {second}".lower())
+        if named or first[:1].isupper() and second[:1].isupper() and is_place(f"{first} {second}"):
+            named = named or f"{first} {second}"  # "United - Nations", "Middle - East": a name split by a hyphen
+            return (f"'{first} - {second}' splits the name '{named}' with a spaced hyphen; write '{named}'", named)
+        named = _split_names().get(f"{second} {first}".lower())
+        if named:  # "Union - European", "minister - prime": French word order
+            return (f"'{first} - {second}' splits '{named}' with a spaced hyphen, in French word order; "
+                    f"write '{named}'", named)
         if first[:1].isupper() and second[:1].isupper() and is_place(f"{second} {first}"):
             named = f"{second} {first}"  # "Republic - Czech", "Kingdom - United": MT kept the French order
             return (f"'{first} - {second}' splits the name '{named}' with a spaced hyphen, in French word order; "
@@ -160,14 +170,17 @@ _SUBJECTS = frozenset("it he she they we you i one there".split())
 #: "lui-même", "elle-même": a pronoun and "- even" is French "-même" (himself, itself) word for word.
 _REFLEXIVES = frozenset("himself herself itself themselves myself yourself ourselves oneself".split())
 _OBJECTS = frozenset("him her it them me us you".split())
+#: Words that cannot modify a compound adjective's head ("except - led" is garbled "sauf-conduit").
+_NOT_MODIFIERS = frozenset("except but and or than like unlike between among against without within about above "
+                           "below under over after before since until during through".split())
 _TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
 _UNITS = frozenset("one two three four five six seven eight nine".split())
 #: French particles inside a hyphenated place name ("Clichy-la-Garenne", "Saint-Germain-en-Laye").
 _PLACE_PARTICLES = frozenset("la le les de du des en sur sous lès aux au".split())
 #: What follows a compound adjective's head when the spaced hyphen is a dash instead ("the protests
-#: - led by students - grew"): a preposition, an article, a conjunction or a pronoun.
-_AFTER_DASH = re.compile(r"\s*(?:$|[,;:.!?)\"”]|(?:by|in|on|at|to|from|with|for|of|as|and|or|but|the|a|an|that|which|"
-                         r"who|whose|when|where|it|he|she|they|we|this|these|those|his|her|its|their)\b)", re.I)
+#: - led by students - grew"): a preposition, an article or a pronoun.
+_AFTER_DASH = re.compile(r"\s*(?:by|in|on|at|to|from|with|for|of|as|the|a|an|that|which|who|whose|when|where|it|"
+                         r"he|she|they|we|this|these|those|his|her|its|their)\b", re.I)
 
 
 def _french_shape(first: str, second: str, after: str):
@@ -195,10 +208,16 @@ def _french_shape(first: str, second: str, after: str):
         return (f"'{first} - {second}' splits a French hyphenated name with spaces; write it with hyphens "
                 f"('{first}-{second}...')", None)
     if b in word_set("sentences_hyphen_heads.txt") and len(a) >= 2 and not _AFTER_DASH.match(after) \
-            and a not in word_set("untranslated_english_markers.txt") and not dash_pair:
+            and a not in word_set("untranslated_english_markers.txt") and a not in _NOT_MODIFIERS and not dash_pair:
         return (f"'{first} - {second}' splits the compound adjective '{first}-{second}' with spaces; English "
                 f"writes '{first}-{second}'", f"{first}-{second}")
     return None
+
+
+@lru_cache(maxsize=1)
+def _split_names() -> dict[str, str]:
+    """data/sentences_split_names.txt: each name, lower-cased, to the name as English writes it."""
+    return {name.lower(): name for name in word_set("sentences_split_names.txt")}
 
 
 #: Number words that make a hyphenated compound with a unit noun ("two-year", "five-match").

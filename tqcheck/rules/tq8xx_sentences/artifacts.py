@@ -180,7 +180,7 @@ _PLACE_PARTICLES = frozenset("la le les de du des en sur sous lès aux au".split
 #: What follows a compound adjective's head when the spaced hyphen is a dash instead ("the protests
 #: - led by students - grew"): a preposition, an article or a pronoun.
 _AFTER_DASH = re.compile(r"\s*(?:by|in|on|at|to|from|with|for|of|as|the|a|an|that|which|who|whose|when|where|it|"
-                         r"he|she|they|we|this|these|those|his|her|its|their)\b", re.I)
+                         r"he|she|they|we|this|these|those|his|her|its|their)\b", re.IGNORECASE)
 
 
 def _french_shape(first: str, second: str, after: str):

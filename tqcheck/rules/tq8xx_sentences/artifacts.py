@@ -81,6 +81,7 @@ class SpacedHyphenCompound(SegmentRule):
     Okay: The protests - led by students - grew, and the bank - based in Zurich - said so.
     Okay: Dependence on Russia - even if it takes the face of a partner - is a risk.
     Okay: They criticised him - even his friends did.
+    Okay: They approved the reform - made public on Monday. Then came the plan - run jointly.
     Okay: In four hours, said Jacques - the driver - it was done. <<< En quatre heures, a dit Jacques, le chauffeur, c'était fait.
     Okay: the two - the minister and his aide - left early.
     Okay: It starts at the Antonia Fortress - Praetorium - where the trial took place, near the Holy Sepulchre. <<< Il commence à la forteresse Antonia (le prétoire), où s'est tenu le procès, près du Saint-Sépulcre.
@@ -178,9 +179,11 @@ _UNITS = frozenset("one two three four five six seven eight nine".split())
 #: French particles inside a hyphenated place name ("Clichy-la-Garenne", "Saint-Germain-en-Laye").
 _PLACE_PARTICLES = frozenset("la le les de du des en sur sous lès aux au".split())
 #: What follows a compound adjective's head when the spaced hyphen is a dash instead ("the protests
-#: - led by students - grew"): a preposition, an article or a pronoun.
-_AFTER_DASH = re.compile(r"\s*(?:by|in|on|at|to|from|with|for|of|as|the|a|an|that|which|who|whose|when|where|it|"
-                         r"he|she|they|we|this|these|those|his|her|its|their)\b", re.IGNORECASE)
+#: - led by students - grew", "the plan - run jointly", "the report - made public"): a preposition, an
+#: article, a pronoun, an adverb in -ly, or a word a participle takes after it (public, up, out...).
+_AFTER_DASH = re.compile(r"\s*(?:(?:by|in|on|at|to|from|with|for|of|as|the|a|an|that|which|who|whose|when|where|"
+                         r"it|he|she|they|we|this|these|those|his|her|its|their|public|up|out|off|down|away)\b|"
+                         r"[^\W\d_]+ly\b)", re.IGNORECASE)
 
 
 def _french_shape(first: str, second: str, after: str):

@@ -177,6 +177,8 @@ def _values(raw: str, lang: str) -> list[Decimal]:
     return [value] if value is not None else []
 
 
+#: Two consecutive one-digit numbers joined by a comma ("5,6 ans"): a decimal, or "five or six".
+_CONSECUTIVE_RE = re.compile(r"(\d),(\d)")
 _AND_A_HALF_RE = re.compile(rf"{SP}+et{SP}+demie?(?!\w)", re.I)
 _AND_A_HALF_EN_RE = re.compile(rf"{SP}+and{SP}+a{SP}+half(?!\w)", re.I)
 #: "1.7m people", "£3m": millions in English copy; "400m" is metres as often, so both readings count.
@@ -335,7 +337,11 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             if suffix and raw.isdigit():  # 2e, 1er, 3ème, 21st: the span takes the suffix
                 end = suffix.end()
                 english = english_ordinal(int(raw)) if lang == "fr" else sc.text[m.start():end]
-        sc.take(m.start(), end, keys, [{k} for k in sorted(keys)], True, english)
+        needs = [{k} for k in sorted(keys)]
+        pair = _CONSECUTIVE_RE.fullmatch(raw) if lang == "fr" and factor == 1 else None
+        if pair and int(pair.group(2)) == int(pair.group(1)) + 1:  # "5,6 ans": 5.6, or "five or six"
+            needs.append({f"n:{pair.group(1)}", f"n:{pair.group(2)}"})  # both there; one alone is a change
+        sc.take(m.start(), end, keys, needs, True, english)
     if lang == "fr":  # "huitièmes de finale": the last 16
         for m in sc.finditer(_KNOCKOUT_RE):
             sc.take(m.start(), m.end(), {f"n:{_KNOCKOUT[m.group(1).lower()]}"}, [], False, m.group(0))

@@ -60,6 +60,10 @@ _SHORT_WORDS = frozenset("à au aux de des du en et il la le les ne par qui que 
 _ARTICLES = frozenset({"le", "la", "les"})
 
 
+#: An English word (zipf PHRASAL_EN_MIN or more) followed by one of these particles is an English
+#: phrasal verb, not the French word it also spells ("to pour over the petitions", not "pour": for).
+PHRASAL_EN_MIN = 3.5
+_PARTICLES = frozenset("over into onto out down up off away".split())
 _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "sur", "aux", "au", "à", "pour"})
 
 
@@ -218,6 +222,8 @@ class FrenchWord(SegmentRule):
     Okay: figures of the National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) show a gap. <<< les chiffres du National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) montrent un écart.
     Flag: the new law (loi sur la sécurité intérieure) was passed. <<< la nouvelle loi sur la sécurité intérieure a été adoptée.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
+    Okay: the judges met to pour over the petitions. <<< les juges se sont réunis pour examiner les pétitions.
+    Flag: the judges met pour the petitions. <<< les juges se sont réunis pour les pétitions.
     Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
     Okay: France defends its “laïcité”, the strict separation of church and state.
     Okay: Smith et al. found that the study was flawed.
@@ -300,6 +306,8 @@ class FrenchWord(SegmentRule):
             found = self._judge(lower, src, capital)
             if found is None or self._continues_name(text, tokens, k) or self._between_names(text, tokens, k):
                 continue
+            if zipf(lower, "en") >= PHRASAL_EN_MIN and k + 1 < len(tokens) and tokens[k + 1].group(0) in _PARTICLES:
+                continue  # an English verb with its particle: "pour over", "pour into"
             yield start, end, found
 
     @staticmethod

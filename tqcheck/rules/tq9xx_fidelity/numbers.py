@@ -33,6 +33,7 @@ class SourceNumberChanged(Rule):
     Flag: the meeting starts at 5:30 p.m. <<< la réunion commence à 16h30
     Flag: six people died <<< sept personnes sont mortes
     Flag: a total of 17 billion dollars <<< un total de 17 millions de dollars
+    Flag: prices rose 6 percent <<< les prix ont augmenté de 5,6 %
     Okay: some 2,500 soldiers and 1,000 contractors <<< quelque 2 500 soldats et 1 000 sous-traitants
     Okay: prices rose 4.9 percent, or 4.9% in March <<< les prix ont augmenté de 4,9 % en mars
     Okay: at 4:30 p.m., or 16:30, on January 3, 2020 <<< à 16h30 le 3 janvier 2020
@@ -40,6 +41,7 @@ class SourceNumberChanged(Rule):
     Okay: in the 21st century, as in the early 90s, $2.5 billion <<< au XXIe siècle, comme au début des années 1990, 2,5 milliards de dollars
     Okay: 400,000 people and 2,500 troops; the Nikkei closed at 11,743.61 <<< 400.000 personnes et 2.500 soldats ; le Nikkei a clôturé à 11.743,61
     Okay: a debt of 19 trillion dollars in the 1960s, at 5 p.m. <<< une dette de 19 billions de dollars dans les années 60, à 17 heures
+    Okay: it will take five or six years <<< cela durera 5,6 ans
     Okay: six miles from the town, on 9/11, $120 million <<< à 10 km de la ville, le 11 septembre, 120 M$
     Okay: about 500,000 artefacts, 2.5 million in all, Gaza's 1.7m people <<< près de 500 milles objets, 2 millions et demi au total, les 1,7 million d'habitants de Gaza
     Okay: 250 billion, then another 100 billion <<< 250 milliards, puis 100 autres milliards

@@ -190,18 +190,18 @@ class Workers:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-            if method == "fork":
-                _share_before_fork(warm)
-            self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
-                                             initializer=_init_worker, initargs=(self.glossary, os.getpid()))
-            if method == "fork":
-                import gc
+            import gc
 
-                try:
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            try:
+                if method == "fork":
+                    _share_before_fork(warm)
+                self._pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context(method),
+                                                 initializer=_init_worker, initargs=(self.glossary, os.getpid()))
+                if method == "fork":
                     _Pool(self._pool).submit(int).result()  # the workers are forked now, sharing what was loaded
-                finally:
-                    gc.unfreeze()
+            finally:
+                gc.unfreeze()  # this process collects as before (nothing is frozen without fork)
         return _Pool(self._pool)
 
     def submit(self, fn, *args):

@@ -307,3 +307,24 @@ def test_english_date():
         english_date(30, 2, 2020)
     with pytest.raises(ValueError):
         english_date(3, 13)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Une douzaine de soldats, un cinquième de la population, vingt-sept morts et quatre cent mille euros."),
+    ("fr", "Un onzième a servi, deux cent et quatre jours, sept millions et demi, l'an un."),
+    ("en", "Twenty-seven died, two hundred and fifty were hurt, one in five, a five-year plan, Mazda3."),
+    ("en", "Seventy - two percent; twenty one; one-third; none of the ten, tenfold, often."),
+])
+def test_number_words_are_found_where_they_start_as_a_scan_of_every_letter_finds_them(lang, text):
+    """The word patterns are tried only where a number word starts (``_Scanner.match_at``): the same
+    mentions as trying them at every position (``finditer``)."""
+    from tqcheck.text import numscan, numwords
+
+    def mentions(fast: bool):
+        sc = numscan._Scanner(text, lang)
+        if not fast:
+            sc.match_at = lambda pattern, starts: sc.finditer(pattern)
+        numwords.word_numbers(sc, lang)
+        return [(m.start, m.end, sorted(m.keys)) for m in sc.found]
+
+    assert mentions(True) == mentions(False) != []

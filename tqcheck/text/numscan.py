@@ -233,6 +233,19 @@ class _Scanner:
             if "\x00" not in self.work[m.start():m.end()]:
                 yield m
 
+    def match_at(self, pattern: re.Pattern, starts: list[int]) -> Iterator[re.Match]:
+        """``finditer``'s matches for a pattern that can only start at one of ``starts`` (ascending):
+        it is tried there alone, the same matches in the same order, much faster for a long pattern."""
+        snapshot, last = self.work, -1
+        for start in starts:
+            if start < last:
+                continue  # inside the previous match, as finditer would go on after it
+            m = pattern.match(snapshot, start)
+            if m:
+                last = m.end()
+                if "\x00" not in self.work[m.start():m.end()]:
+                    yield m
+
     def multiplier(self, end: int) -> tuple[tuple[int, ...], int]:
         """The factors a multiplier after ``end`` may mean ("millions": (10**6,); French "billions":
         10**12 by the book, 10**9 as translated copy often uses it) and where it ends."""

@@ -81,6 +81,7 @@ class SpacedHyphenCompound(SegmentRule):
     Okay: The protests - led by students - grew, and the bank - based in Zurich - said so.
     Okay: Dependence on Russia - even if it takes the face of a partner - is a risk.
     Okay: They criticised him - even his friends did.
+    Okay: the dollar fell well - above its value against the euro - and the yen rose.
     Okay: They approved the reform - made public on Monday. Then came the plan - run jointly.
     Okay: In four hours, said Jacques - the driver - it was done. <<< En quatre heures, a dit Jacques, le chauffeur, c'était fait.
     Okay: the two - the minister and his aide - left early.
@@ -106,7 +107,10 @@ class SpacedHyphenCompound(SegmentRule):
     def _check(self, doc, seg, source):
         for m in _SPACED_HYPHEN.finditer(seg.text):
             first, second = m.group(1), m.group(2)
-            verdict = self._judge(first, second, source) or _french_shape(first, second, seg.text[m.end():])
+            after = seg.text[m.end():]
+            peut_etre = first.lower() in _MODALS and second.lower() in ("be", "being")  # not "maybe": reworded
+            verdict = (_french_shape(first, second, after) or self._judge(first, second, source)) if peut_etre \
+                else (self._judge(first, second, source) or _french_shape(first, second, after))
             if verdict is None:
                 continue
             if verdict[1] is None and _DASH_AFTER.match(seg.text, m.end()):
@@ -128,7 +132,8 @@ class SpacedHyphenCompound(SegmentRule):
             return (f"'{first} - {second}' splits the word '{closed}' with a spaced hyphen (MT rendering a "
                     f"French hyphen); English writes '{closed}'", closed)
         if first.lower() in word_set("sentences_hyphen_prefixes.txt") and len(second) >= 3 \
-                and second.lower() not in word_set("untranslated_english_markers.txt"):
+                and second.lower() not in word_set("untranslated_english_markers.txt") \
+                and second.lower() not in _NOT_MODIFIERS:  # "well - above": a dash before a preposition
             return (f"'{first} - {second}' splits a hyphenated compound with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
         pair = f"{first}-{second}".lower()

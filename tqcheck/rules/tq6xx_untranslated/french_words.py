@@ -223,6 +223,7 @@ class FrenchWord(SegmentRule):
     Flag: the new law (loi sur la sécurité intérieure) was passed. <<< la nouvelle loi sur la sécurité intérieure a été adoptée.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
     Okay: the judges met to pour over the petitions. <<< les juges se sont réunis pour examiner les pétitions.
+    Okay: his wife went to the French lycée in Los Angeles, 50 centimes a litre <<< sa femme est allée au lycée français de Los Angeles, 50 centimes le litre
     Flag: the judges met pour the petitions. <<< les juges se sont réunis pour les pétitions.
     Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
     Okay: France defends its “laïcité”, the strict separation of church and state.

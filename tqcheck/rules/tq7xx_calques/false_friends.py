@@ -225,6 +225,7 @@ class FalseFriend(SegmentRule):
     Okay: This is a sensible decision. <<< C'est une décision raisonnable.
     Okay: The formation of the government took weeks. <<< La formation du gouvernement a pris des semaines.
     Okay: A lie spotter studies question formation and timing. <<< Il examine la formation de la question et le temps de réponse.
+    Flag: The Kurds have suffered the exactions of Saddam for decades. <<< Les Kurdes ont subi les exactions de Saddam pendant des décennies.
     Okay: The demonstration, a manifestation of anger, drew thousands. <<< La manifestation a réuni des milliers de personnes.
     Okay: He assisted the victims and attended the ceremony. <<< Il a aidé les victimes et assisté à la cérémonie.
     Okay: The price of petrol rose. <<< Le prix de l'essence a augmenté.

@@ -218,6 +218,19 @@ def _kinds(name: SourceName) -> set[str]:
     return {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
 
 
+def _place_carried(name: SourceName, text: str) -> bool:
+    """Whether ``text`` carries ``name`` over and, when it was carried by another of its words only
+    ("Museum" for "Musée d'Israël"), the place inside it too ("Israel"). A phrase or an abbreviation
+    ("US" for "États-Unis") carries the name whole."""
+    word = carried(name, text)
+    if word is None:
+        return False
+    places = {w for w in name.forms if w in _places_by_word()}
+    if not places or " " in word or word.isupper():
+        return True
+    return any(same_word(place, folded) for _, folded in word_parts(text) for place in places)
+
+
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
@@ -237,7 +250,7 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     french, source = _french_forms(), src.text
     if all(m.group(0) in source or any(f in source for f in french.get(m.group(0), ())) for m in found):
         return []  # every place of the translation is in the source, as written or in a French form
-    missing = [(n, kinds) for n in src.names if (kinds := _kinds(n)) and not carried(n, text)]
+    missing = [(n, kinds) for n in src.names if (kinds := _kinds(n)) and not _place_carried(n, text)]
     if not missing:
         return []
     out = []

@@ -130,8 +130,11 @@ class SourceNameReplaced(Rule):
     Flag: The festival takes place in Damascus and Pardubice. <<< Le festival a lieu à Prague et à Pardubice.
     Flag: "It was a fact," Mr Dwyer said. <<< « C'était un fait », a déclaré M. Englund.
     Flag: Voices are coming from Afghanistan. <<< Des voix viennent d'Allemagne.
+    Flag: First, the Museum of Estonia, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.
     Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.
+    Okay: A professor in the US spoke of the poor in Brazil. <<< Un professeur aux États-Unis a parlé des pauvres du pays.
+    Okay: First, the Israel Museum, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.
     Okay: Germany said no, and President Mohamed Mursi agreed. <<< Berlin a dit non, et le président Mohamed Morsi était d'accord.
     Okay: It is not between people from Bohemia and Moravia. <<< Ce n'est pas entre Tchèques et Moraves.
     Okay: She was crowned Miss Universe, said the Attorney General. <<< Elle a été couronnée Miss Mondial, a dit le procureur général.

@@ -26,7 +26,7 @@ LAYERS = [
 #: Modules allowed over 400 lines, and why.
 LONG_MODULES = {
     "tqcheck/ter.py": "an exact port of sacrebleu's TER (shift search, beam and bit-parallel edit distance) kept in one piece",
-    "tqcheck/rules/tq4xx_numbers.py": "five rules of one family with their docstring examples; 430 lines",
+    "tqcheck/rules/tq4xx_numbers.py": "five rules of one family with their docstring examples; 450 lines",
 }
 MAX_LINES = 400
 

@@ -88,6 +88,8 @@ class FrenchThousandsSeparator(RegexRule):
     Okay: call +33 1 234 567 890 or 01 45 67 89 00
     Okay: On March 3 500 protesters marched, on Dec. 9 200 more; he won 3 100-meter races.
     Okay: it cost 4.9 percent or 12,000,000 dollars
+    Okay: police arrested 600 700 people <<< la police a arrêté de 600 à 700 personnes
+    Flag: police arrested 600 700 people <<< la police a arrêté 600 700 personnes
     """
 
     code = "TQ401"
@@ -101,6 +103,13 @@ class FrenchThousandsSeparator(RegexRule):
         rf"(?<![\w.,+/:])(?<!\d{G})([1-9]\d{{0,2}}(?:{G}\d{{3}})+)(?:,(\d+))?(?!\w|[.,:/]\d|{G}\d)"
     )
     requires = re.compile(rf"\d{G}\d")
+
+    def check(self, doc, ctx):
+        sources = doc.source.segments if doc.source is not None else None
+        for i, seg in enumerate(doc.segments):
+            if self.requires.search(seg.text):
+                source = sources[i].text if sources is not None else None
+                yield from (f for f in self.check_segment(doc, seg, ctx) if not _apart_in(source, f.text))
 
     def match(self, m, seg):
         text, number = seg.text, m.group(0)
@@ -120,6 +129,17 @@ class FrenchThousandsSeparator(RegexRule):
             f"with commas: '{english}'",
             english,
         )
+
+
+def _apart_in(source: str | None, number: str) -> bool:
+    """Whether ``source`` writes the two groups of ``number`` ("600 700") as two numbers ("600 à 700
+    personnes", "650, 700"), never together: MT dropped the word between them; not a thousands group."""
+    groups = number.split()
+    if source is None or len(groups) != 2:
+        return False
+    first, second = (rf"(?<![\d.,]){re.escape(g)}(?![\d]|[.,]\d)" for g in groups)
+    return bool(re.search(first, source) and re.search(second, source)
+                and not re.search(rf"{re.escape(groups[0])}\W?{re.escape(groups[1])}", source))
 
 
 @register

@@ -22,6 +22,7 @@ from .numbers import SP, english_date, english_time, month_number
 from .numscan import (
     _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
     _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
+    month_heads,
 )
 from .numwords import _LETTERS_RE, _number_words, word_numbers
 from .sentences import debris_token_spans
@@ -57,8 +58,8 @@ def _dates(sc: _Scanner, lang: str) -> None:
         needs = [{f"d:{d}/{mo}", f"n:{year}"} for d, mo in orders]
         d, mo = orders[0]
         sc.take(m.start(), m.end(), keys, needs, True, english_date(d, mo, year))
-    for pattern, month_first in _date_patterns(lang):
-        for m in sc.finditer(pattern):
+    for pattern, month_first in _date_patterns(lang):  # a month-first pattern starts with a month name
+        for m in (sc.match_at(pattern, sc.word_starts(month_heads())) if month_first else sc.finditer(pattern)):
             day_text, month_text = (m.group(2), m.group(1)) if month_first else (m.group(1), m.group(2))
             day = 1 if day_text.lower() in ("1er", "1re", "premier") else int(day_text)
             month = month_number(month_text)
@@ -67,7 +68,7 @@ def _dates(sc: _Scanner, lang: str) -> None:
             keys = {f"d:{day}/{month}", f"n:{day}", f"m:{month}"}
             sc.take(m.start(), m.end(), keys, [{f"d:{day}/{month}"}, {f"n:{day}", f"m:{month}"}], True,
                     english_date(day, month))
-    for m in sc.finditer(_month_name_re(lang)):
+    for m in sc.match_at(_month_name_re(lang), sc.word_starts(month_heads())):
         month = month_number(m.group(1))
         if month and (lang == "fr" or m.group(1)[0].isupper()):
             sc.take(m.start(), m.end(), {f"m:{month}"}, [], False, ENGLISH_MONTHS[month - 1])

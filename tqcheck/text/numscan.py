@@ -142,6 +142,17 @@ def _french_months() -> str:
     return "|".join(sorted(months, key=lambda s: (-len(s), s)))
 
 
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=None)
+def month_heads() -> frozenset[str]:
+    """The first word, lower-cased, of every month name and abbreviation the month patterns know."""
+    names = [*ENGLISH_MONTHS, *"Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec".split(),
+             *(row[0] for row in table("numbers_french_months.tsv"))]
+    return frozenset(m.group(0).lower() for n in names if (m := _LETTERS_RE.match(n)))
+
+
 @lru_cache(maxsize=None)
 def _date_patterns(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
     """(pattern, month first?) for day-and-month dates; English ones also read French month names."""
@@ -232,6 +243,10 @@ class _Scanner:
         for m in pattern.finditer(snapshot):
             if "\x00" not in self.work[m.start():m.end()]:
                 yield m
+
+    def word_starts(self, heads) -> list[int]:
+        """Where a word of ``heads`` (lower case) starts in the text as it is now."""
+        return [m.start() for m in _LETTERS_RE.finditer(self.work) if m.group(0).lower() in heads]
 
     def match_at(self, pattern: re.Pattern, starts: list[int]) -> Iterator[re.Match]:
         """``finditer``'s matches for a pattern that can only start at one of ``starts`` (ascending):

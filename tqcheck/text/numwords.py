@@ -64,7 +64,7 @@ def word_numbers(sc: _Scanner, lang: str) -> None:
         sc.take(m.start(), m.end(), {_num_key(Decimal(m.group(1)))}, [], False, m.group(1))
     if not in_words:
         return
-    for m in sc.match_at(_word_run_re(lang), _starts(sc.work, vocabulary)):  # "quatre cent mille": one number
+    for m in sc.match_at(_word_run_re(lang), sc.word_starts(vocabulary)):  # "quatre cent mille": one number
         words, runs = [], [0]  # runs: where a word starts a new number ("deux cent et quatre" is two)
         for w in _WORD_RE.finditer(m.group(0)):
             if w.group(0).lower() in ("et", "and"):
@@ -88,16 +88,10 @@ def word_numbers(sc: _Scanner, lang: str) -> None:
                     i = j - 1
                     break
             i += 1
-    for m in sc.match_at(_word_token_re(lang), _starts(sc.work, vocabulary)):  # the words that start with a number word
+    for m in sc.match_at(_word_token_re(lang), sc.word_starts(vocabulary)):  # the words that start with a number word
         value = _word_value(m.group(0), lang)
         if value is not None:
             _take_word(sc, m.start(), m.end(), value, lang)
-
-
-def _starts(text: str, words: dict[str, int]) -> list[int]:
-    """Where a number word starts in ``text``: the only places the word patterns can match (both begin
-    with a number word after a non-word character), so they are tried there instead of at every letter."""
-    return [m.start() for m in _LETTERS_RE.finditer(text) if m.group(0).lower() in words]
 
 
 def _take_word(sc: "_Scanner", start: int, end: int, value: int, lang: str) -> None:

@@ -45,3 +45,9 @@ def test_zipf_is_wordfreqs_zipf_frequency_from_either_table(tables, lang, monkey
         assert [lexicon.zipf(w, lang) for w in words] == expected  # the compact table (before forking)
     finally:
         lexicon.zipf.cache_clear()
+
+
+def test_a_lone_surrogate_is_looked_up_without_an_error(tables):
+    """Text read from JSON may hold a lone surrogate ("\\ud800"): no word of wordfreq's, not a crash."""
+    assert tables["en"].get("\ud800") is None
+    assert tables["fr"].get("a\udfffb", 0.5) == 0.5

@@ -96,7 +96,7 @@ class FrequencyTable:
         found = self._top.get(word)
         if found is not None:
             return found
-        key = word.encode()
+        key = word.encode("utf-8", "surrogatepass")  # a lone surrogate (from a JSON escape) is no word here
         i = bisect_left(self, key)
         if i < len(self._ends) and self[i] == key:
             return self._freqs[self._bucket[i]]

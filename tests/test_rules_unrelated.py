@@ -1,0 +1,105 @@
+"""TQ918: a translation that renders almost none of its source (another sentence's, or lines out of alignment)."""
+import os
+
+import pytest
+from conftest import ROOT
+from helpers import codes, run_rules
+
+from tqcheck.api import check
+from tqcheck.config import Config
+from tqcheck.text.bilingual import (
+    coverage,
+    quick_coverage,
+    source_words,
+    unrelated_evidence,
+)
+
+SAMPLES = os.path.join(ROOT, "samples")
+
+
+def _lines(path):
+    with open(path, encoding="utf-8") as fh:
+        return fh.read().split("\n")
+
+
+def _findings(report):
+    return [f for file in report.files for f in file.findings]
+
+
+@pytest.mark.parametrize("sample", ["clean-eu-summit", "afp-paris-pensions", "afp-mali-junta"])
+def test_lines_out_of_alignment_are_found_and_aligned_lines_are_not(sample):
+    folder = os.path.join(SAMPLES, sample)
+    src = "\n".join(_lines(os.path.join(folder, "src.fr.txt")))
+    mt = _lines(os.path.join(folder, "mt.en.txt"))
+    only = Config(select=("TQ918",))
+    assert _findings(check("\n".join(mt), source=src, config=only)) == []
+    # Every translation moved down three lines (the line count kept): each line now translates another.
+    body = [i for i, line in enumerate(mt) if line.strip()]
+    shifted = list(mt)
+    for k, i in enumerate(body):
+        shifted[i] = mt[body[(k - 3) % len(body)]]
+    found = _findings(check("\n".join(shifted), source=src, config=only))
+    judged = [i for i in body if len(source_words(src.split("\n")[i])) >= 6]
+    assert len({f.line for f in found}) >= 0.5 * len(judged)
+    assert all(f.severity.value == "critical" and f.column == 1 for f in found)
+
+
+# Free but faithful renderings (written for these tests in the style of professional news
+# translation): each keeps enough of its source's words, names or numbers to pass.
+FREE_RENDERINGS = [
+    ("S'il est reconnu coupable de tous les chefs d'accusation, il encourt la prison à vie.",
+     "He could face life in prison if he is convicted on all charges."),
+    ("Le gouvernement a reporté sine die l'examen du projet de loi, faute de majorité à l'Assemblée.",
+     "Lacking a majority in parliament, the government has shelved the bill indefinitely."),
+    ("Les électeurs ne se sont guère déplacés dimanche, selon les premières estimations.",
+     "Turnout was low on Sunday, early estimates showed."),
+    ("Le 12 mai, Emmanuel Macron et Olaf Scholz se sont retrouvés à Berlin pour parler de 2 500 emplois.",
+     "Macron and Scholz met in Berlin on May 12 over the fate of 2,500 jobs."),
+    ("Oui, bien sûr.", "Of course."),
+    ("Les amendements ont été rejetés par les législateurs.", "Lawmakers threw out the amendments."),
+]
+
+
+@pytest.mark.parametrize("source, translation", FREE_RENDERINGS)
+def test_free_renderings_are_not_unrelated(source, translation):
+    assert codes(run_rules(f"{translation} <<< {source}", select=["TQ918"])) == []
+
+
+# A translation of another sentence, whatever its length, number or name content.
+UNRELATED = [
+    ("Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.",
+     "The central bank left its key interest rate unchanged, citing persistent inflation."),
+    ("Le 12 mai, Emmanuel Macron et Olaf Scholz se sont retrouvés à Berlin pour parler de l'industrie.",
+     "Heavy rain flooded several villages in the south, and hundreds of families spent the night outdoors."),
+    ("Selon le ministère de la Santé, le nombre de patients hospitalisés a encore baissé cette semaine.",
+     "The striker scored twice in the second half as the home side came back to win the cup final."),
+]
+
+
+@pytest.mark.parametrize("source, translation", UNRELATED)
+def test_translations_of_other_sentences_are_flagged(source, translation):
+    findings = run_rules(f"{translation} <<< {source}", select=["TQ918"])
+    assert codes(findings) == ["TQ918"]
+    assert "does not render its source" in findings[0].message
+
+
+def test_words_render_through_the_glossary_cognates_names_and_numbers():
+    cov = coverage("Les gouvernements ont voté 2 500 amendements à Bagdad.",
+                   "Governments passed 2,500 amendments in Baghdad.")
+    assert (cov.source_words, cov.source_rendered) == (5, 5)  # gouvernements voté 2500 amendements Bagdad
+    assert cov.rendered == cov.words == 5
+    assert unrelated_evidence(cov) < 0
+
+
+@pytest.mark.parametrize("sample", ["clean-eu-summit", "afp-baghdad-drones"])
+def test_quick_coverage_never_exceeds_the_full_count(sample):
+    folder = os.path.join(SAMPLES, sample)
+    for source, text in zip(_lines(os.path.join(folder, "src.fr.txt")), _lines(os.path.join(folder, "mt.en.txt"))):
+        quick, full = quick_coverage(source, text), coverage(source, text)
+        assert quick.source_rendered <= full.source_rendered and quick.rendered <= full.rendered
+        assert (quick.source_words, quick.words) == (full.source_words, full.words)
+
+
+def test_short_segments_are_not_judged():
+    assert codes(run_rules("No. <<< Les pompiers ont maîtrisé l'incendie.", select=["TQ918"])) == []
+    assert codes(run_rules("The bank raised its rates. <<< Oui.", select=["TQ918"])) == []

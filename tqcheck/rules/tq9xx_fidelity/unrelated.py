@@ -1,0 +1,69 @@
+"""TQ918: a translation that renders almost none of its source's words: the translation of
+another sentence, or lines out of alignment."""
+from __future__ import annotations
+
+from ...model import Severity
+from ...registry import SegmentRule, register
+from ...text.bilingual import coverage, quick_coverage, unrelated_evidence
+from ...text.sentences import article_pairs
+from ...text.spans import strip_span
+
+#: Flag when the counts are this much likelier (natural log of the likelihood ratio) for the
+#: translation of another sentence than for a translation of this source. Measured on 6,003
+#: professional newstest segments and 294 swapped for far-away ones (python benchmarks/challenge.py):
+#: 8 flags 10 professional segments and 85% of the swapped ones, 8.5 flags 7 and 80%, 9 flags 5 and
+#: 76%; none of the 23,643 Google, Bing and post-edited segments of WCE-LIG at any of them.
+UNRELATED_MIN_EVIDENCE = 8.5
+#: Both sides need this many content words: a shorter segment cannot be judged.
+UNRELATED_MIN_WORDS = 3
+
+
+@register
+class UnrelatedTranslation(SegmentRule):
+    """A translation that renders almost none of its source: another sentence's translation, or lines out of alignment.
+
+    Each content word of the source counts as rendered when a word of the
+    translation is one of its English renderings (fidelity_glossary_fr_en.tsv,
+    10,000 French word forms), a cognate or the same name (amendements =
+    amendments, Bagdad = Baghdad) or the same number; and each content word of
+    the translation counts when it renders one of them. A translation renders
+    about 60% of its source's words each way; the translation of another
+    sentence about 2.5%, by chance. The segment is reported when the two counts
+    are far likelier under chance (a log-likelihood ratio above 8.5): about
+    ten words on each side with none rendered, or one or two in a long sentence.
+    Short segments (under three content words on either side) are not judged; a
+    freely rendered sentence keeps enough words to pass.
+
+    Flag: The ministry will publish the new unemployment figures next month. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
+    Flag: Voters in the north of the country will choose a new governor in March, officials said. <<< L'équipe de football a remporté le championnat grâce à un but marqué dans les dernières secondes du match.
+    Okay: The firefighters brought the forest fire under control after three days of fierce fighting. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
+    Okay: Emmanuel Macron met Olaf Scholz in Berlin on 12 May. <<< Emmanuel Macron a rencontré Olaf Scholz à Berlin le 12 mai.
+    Okay: Nowadays it is appearance that counts. <<< Aujourd'hui, c'est l'habit qui importe.
+    Okay: Yes, of course. <<< Oui, bien sûr.
+    """
+
+    code = "TQ918"
+    name = "unrelated-translation"
+    category = "accuracy/mistranslation"
+    severity = Severity.CRITICAL
+    data_files = ("fidelity_glossary_fr_en.tsv", "fidelity_french_function_words.txt", "fidelity_function_words.txt")
+    needs = frozenset({"source"})
+
+    def check(self, doc, ctx):
+        for _, seg, src in article_pairs(doc):
+            quick = quick_coverage(src, seg.text)
+            if quick.source_words < UNRELATED_MIN_WORDS or quick.words < UNRELATED_MIN_WORDS:
+                continue
+            if unrelated_evidence(quick) <= UNRELATED_MIN_EVIDENCE:
+                continue  # exact look-ups already find enough of the source (nearly every segment)
+            cov = coverage(src, seg.text)
+            if unrelated_evidence(cov) <= UNRELATED_MIN_EVIDENCE:
+                continue
+            start, end = strip_span(seg.text)
+            yield self.finding(
+                doc, seg, start, end,
+                f"the translation does not render its source: {cov.source_rendered} of the source's "
+                f"{cov.source_words} content words and {cov.rendered} of its own {cov.words} have a counterpart "
+                "(a rendering, a cognate, a name or a number); the translation of another sentence, or lines "
+                "out of alignment",
+            )

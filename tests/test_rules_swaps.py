@@ -14,6 +14,10 @@ REPLACED = [
     ("Le festival a lieu à Prague et à Pardubice.", "The festival takes place in Damascus and Pardubice.", "Damascus"),
     ("Des voix viennent d'Allemagne.", "Voices are coming from Afghanistan.", "Afghanistan"),
     ("un accord gazier avec la Russie", "a gas deal with Singapore", "Singapore"),
+    # places whose French form is only in fidelity_name_forms.tsv (a country or city all the same)
+    ("La Tchéquie a battu la Croatie.", "The Czech Republic beat Ivory Coast.", "Ivory Coast"),
+    ("Il vit à Vienne depuis 2010.", "He has lived in Zurich since 2010.", "Zurich"),
+    ("Des banques de Suisse et de Belgique", "Banks in Iraq and Belgium", "Iraq"),
 ]
 
 NOT_REPLACED = [
@@ -23,6 +27,10 @@ NOT_REPLACED = [
     ("avec Abou Mehdi al-Mouhandis", "with Abu Mahdi al-Muhandis"),
     ("Des voix viennent d'Allemagne et des Etats-Unis.", "Voices are coming from Germany and from Washington."),
     ("Le Caire et Moscou ont démenti.", "Cairo and Moscow denied it."),
+    ("La Tchéquie a battu la Croatie à Vienne.", "The Czech Republic beat Croatia in Vienna."),
+    ("La République tchèque et la Côte d'Ivoire", "The Czech Republic and Ivory Coast"),
+    ("Les Suisses ont voté en Suisse.", "The Swiss voted in Switzerland."),
+    ("Dominique Strauss-Kahn est arrivé à Mexico.", "Dominique Strauss-Kahn arrived in Mexico City."),
     # a first name alone, a surname alone: the other name is not the replacement
     ("M. Hollande a parlé.", "Mr Hollande spoke, and François agreed."),
     # metonymy, demonyms, translated or dropped names

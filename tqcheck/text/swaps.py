@@ -212,10 +212,14 @@ def _english(name: SourceName) -> set[str]:
 
 
 def _kinds(name: SourceName) -> set[str]:
-    """The kinds of place (country, city) ``name`` is, by its own spelling or its exonyms (not its
-    demonyms' countries: "Français" is no place)."""
+    """The kinds of place (country, city) ``name`` is, by its own spelling, its exonyms, or the
+    first English form fidelity_name_forms.tsv gives it when that is a place (Tchéquie = Czech
+    Republic; not a demonym's country: "Français" is French first, and no place)."""
     index = _places_by_word()
-    return {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
+    kinds = {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
+    if name.phrases and (kind := _places()[1].get(_fold_phrase(name.phrases[0]))):
+        kinds.add(kind)
+    return kinds
 
 
 def _place_carried(name: SourceName, text: str) -> bool:

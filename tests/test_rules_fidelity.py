@@ -342,6 +342,10 @@ NOT_CHANGED = [
     ("à neuf heures moins vingt", "at eight forty"), ("à six heures trente", "at six-thirty"),
     ("de sixième à la troisième", "from 6th to 9th grade"),             # French school years
     ("toutes deux japonaises", "both Japanese"), ("un tiers", "a third party"),
+    # "deux premiers" is the first two (no 3), and a repeat English drops is no change
+    ("Les deux premiers étages ont résisté, pas le troisième.", "The first two stages held, not the third."),
+    ("Deux guerres, et les deux pays ont perdu.", "Two wars, and both countries lost."),
+    ("trois voitures, puis trois roues", "three cars, then three wheels"),
 ]
 CHANGED_PAIRS = [
     ("sept personnes", "six people", "six"), ("Soixante-deux pour cent", "Seventy - two percent", "Seventy - two"),
@@ -350,6 +354,10 @@ CHANGED_PAIRS = [
     ("au bout de 10 heures", "after 11 hours", "11"), ("jusqu'au 3 mars", "until March 1", "March 1"),
     ("la locataire de 18 ans", "the 48-year-old tenant", "48"), ("trois milliards", "three million", "three million"),
     ("au moins quatre cas sur cinq", "at least six in five", "six"), ("10 € chacun", "12 euros each", "12"),
+    # a number word changed into a value the segment has elsewhere: the repeat is the changed one,
+    # the one in the same place as the source's
+    ("avec deux autres voitures et trois roues", "with three other cars and three wheels", "three"),
+    ("deux guerres, et deux tiers en combat", "two wars, and three thirds in combat", "three"),
 ]
 
 
@@ -403,3 +411,13 @@ def test_a_text_with_no_digit_and_no_number_word_has_no_mention():
 
     assert _no_mention("The talks resumed in Geneva, the spokesman said.")
     assert not _no_mention("The talks resumed on 3 May.") and not _no_mention("seven died")
+
+
+def test_a_repeated_number_word_is_reported_where_the_source_has_the_changed_one():
+    changed = number_diff("avec deux autres voitures et trois roues", "with three other cars and three wheels").changed
+    assert [(a.text, b.text, b.start) for a, b in changed] == [("deux", "three", 5)]
+
+
+def test_spaced_compound_ordinals_and_units_after_units_read_as_numbers_do():
+    assert [sorted(m.keys) for m in translation_numbers("the thirty - eighth officer")] == [["n:38"]]
+    assert [m.text for m in source_numbers("les deux premier étages")] == ["deux", "premier"]  # not one 3

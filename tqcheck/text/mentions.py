@@ -243,19 +243,46 @@ def number_diff(source: str, translation: str) -> NumberDiff:
     missing, added, src, mt, src_keys, mt_keys = _unmatched(source, translation)
     words_missing = [m for m in src if _pairable_word(m, source) and not m.keys & mt_keys]
     words_added = [m for m in mt if _pairable_word(m, translation) and not m.keys & src_keys]
+    budget: dict = {}  # id(mention) -> (side, value) of a repeat; (side, value) -> repeats that may still pair
+    words_missing += _repeats(src, mt, source, 0, budget)
+    words_added += _repeats(mt, src, translation, 1, budget)
+    span = (max(len(source), 1), max(len(translation), 1))
     candidates = sorted(
-        ((changed_score(a, b), i, j, a, b)
+        ((changed_score(a, b), abs(a.start / span[0] - b.start / span[1]), i, j, a, b)
          for i, a in enumerate(missing + words_missing) for j, b in enumerate(added + words_added)
          if _comparable(a, b) and not _converted(a, source, b, translation)),
-        key=lambda c: (-c[0], c[1], c[2]))
+        key=lambda c: c[:4])
     changed, used = [], set()
-    for score, _, _, a, b in candidates:
-        if score < CHANGED_MIN_SCORE or id(a) in used or id(b) in used:
+    for score, _, _, _, a, b in candidates:
+        repeats = [budget[id(m)] for m in (a, b) if id(m) in budget]
+        if score < CHANGED_MIN_SCORE or id(a) in used or id(b) in used or any(budget[r] <= 0 for r in repeats):
             continue
+        for r in repeats:
+            budget[r] -= 1
         used |= {id(a), id(b)}
         changed.append((a, b))
     changed.sort(key=lambda pair: pair[1].start)
     return NumberDiff(changed, [m for m in missing if id(m) not in used], [m for m in added if id(m) not in used])
+
+
+def _repeats(mine: list, theirs: list, text: str, side: int, budget: dict) -> list:
+    """Number words whose value the other side has, but fewer times ("deux autres voitures et trois
+    roues" -> "three other cars and three wheels"): each may pair, as many as the surplus (``budget``)."""
+    counts: dict[str, int] = {}
+    for m in theirs:
+        for k in m.keys:
+            counts[k] = counts.get(k, 0) + 1
+    out = []
+    for m in mine:
+        values = [k for k in m.keys if k.startswith("n:")]
+        if len(values) != 1 or values[0] not in counts or not _pairable_word(m, text):
+            continue  # (a value the other side lacks is a candidate already)
+        surplus = sum(values[0] in x.keys for x in mine) - counts[values[0]]
+        if surplus > 0:
+            budget[id(m)] = (side, values[0])
+            budget[(side, values[0])] = surplus
+            out.append(m)
+    return out
 
 
 #: How close two values must be to be one number changed rather than one dropped and another added.

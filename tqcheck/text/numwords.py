@@ -16,7 +16,8 @@ _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 #: "Seventy - two": a compound number word split by MT's spaced hyphen (TQ807 reports the spacing).
 _SPACED_COMPOUND_RE = re.compile(r"(?<![\w-])(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) +- +"
-                                 r"(one|two|three|four|five|six|seven|eight|nine)(?![\w-])", re.I)
+                                 r"(one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|"
+                                 r"seventh|eighth|ninth)(?![\w-])", re.I)
 #: Digits glued to letters ("Mazda3", "Ariane5", "A380"): a model name; its number is a counterpart only.
 _GLUED_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(\d+)(?![\d.,]\d|\w)")
 
@@ -42,6 +43,8 @@ def _word_value(word: str, lang: str) -> int | None:
         if 0 < total < v and (v in (100, 1000) or (v == 20 and lang == "fr")):  # quatre-vingts, deux-cents
             total *= v
         elif 0 < last < v:  # "six-thirty" is a clock time, not 36
+            return None
+        elif 0 < last < 10:  # a unit after a unit: "deux premiers" (the first two) is no 3
             return None
         else:
             total += v

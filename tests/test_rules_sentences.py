@@ -144,3 +144,16 @@ def test_ends_with_abbreviation(before, expected):
 def test_mojibake_spans_are_verified_by_round_trip():
     assert mojibake_spans("ElysÃ©e") == ((4, 6, "é"),)
     assert mojibake_spans("Fuß” and Ó” and café…”") == ()  # they decode to nothing plausible
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("My Mexican - American identity crisis", ["Mexican - American"]),
+    ("the Israeli - Palestinian conflict", ["Israeli - Palestinian"]),
+    ("to meet like - minded people", ["like - minded"]),
+    ("He is Mexican - American by birth.", []),                      # a preposition after: maybe a dash
+    ("The Mexican - the one who spoke - left early.", []),            # a pair of dashes
+    ("Japan - China relations", []),                                  # places, not demonyms
+    ("the French-German border and like-minded groups", []),
+])
+def test_two_demonyms_or_like_minded_split_by_a_spaced_hyphen(text, flagged):
+    assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...model import Severity
 from ...registry import SegmentRule, register
-from ...text.data import word_set
+from ...text.data import table, word_set
 from ...text.fold import strip_accents
 from ...text.lexicon import zipf
 from ...text.sentences import is_debris_line
@@ -45,8 +45,8 @@ class SpacedHyphenCompound(SegmentRule):
     States"). Flagged: two words around " - " whose joined form is a common English word
     ("can - not", "may - be"); a prefix that English hyphenates ("anti - American", "post - war",
     "ex - KGB", "so - called"), not before a function word; a compound English hyphenates
-    ("follow - up", "left - wing", data/sentences_hyphen_compounds.txt) or a number word and a unit
-    ("two - year"); two capitalised words that the source writes side by side ("Jacques -
+    ("follow - up", "like - minded", data/sentences_hyphen_compounds.txt), a number word and a unit
+    ("two - year") or two demonyms ("Mexican - American"); two capitalised words the source has side by side ("Jacques -
     Duchesneau", "York - New" for "New York"), or when the source has a hyphenated name and no dash.
     French hyphenated forms rendered word for word are flagged too: verb-subject inversion after a
     modal, or after an auxiliary in a question ("can - it survive?", "Is - it conceivable?"),
@@ -74,6 +74,7 @@ class SpacedHyphenCompound(SegmentRule):
     Flag: The negotiations can - be resumed next week.
     Flag: Their article was a case in him - even, but the consequences were grave.
     Flag: Seventy - two percent of Saudis agreed, said a Zurich - based bank.
+    Flag: Mexican - American voters and like - minded groups met Israeli - Palestinian envoys.
     Flag: the commanders of al - Qaeda met in Saint - Denis and Clichy - la - Garenne.
     Flag: The state - owned firms of the US - led coalition bought hold - ups.
     Flag: He fled empty - handed to the Middle - East and the Austro - Hungarian border.
@@ -95,7 +96,7 @@ class SpacedHyphenCompound(SegmentRule):
     fix_safety = "safe"  # a closed or hyphenated compound; split names have no suggestion
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
                   "sentences_hyphen_heads.txt", "sentences_split_names.txt",
-                  "fidelity_places.tsv",
+                  "fidelity_places.tsv", "fidelity_name_forms.tsv",
                   "sentences_hyphen_units.txt")
 
     def check(self, doc, ctx):
@@ -215,11 +216,22 @@ def _french_shape(first: str, second: str, after: str):
                                  or a in ("saint", "sainte") and second[:1].isupper()):
         return (f"'{first} - {second}' splits a French hyphenated name with spaces; write it with hyphens "
                 f"('{first}-{second}...')", None)
+    if first in _demonyms() and second in _demonyms() and not dash_pair and not _AFTER_DASH.match(after):
+        return (f"'{first} - {second}' splits the compound '{first}-{second}' with spaces; English writes "
+                f"'{first}-{second}'", f"{first}-{second}")
     if b in word_set("sentences_hyphen_heads.txt") and len(a) >= 2 and not _AFTER_DASH.match(after) \
             and a not in word_set("untranslated_english_markers.txt") and a not in _NOT_MODIFIERS and not dash_pair:
         return (f"'{first} - {second}' splits the compound adjective '{first}-{second}' with spaces; English "
                 f"writes '{first}-{second}'", f"{first}-{second}")
     return None
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """English demonyms of fidelity_name_forms.tsv (Mexican, Israeli, Chinese, French): two of them
+    with a spaced hyphen between are a split compound ("Mexican - American", "Israeli - Palestinian")."""
+    forms = {f.strip() for row in table("fidelity_name_forms.tsv") for f in row[1].split("|")}
+    return frozenset(f for f in forms if re.fullmatch(r"[A-Z][a-z]+(?:an|ese|ish|i|ch)", f) and not is_place(f))
 
 
 @lru_cache(maxsize=1)

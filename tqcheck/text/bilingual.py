@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .data import table, word_set
+from .data import data_path, word_set
 from .fold import strip_accents
 
 #: The share of a source's words a translation of it renders (each way), and the share a
@@ -51,14 +51,21 @@ class Coverage:
 
 
 @lru_cache(maxsize=1)
-def _glossary() -> dict[str, tuple[tuple[str, str], ...]]:
-    """French form -> the folded English content words of its renderings, each with its stem."""
+def _glossary() -> dict[str, tuple[str, ...]]:
+    """French form -> the folded English content words of its renderings and their stems (read
+    here, not through ``data.table``, so that only this compact form stays in memory)."""
     function_words = word_set("fidelity_function_words.txt")
+    shared: dict[str, str] = {}  # one string object per word, however many entries name it
     out = {}
-    for french, renderings in table("fidelity_glossary_fr_en.tsv"):
-        words = {w for r in renderings.split("|") for w in _WORD_RE.findall(strip_accents(r))
-                 if w not in function_words}
-        out[french] = tuple((w, _english_stem(w)) for w in sorted(words))
+    for line in data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        french, renderings = line.split("\t")
+        words = set()
+        for w in _WORD_RE.findall(strip_accents(renderings)):
+            if w not in function_words:
+                words.update((w, _english_stem(w)))
+        out[french] = tuple(shared.setdefault(w, w) for w in sorted(words))
     return out
 
 
@@ -101,7 +108,7 @@ def _cognate(french: str, word: str) -> bool:
         shorter >= 5 and Levenshtein.normalized_similarity(french, word) >= COGNATE_SIMILARITY)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def _french_word(word: str) -> tuple[str, str] | None:
     """(lowercase form, folded form) of a French content word; a number without separators; or None."""
     if word[0].isdigit():
@@ -113,7 +120,7 @@ def _french_word(word: str) -> tuple[str, str] | None:
     return lower, strip_accents(lower)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=2048)
 def _english_word(word: str) -> tuple[str, str] | None:
     """(folded form, stem) of an English content word; a number without separators; or None."""
     if word[0].isdigit():
@@ -124,7 +131,6 @@ def _english_word(word: str) -> tuple[str, str] | None:
     return folded, _english_stem(folded)
 
 
-@lru_cache(maxsize=4096)
 def source_words(text: str) -> tuple[tuple[str, str], ...]:
     """The content words of a French segment: (lowercase form, folded form); numbers without separators."""
     return tuple(w for w in map(_french_word, _WORD_RE.findall(text)) if w is not None)
@@ -136,8 +142,8 @@ def target_words(text: str) -> tuple[str, ...]:
 
 
 def quick_coverage(source: str, text: str) -> Coverage:
-    """A lower bound of ``coverage`` from exact look-ups only (same spelling, a glossary rendering
-    as written or with its English ending set aside): enough to clear most translations at once."""
+    """A lower bound of ``coverage`` from exact look-ups only (same spelling, a glossary rendering or
+    its stem against a word of the translation or its stem): enough to clear most translations at once."""
     src = source_words(source)
     glossary = _glossary()
     where: dict[str, int] = {}
@@ -152,10 +158,7 @@ def quick_coverage(source: str, text: str) -> Coverage:
     for lower, folded in src:
         j = where.get(folded)
         if j is None:
-            for candidate, stem in glossary.get(lower, ()):
-                j = where.get(candidate, where.get(stem))
-                if j is not None:
-                    break
+            j = next((where[c] for c in glossary.get(lower, ()) if c in where), None)
         if j is not None:
             hit.add(j)
             rendered += 1
@@ -178,7 +181,7 @@ def coverage(source: str, text: str) -> Coverage:
         else:
             candidates = glossary.get(lower, ())
             for j, word in enumerate(words):
-                if _cognate(folded, word) or any(_renders(c, word) for c, _ in candidates):
+                if _cognate(folded, word) or any(_renders(c, word) for c in candidates):
                     hit.add(j)
                     found = True
         rendered += found

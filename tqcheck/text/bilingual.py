@@ -188,6 +188,17 @@ def coverage(source: str, text: str) -> Coverage:
     return Coverage(len(src), rendered, len(words), len(hit))
 
 
+#: Short French function words (the data file keeps words of three letters or more).
+_SHORT_FRENCH = frozenset("le la de du au et un en ne il on se ce sa si ou y l d qu n s c j".split())
+
+
+def looks_french(text: str) -> bool:
+    """Whether a source segment has a French function word: a sentence of another language (a
+    source file in the wrong language, an English quotation) has none and is not judged."""
+    function_words = word_set("fidelity_french_function_words.txt")
+    return any((w := m.lower()) in _SHORT_FRENCH or w in function_words for m in _WORD_RE.findall(text))
+
+
 def _log_ratio(n: int, k: int) -> float:
     """Log-likelihood ratio of ``k`` words rendered out of ``n``: a translation against chance."""
     return k * math.log(RENDERED_RATE / CHANCE_RATE) + (n - k) * math.log((1 - RENDERED_RATE) / (1 - CHANCE_RATE))

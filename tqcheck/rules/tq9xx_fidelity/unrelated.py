@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model import Severity
 from ...registry import SegmentRule, register
-from ...text.bilingual import coverage, quick_coverage, unrelated_evidence
+from ...text.bilingual import coverage, looks_french, quick_coverage, unrelated_evidence
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 
@@ -31,8 +31,9 @@ class UnrelatedTranslation(SegmentRule):
     sentence about 2.5%, by chance. The segment is reported when the two counts
     are far likelier under chance (a log-likelihood ratio above 8.5): about
     ten words on each side with none rendered, or one or two in a long sentence.
-    Short segments (under three content words on either side) are not judged; a
-    freely rendered sentence keeps enough words to pass.
+    Short segments (under three content words on either side) and sources without
+    a French function word (another language) are not judged; a freely rendered
+    sentence keeps enough words to pass.
 
     Flag: The ministry will publish the new unemployment figures next month. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
     Flag: Voters in the north of the country will choose a new governor in March, officials said. <<< L'équipe de football a remporté le championnat grâce à un but marqué dans les dernières secondes du match.
@@ -40,6 +41,7 @@ class UnrelatedTranslation(SegmentRule):
     Okay: Emmanuel Macron met Olaf Scholz in Berlin on 12 May. <<< Emmanuel Macron a rencontré Olaf Scholz à Berlin le 12 mai.
     Okay: Nowadays it is appearance that counts. <<< Aujourd'hui, c'est l'habit qui importe.
     Okay: Yes, of course. <<< Oui, bien sûr.
+    Okay: The central bank left its key interest rate unchanged, citing persistent inflation. <<< Die Feuerwehr hat den Waldbrand nach drei Tagen unter Kontrolle gebracht.
     """
 
     code = "TQ918"
@@ -57,8 +59,8 @@ class UnrelatedTranslation(SegmentRule):
             if unrelated_evidence(quick) <= UNRELATED_MIN_EVIDENCE:
                 continue  # exact look-ups already find enough of the source (nearly every segment)
             cov = coverage(src, seg.text)
-            if unrelated_evidence(cov) <= UNRELATED_MIN_EVIDENCE:
-                continue
+            if unrelated_evidence(cov) <= UNRELATED_MIN_EVIDENCE or not looks_french(src):
+                continue  # (a source in another language is no French sentence to render)
             start, end = strip_span(seg.text)
             yield self.finding(
                 doc, seg, start, end,

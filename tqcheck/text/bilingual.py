@@ -189,7 +189,8 @@ def coverage(source: str, text: str) -> Coverage:
 
 
 #: Short French function words (the data file keeps words of three letters or more).
-_SHORT_FRENCH = frozenset("le la de du au et un en ne il on se ce sa si ou y l d qu n s c j".split())
+_SHORT_FRENCH = frozenset({"le", "la", "de", "du", "au", "et", "un", "en", "ne", "il", "on", "se", "ce", "sa", "si",
+                           "ou", "y", "l", "d", "qu", "n", "s", "c", "j"})
 
 
 def looks_french(text: str) -> bool:

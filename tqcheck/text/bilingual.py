@@ -108,37 +108,29 @@ def _cognate(french: str, word: str) -> bool:
         shorter >= 5 and Levenshtein.normalized_similarity(french, word) >= COGNATE_SIMILARITY)
 
 
-@lru_cache(maxsize=2048)
-def _french_word(word: str) -> tuple[str, str] | None:
-    """(lowercase form, folded form) of a French content word; a number without separators; or None."""
-    if word[0].isdigit():
-        number = _SEPARATORS_RE.sub("", word)
-        return number, number
-    lower = word.lower()
-    if len(word) < 3 or lower in word_set("fidelity_french_function_words.txt"):
-        return None
-    return lower, strip_accents(lower)
-
-
-@lru_cache(maxsize=2048)
-def _english_word(word: str) -> tuple[str, str] | None:
-    """(folded form, stem) of an English content word; a number without separators; or None."""
-    if word[0].isdigit():
-        number = _SEPARATORS_RE.sub("", word)
-        return number, number
-    if len(word) < 3 or (folded := strip_accents(word)) in word_set("fidelity_function_words.txt"):
-        return None
-    return folded, _english_stem(folded)
-
-
 def source_words(text: str) -> tuple[tuple[str, str], ...]:
     """The content words of a French segment: (lowercase form, folded form); numbers without separators."""
-    return tuple(w for w in map(_french_word, _WORD_RE.findall(text)) if w is not None)
+    function_words = word_set("fidelity_french_function_words.txt")
+    out = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word[0].isdigit():
+            number = _SEPARATORS_RE.sub("", word)
+            out.append((number, number))
+        elif len(word) >= 3 and word not in function_words:
+            out.append((word, word if word.isascii() else strip_accents(word)))
+    return tuple(out)
 
 
 def target_words(text: str) -> tuple[str, ...]:
     """The content words of an English segment, folded; numbers without separators."""
-    return tuple(w[0] for w in map(_english_word, _WORD_RE.findall(text)) if w is not None)
+    function_words = word_set("fidelity_function_words.txt")
+    out = []
+    for word in _WORD_RE.findall(text.lower()):
+        if word[0].isdigit():
+            out.append(_SEPARATORS_RE.sub("", word))
+        elif len(word) >= 3 and (word := word if word.isascii() else strip_accents(word)) not in function_words:
+            out.append(word)
+    return tuple(out)
 
 
 def quick_coverage(source: str, text: str) -> Coverage:
@@ -147,12 +139,11 @@ def quick_coverage(source: str, text: str) -> Coverage:
     src = source_words(source)
     glossary = _glossary()
     where: dict[str, int] = {}
-    words = 0
-    for w in map(_english_word, _WORD_RE.findall(text)):
-        if w is not None:
-            where.setdefault(w[0], words)
-            where.setdefault(w[1], words)
-            words += 1
+    target = target_words(text)
+    for j, word in enumerate(target):
+        where.setdefault(word, j)
+        if word[-1] in "sdg":  # the endings _english_stem sets aside: -s, -es, -ies, -ed, -ied, -ing
+            where.setdefault(_english_stem(word), j)
     hit: set[int] = set()
     rendered = 0
     for lower, folded in src:
@@ -162,7 +153,7 @@ def quick_coverage(source: str, text: str) -> Coverage:
         if j is not None:
             hit.add(j)
             rendered += 1
-    return Coverage(len(src), rendered, words, len(hit))
+    return Coverage(len(src), rendered, len(target), len(hit))
 
 
 def coverage(source: str, text: str) -> Coverage:

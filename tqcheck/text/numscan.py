@@ -229,6 +229,7 @@ class _Scanner:
         self.lang = lang
         self.work = text
         self.found: list[NumberMention] = []
+        self._words: list[tuple[int, int, str]] | None = None
 
     def take(self, start: int, end: int, keys, needs, hard: bool, english: str) -> None:
         self.found.append(NumberMention(
@@ -245,8 +246,13 @@ class _Scanner:
                 yield m
 
     def word_starts(self, heads) -> list[int]:
-        """Where a word of ``heads`` (lower case) starts in the text as it is now."""
-        return [m.start() for m in _LETTERS_RE.finditer(self.work) if m.group(0).lower() in heads]
+        """Where a word of ``heads`` (lower case) starts in the text as it is now: the words are read
+        once per text (lowercased, with their spans), and a word an extractor has taken since is left out."""
+        if self._words is None:
+            self._words = [(m.start(), m.end(), m.group(0).lower()) for m in _LETTERS_RE.finditer(self.work)]
+        work = self.work
+        return [start for start, end, word in self._words
+                if word in heads and (work is self.text or "\x00" not in work[start:end])]
 
     def match_at(self, pattern: re.Pattern, starts: list[int]) -> Iterator[re.Match]:
         """``finditer``'s matches for a pattern that can only start at one of ``starts`` (ascending):

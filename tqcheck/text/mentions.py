@@ -43,7 +43,7 @@ def _valid_date(day: int, month: int, year: int) -> bool:
 
 def _dates(sc: _Scanner, lang: str) -> None:
     if lang == "fr":
-        for m in sc.finditer(_NAMED_DAY_RE):
+        for m in sc.finditer(_NAMED_DAY_RE, "-"):
             month = month_number(m.group(2))
             if month:
                 day = int(m.group(1))
@@ -79,7 +79,7 @@ _FRENCH_HOURS_RE = re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?heures?(?:{SP}(\d{
 
 def _times(sc: _Scanner, lang: str) -> None:
     if lang == "fr":  # "à 8 heures", "17 heures 30": a clock time, or a duration ("pendant 8 heures")
-        for m in sc.finditer(_FRENCH_HOURS_RE):
+        for m in sc.finditer(_FRENCH_HOURS_RE, "heure"):
             hour, minute = int(m.group(1)), int(m.group(2) or 0)
             if hour > 24 or minute > 59:
                 continue
@@ -94,12 +94,12 @@ def _times(sc: _Scanner, lang: str) -> None:
             hour = h12 % 12 + (12 if m.group(3).lower() == "p" else 0)
             keys, needs = _time_keys(hour, minute)
             sc.take(m.start(), m.end(), keys | {f"n:{h12}"}, needs[:1], True, english_time(hour, minute))
-        for m in sc.finditer(_GMT_RE):
+        for m in sc.finditer(_GMT_RE, "gmt", "utc"):
             hour, minute = int(m.group(1)), int(m.group(2))
             keys, needs = _time_keys(hour, minute)
             sc.take(m.start(), m.start(2) + 2, keys | {f"n:{m.group(1)}{m.group(2)}"}, needs[:1], True,
                     english_time(hour, minute))
-    for m in sc.finditer(_CLOCK_RE):  # 16:30 (French writes it too), 4:30 (English: a.m. or p.m.)
+    for m in sc.finditer(_CLOCK_RE, ":"):  # 16:30 (French writes it too), 4:30 (English: a.m. or p.m.)
         hour, minute = int(m.group(1)), int(m.group(2))
         if hour > 23 or minute > 59:
             continue
@@ -118,7 +118,7 @@ def _times(sc: _Scanner, lang: str) -> None:
         sc.take(m.start(), m.end(), keys, needs, True, english_time(hour, minute or None))
     words = (("midi", 12), ("minuit", 0)) if lang == "fr" else (("noon", 12), ("midday", 12), ("midnight", 0))
     for word, hour in words:
-        for m in sc.finditer(re.compile(rf"(?<!\w){word}(?!\w)", re.I)):
+        for m in sc.finditer(re.compile(rf"(?<!\w){word}(?!\w)", re.I), word):
             sc.take(m.start(), m.end(), {f"t:{hour}:00"}, [], False, english_time(hour))
 
 

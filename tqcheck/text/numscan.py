@@ -230,6 +230,7 @@ class _Scanner:
         self.work = text
         self.found: list[NumberMention] = []
         self._words: list[tuple[int, int, str]] | None = None
+        self._lower: str | None = None
 
     def take(self, start: int, end: int, keys, needs, hard: bool, english: str) -> None:
         self.found.append(NumberMention(
@@ -237,9 +238,16 @@ class _Scanner:
         ))
         self.work = self.work[:start] + "\x00" * (end - start) + self.work[end:]
 
-    def finditer(self, pattern: re.Pattern) -> Iterator[re.Match]:
+    def finditer(self, pattern: re.Pattern, *needs: str) -> Iterator[re.Match]:
         # Matches are taken against the text as it was when the scan started, so a
         # take() during the loop cannot shift offsets; skip what an earlier extractor took.
+        # ``needs``: strings one of which every match contains (in lower case): without any of them
+        # in the text, the pattern is not run (most patterns find nothing in most texts).
+        if needs:
+            if self._lower is None:
+                self._lower = self.text.lower()
+            if not any(n in self._lower for n in needs):
+                return
         snapshot = self.work
         for m in pattern.finditer(snapshot):
             if "\x00" not in self.work[m.start():m.end()]:
@@ -290,19 +298,19 @@ class _Scanner:
 
 def _numbers(sc: _Scanner, lang: str) -> None:
     if lang == "en":
-        for m in sc.finditer(_DECADE_WORD_RE):  # "the late Eighties"
+        for m in sc.finditer(_DECADE_WORD_RE, "ties"):  # "the late Eighties"
             d = _DECADE_WORDS[m.group(1).lower()]
             sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}, [], False, m.group(0))
-        for m in sc.finditer(_DECADE_RE):
+        for m in sc.finditer(_DECADE_RE, "0s", "0'", "0’"):
             if m.group(0)[0].isdigit() and "'" not in m.group(0) and "’" not in m.group(0):
                 continue  # "1990s" and "60s" are numbers; this is "’90s", "'90s", "80's"
             d = int(m.group(1)) * 10
             sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"}, [], False, m.group(0))
     if lang == "fr":
-        for m in sc.finditer(_FRENCH_DECADE_WORD_RE):
+        for m in sc.finditer(_FRENCH_DECADE_WORD_RE, "année"):
             d = _FRENCH_DECADE_WORDS[m.group(1).lower()]
             sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{d}"}, [], False, f"the {1900 + d}s")
-        for m in sc.finditer(_FRENCH_DECADE_RE):
+        for m in sc.finditer(_FRENCH_DECADE_RE, "année"):
             for group in (1, 2):
                 if m.group(group) is None:
                     continue
@@ -311,7 +319,7 @@ def _numbers(sc: _Scanner, lang: str) -> None:
                         else {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"})
                 sc.take(m.start(group), m.end(group), keys, [{k} for k in sorted(keys)], True, f"the {d}s")
     else:
-        for m in sc.finditer(_SHORT_DATE_RE):
+        for m in sc.finditer(_SHORT_DATE_RE, "/"):
             a, b = int(m.group(1)), int(m.group(2))
             keys = {f"n:{a}", f"n:{b}"}
             if 1 <= a <= 12 and 1 <= b <= 31:
@@ -319,7 +327,7 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             if 1 <= b <= 12 and 1 <= a <= 31:
                 keys |= {f"d:{a}/{b}", f"m:{b}"}
             sc.take(m.start(), m.end(), keys, [], False, m.group(0))
-    for m in sc.finditer(_YEAR_RANGE_RE):
+    for m in sc.finditer(_YEAR_RANGE_RE, "-", "–", "/"):
         first = int(m.group(1))
         second = first // 100 * 100 + int(m.group(2))
         if first < second <= first + 10:
@@ -332,7 +340,7 @@ def _numbers(sc: _Scanner, lang: str) -> None:
     if lang == "fr":
         for m in sc.finditer(_GLUED_YEAR_RE):
             sc.take(m.start(), m.end(), {f"n:{m.group(1)}"}, [{f"n:{m.group(1)}"}], True, m.group(1))
-        for m in sc.finditer(_KNOCKOUT_NUMBER_RE):
+        for m in sc.finditer(_KNOCKOUT_NUMBER_RE, "finale"):
             n = int(m.group(1))
             sc.take(m.start(), m.end(), {f"n:{2 * n}", f"n:{n}"}, [], False, m.group(0))
     for m in sc.finditer(_NUMBER_RE):
@@ -377,5 +385,5 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             needs.append({f"n:{pair.group(1)}", f"n:{pair.group(2)}"})  # both there; one alone is a change
         sc.take(m.start(), end, keys, needs, True, english)
     if lang == "fr":  # "huitièmes de finale": the last 16
-        for m in sc.finditer(_KNOCKOUT_RE):
+        for m in sc.finditer(_KNOCKOUT_RE, "finale"):
             sc.take(m.start(), m.end(), {f"n:{_KNOCKOUT[m.group(1).lower()]}"}, [], False, m.group(0))

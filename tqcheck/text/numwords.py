@@ -60,7 +60,7 @@ def word_numbers(sc: _Scanner, lang: str) -> None:
     vocabulary = _number_words(lang)
     in_words = not vocabulary.keys().isdisjoint(_LETTERS_RE.findall(sc.work.lower()))
     if lang == "en" and in_words:
-        for m in sc.finditer(_SPACED_COMPOUND_RE):
+        for m in sc.finditer(_SPACED_COMPOUND_RE, "-"):
             value = _word_value(m.group(1) + "-" + m.group(2), lang)
             sc.take(m.start(), m.end(), {_num_key(Decimal(value))}, [], False, str(value))
     for m in sc.finditer(_GLUED_DIGITS_RE):

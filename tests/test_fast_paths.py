@@ -1,0 +1,47 @@
+"""The shortcuts the hot paths take give what the plain way gives (hypothesis, on random text built
+from the pieces they react to): TQ918's exact-look-up pass never counts more than the full count,
+and the number reader's "a pattern needs one of these strings" guards never skip a match."""
+import pytest
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, strategies as st  # noqa: E402
+
+from tqcheck.text import mentions, numscan  # noqa: E402
+from tqcheck.text.bilingual import coverage, quick_coverage  # noqa: E402
+
+FRENCH = ["gouvernements", "ont", "voté", "2 500", "amendements", "à", "Bagdad", "l'eau", "économie", "les",
+          "pompiers", "incendie", "forêt", "trois", "jours", "président", "a", "déclaré", "mardi", "Paris", "élève"]
+ENGLISH = ["Governments", "passed", "2,500", "amendments", "in", "Baghdad", "water", "the", "economy", "firefighters",
+           "fire", "forest", "three", "days", "president", "said", "Tuesday", "policies", "trying", "curves", "Éric"]
+NUMBERS = ["16h30", "16 heures", "4:30", "p.m.", "GMT", "0800", "1990s", "'90s", "années", "1980", "huitièmes", "de",
+           "finale", "8es", "3/4", "2012-13", "2012 - 13", "midi", "noon", "Seventy", "-", "two", "thirty - eighth",
+           "12-Mai", "XXIe", "sept", "deux", "premier", "15/12/2022", "3 janvier", "January", "3", "milliards", "Eighties"]
+SEPARATORS = [" ", " ", ", ", ". ", "-", "'", "’", "\u00a0", "/", ":", ""]
+
+
+def _text(words):
+    return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(SEPARATORS)), min_size=1, max_size=16) \
+        .map(lambda parts: "".join(w + s for w, s in parts))
+
+
+@given(_text(FRENCH + ENGLISH), _text(ENGLISH + FRENCH))
+def test_quick_coverage_is_a_lower_bound_of_coverage(source, text):
+    quick, full = quick_coverage(source, text), coverage(source, text)
+    assert (quick.source_words, quick.words) == (full.source_words, full.words)
+    assert quick.source_rendered <= full.source_rendered and quick.rendered <= full.rendered
+
+
+@given(_text(NUMBERS + FRENCH), _text(NUMBERS + ENGLISH))
+def test_pattern_guards_skip_no_match(source, text):
+    guarded = (mentions.source_numbers(source), mentions.translation_numbers(text))
+    plain = numscan._Scanner.finditer
+
+    def unguarded(self, pattern, *needs):
+        return plain(self, pattern)
+
+    numscan._Scanner.finditer = unguarded
+    try:
+        unguarded_result = (mentions.source_numbers(source), mentions.translation_numbers(text))
+    finally:
+        numscan._Scanner.finditer = plain
+    assert guarded == unguarded_result

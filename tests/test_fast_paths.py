@@ -4,10 +4,11 @@ and the number reader's "a pattern needs one of these strings" guards never skip
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import given
+from hypothesis import strategies as st
 
-from tqcheck.text import mentions, numscan  # noqa: E402
-from tqcheck.text.bilingual import coverage, quick_coverage  # noqa: E402
+from tqcheck.text import mentions, numscan
+from tqcheck.text.bilingual import coverage, quick_coverage
 
 FRENCH = ["gouvernements", "ont", "voté", "2 500", "amendements", "à", "Bagdad", "l'eau", "économie", "les",
           "pompiers", "incendie", "forêt", "trois", "jours", "président", "a", "déclaré", "mardi", "Paris", "élève"]

@@ -102,3 +102,16 @@ def test_message_gives_the_frequencies_and_the_source():
     assert "'démarche'" in f.message and "French 4.5, English 1.1" in f.message
     assert "stands in the source" in f.message
     assert f.severity.value == "major" and f.category == "accuracy/untranslated"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("the alliance between Hitler et Stalin <<< l'alliance entre Hitler et Staline", ["et"]),
+    ("a Religion et Sociology student <<< une étudiante en religion et sociologie", ["et"]),
+    ("the Arts et Métiers school <<< l'école des Arts et Métiers", []),                  # a French name
+    ("Commandeur des Arts et des Lettres <<< Commandeur des Arts et des Lettres", []),
+    ("the Institut de Recherche et de Documentation <<< l'Institut de Recherche et de Documentation", []),
+    ("Bill de Blasio won <<< Bill de Blasio a gagné", []),                               # not "et"
+    ("Smith et al. found it <<< Smith et al. l'ont trouvé", []),
+])
+def test_et_between_names_of_no_french_leaning_is_french_left_in(text, flagged):
+    assert [f.text for f in run_rules(text, select=["TQ605"])] == flagged

@@ -219,6 +219,7 @@ class FrenchWord(SegmentRule):
     Flag: Dans Lyman's case, she reported it at once. <<< Dans le cas de Lyman, elle l'a signalé aussitôt.
     Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
     Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
+    Flag: the pact between Hitler et Stalin, and the Arts et Métiers school <<< le pacte entre Hitler et Staline, et l'école des Arts et Métiers
     Okay: figures of the National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) show a gap. <<< les chiffres du National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) montrent un écart.
     Flag: the new law (loi sur la sécurité intérieure) was passed. <<< la nouvelle loi sur la sécurité intérieure a été adoptée.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
@@ -363,24 +364,26 @@ class FrenchWord(SegmentRule):
 
     @staticmethod
     def _between_names(text: str, tokens: list, k: int) -> bool:
-        """Is token ``k`` a particle inside a name (Arts et des Lettres, Bill de Blasio)?"""
-        if tokens[k].group(0).lower() not in _NAME_PARTICLES:
+        """Is token ``k`` a particle inside a name (Arts et des Lettres, Bill de Blasio)? "et" is, only between
+        words of which one is French (Arts et Métiers; not "Hitler et Stalin": the French "and" left in)."""
+        particle = tokens[k].group(0).lower()
+        if particle not in _NAME_PARTICLES:
             return False
 
-        def capital_at(j: int, step: int) -> bool:
+        def capital_at(j: int, step: int) -> str | None:
             while 0 <= j < len(tokens):
                 a, b = (tokens[j].end(), tokens[j + 1].start()) if step < 0 else (tokens[j - 1].end(), tokens[j].start())
-                if text[a:b].strip():
-                    return False
                 word = tokens[j].group(0)
-                if word[:1].isupper():
-                    return True
+                if text[a:b].strip() or word[:1].isupper():
+                    return None if text[a:b].strip() else word
                 if word.lower() not in _NAME_PARTICLES:
-                    return False
+                    return None
                 j += step
-            return False
+            return None
 
-        return capital_at(k - 1, -1) and capital_at(k + 1, 1)
+        names = [w for w in (capital_at(k - 1, -1), capital_at(k + 1, 1)) if w is not None]
+        return len(names) == 2 and (particle != "et" or any(_accented(w) or zipf(w.lower(), "fr") - zipf(
+            w.lower(), "en") >= NAME_HEAD_MARGIN for w in names))
 
     @staticmethod
     def _continues_name(text: str, tokens: list, k: int) -> bool:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from .data import data_path, word_set
-from .fold import strip_accents
+from .fold import common_prefix_length, strip_accents
 
 #: The share of a source's words a translation of it renders (each way), and the share a
 #: translation of another sentence renders by chance (measured on newstest2012/2013 and on
@@ -76,13 +76,6 @@ def _english_stem(word: str) -> str:
     return word
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n, m = 0, min(len(a), len(b))
-    while n < m and a[n] == b[n]:
-        n += 1
-    return n
-
-
 def _renders(candidate: str, word: str) -> bool:
     """Whether ``word`` of the translation is ``candidate`` (a glossary rendering), loosely."""
     if candidate == word or (len(candidate) >= 5 and candidate in word):
@@ -90,7 +83,7 @@ def _renders(candidate: str, word: str) -> bool:
     candidate, word = _english_stem(candidate), _english_stem(word)
     if candidate == word:
         return True
-    shorter, shared = min(len(candidate), len(word)), _common_prefix(candidate, word)
+    shorter, shared = min(len(candidate), len(word)), common_prefix_length(candidate, word)
     if shorter >= 3 and shared == shorter and abs(len(candidate) - len(word)) <= 4:
         return True  # boy -> boyish, curve -> curves
     return shorter >= 4 and shared >= max(4, shorter - 2)
@@ -103,7 +96,7 @@ def _cognate(french: str, word: str) -> bool:
     shorter = min(len(french), len(word))
     if shorter < 4:
         return False
-    shared = _common_prefix(french, word)
+    shared = common_prefix_length(french, word)
     return shared >= 5 or shared >= max(4, shorter - 3) or (
         shorter >= 5 and Levenshtein.normalized_similarity(french, word) >= COGNATE_SIMILARITY)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import table, word_list, word_set
-from .fold import fold_name, singular
+from .fold import common_prefix_length, fold_name, singular
 from .lexicon import zipf
 from .names import distinct, name_candidates, name_key
 from .tokens import word_parts
@@ -165,15 +165,8 @@ def same_word(a: str, b: str) -> bool:
         return False
     if a == b or name_key(a) == name_key(b):
         return True
-    prefix = len(_common_prefix(a, b))
+    prefix = common_prefix_length(a, b)
     return prefix >= max(NAME_PREFIX_MIN, min(len(a), len(b)) - NAME_PREFIX_SLACK)
-
-
-def _common_prefix(a: str, b: str) -> str:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return a[:n]
 
 
 def carried(name: SourceName, text: str, capitalised: bool = False, own_only: bool = False) -> str | None:

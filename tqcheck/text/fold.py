@@ -7,6 +7,7 @@
   hyphen and apostrophe).
 - ``spelling``: the surface spelling a reader sees (NFC, one kind of apostrophe).
 - ``singular``: a plural's naive singular, so "drones" meets "drone".
+- ``common_prefix_length``: how many leading characters two words share (cognates, name spellings).
 """
 from __future__ import annotations
 
@@ -65,6 +66,14 @@ def term_key(text: str) -> str:
 def spelling(part: str) -> str:
     """The surface spelling a reader sees: NFC, one kind of apostrophe."""
     return unicodedata.normalize("NFC", part.replace("\u2019", "'"))
+
+
+def common_prefix_length(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share from their start ("americains", "americans": 7)."""
+    n, m = 0, min(len(a), len(b))
+    while n < m and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def singular(word: str, min_length: int = 4, endings: str = "sx") -> str:

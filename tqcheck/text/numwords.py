@@ -10,14 +10,15 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .data import table
-from .numscan import _AND_A_HALF_EN_RE, _AND_A_HALF_RE, _num_key, _Scanner
+from .numscan import _AND_A_HALF_EN_RE, _AND_A_HALF_RE, _LETTERS_RE, _num_key, _Scanner
 
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: The English tens and units a hyphen joins into one number ("seventy-two"; "thirty-eighth").
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 #: "Seventy - two": a compound number word split by MT's spaced hyphen (TQ807 reports the spacing).
-_SPACED_COMPOUND_RE = re.compile(r"(?<![\w-])(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) +- +"
-                                 r"(one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|"
-                                 r"seventh|eighth|ninth)(?![\w-])", re.I)
+_SPACED_COMPOUND_RE = re.compile(rf"(?<![\w-])({'|'.join(TENS)}) +- +({'|'.join(UNITS + ORDINAL_UNITS)})(?![\w-])", re.I)
 #: Digits glued to letters ("Mazda3", "Ariane5", "A380"): a model name; its number is a counterpart only.
 _GLUED_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(\d+)(?![\d.,]\d|\w)")
 

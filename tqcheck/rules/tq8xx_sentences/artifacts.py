@@ -14,6 +14,7 @@ from ...registry import SegmentRule, register
 from ...text.data import table, word_set
 from ...text.fold import strip_accents
 from ...text.lexicon import zipf
+from ...text.numwords import TENS, UNITS
 from ...text.sentences import is_debris_line
 from ...text.spans import strip_span
 from ...text.swaps import is_place
@@ -180,8 +181,7 @@ _OBJECTS = frozenset("him her it them me us you".split())
 #: Words that cannot modify a compound adjective's head ("except - led" is garbled "sauf-conduit").
 _NOT_MODIFIERS = frozenset("except but and or than like unlike between among against without within about above "
                            "below under over after before since until during through".split())
-_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
-_UNITS = frozenset("one two three four five six seven eight nine".split())
+_TENS, _UNITS = frozenset(TENS), frozenset(UNITS)
 #: French particles inside a hyphenated place name ("Clichy-la-Garenne", "Saint-Germain-en-Laye").
 _PLACE_PARTICLES = frozenset("la le les de du des en sur sous lès aux au".split())
 #: What follows a compound adjective's head when the spaced hyphen is a dash instead ("the protests

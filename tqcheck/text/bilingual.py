@@ -38,6 +38,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+|\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
 _SEPARATORS_RE = re.compile(r"[.,\u00a0\u202f ]")
 #: English inflections set aside before comparing (ies -> y: "policies" meets "policy").
 _ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+#: The last letters of those endings: a word ending otherwise has no stem of its own.
+_ENDING_LETTERS = frozenset(ending[-1] for ending, _ in _ENDINGS)
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ def quick_coverage(source: str, text: str) -> Coverage:
     target = target_words(text)
     for j, word in enumerate(target):
         where.setdefault(word, j)
-        if word[-1] in "sdg":  # the endings _english_stem sets aside: -s, -es, -ies, -ed, -ied, -ing
+        if word[-1] in _ENDING_LETTERS:
             where.setdefault(_english_stem(word), j)
     hit: set[int] = set()
     rendered = 0
@@ -172,16 +174,11 @@ def coverage(source: str, text: str) -> Coverage:
     return Coverage(len(src), rendered, len(words), len(hit))
 
 
-#: Short French function words (the data file keeps words of three letters or more).
-_SHORT_FRENCH = frozenset({"le", "la", "de", "du", "au", "et", "un", "en", "ne", "il", "on", "se", "ce", "sa", "si",
-                           "ou", "y", "l", "d", "qu", "n", "s", "c", "j"})
-
-
 def looks_french(text: str) -> bool:
     """Whether a source segment has a French function word: a sentence of another language (a
     source file in the wrong language, an English quotation) has none and is not judged."""
     function_words = word_set("fidelity_french_function_words.txt")
-    return any((w := m.lower()) in _SHORT_FRENCH or w in function_words for m in _WORD_RE.findall(text))
+    return any(w.lower() in function_words for w in _WORD_RE.findall(text))
 
 
 def _log_ratio(n: int, k: int) -> float:

@@ -58,9 +58,11 @@ class UnrelatedTranslation(SegmentRule):
                 continue
             if unrelated_evidence(quick) <= UNRELATED_MIN_EVIDENCE:
                 continue  # exact look-ups already find enough of the source (nearly every segment)
+            if not looks_french(src):
+                continue  # a source in another language is no French sentence to render
             cov = coverage(src, seg.text)
-            if unrelated_evidence(cov) <= UNRELATED_MIN_EVIDENCE or not looks_french(src):
-                continue  # (a source in another language is no French sentence to render)
+            if unrelated_evidence(cov) <= UNRELATED_MIN_EVIDENCE:
+                continue
             start, end = strip_span(seg.text)
             yield self.finding(
                 doc, seg, start, end,

@@ -12,6 +12,7 @@ words ("douze", "twelve", "second") only serve as counterparts.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -268,16 +269,13 @@ def number_diff(source: str, translation: str) -> NumberDiff:
 def _repeats(mine: list, theirs: list, text: str, side: int, budget: dict) -> list:
     """Number words whose value the other side has, but fewer times ("deux autres voitures et trois
     roues" -> "three other cars and three wheels"): each may pair, as many as the surplus (``budget``)."""
-    counts: dict[str, int] = {}
-    for m in theirs:
-        for k in m.keys:
-            counts[k] = counts.get(k, 0) + 1
+    counts, own = Counter(k for m in theirs for k in m.keys), Counter(k for m in mine for k in m.keys)
     out = []
     for m in mine:
         values = [k for k in m.keys if k.startswith("n:")]
         if len(values) != 1 or values[0] not in counts or not _pairable_word(m, text):
             continue  # (a value the other side lacks is a candidate already)
-        surplus = sum(values[0] in x.keys for x in mine) - counts[values[0]]
+        surplus = own[values[0]] - counts[values[0]]
         if surplus > 0:
             budget[id(m)] = (side, values[0])
             budget[(side, values[0])] = surplus

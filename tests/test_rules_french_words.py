@@ -37,6 +37,11 @@ FLAGGED = [
     ("the reputation d ' be the Silicon Valley", ["d '"]),
     # elided French words
     ("the vision qu'auront other countries", ["qu'auront"]),
+    # a French word English spells too, with none of its renderings in the translation
+    ("profits, other pays are richer <<< les profits, les autres pays sont plus riches", ["pays"]),
+    ("the Mexican presse, and the industrie of gas <<< la presse mexicaine, et l'industrie du gaz",
+     ["presse", "industrie"]),
+    ("walked on eau, calmed the storm <<< marcha sur l'eau, calma la tempête", ["eau"]),
 ]
 
 PASSED = [
@@ -63,6 +68,13 @@ PASSED = [
     "his tergiversations in Libya <<< ses tergiversations en Libye",
     "the ski pistes, his certitudes and the legal imbroglios",
     "molecules called asphaltenes <<< des molécules appelées asphaltenes",
+    # French words English spells in another sense, rendered elsewhere in the translation, or
+    # used in English in their French sense
+    "he pays for the water in the country <<< il paie l'eau dans le pays",
+    "the free press <<< la presse libre",
+    "The accord put the dossier, the first tranche and the air sacs on the ski pistes "
+    "<<< L'accord a mis le dossier, la première tranche et les sacs aériens sur les pistes de ski",
+    "his milieu, an ensemble of cadres <<< son milieu, un ensemble de cadres",
     # addresses, other languages
     "available on www.justiceinitiative.org <<< disponible sur www.justiceinitiative.org",
     "at the jánské lázně hotel <<< à l'hôtel jánské lázně",
@@ -115,3 +127,21 @@ def test_message_gives_the_frequencies_and_the_source():
 ])
 def test_et_between_names_of_no_french_leaning_is_french_left_in(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ605"])] == flagged
+
+
+def test_the_english_homograph_list_holds_only_words_the_test_would_judge():
+    """Every word of untranslated_english_homographs.txt is a glossary word far more French than
+    English (else the list would excuse what nothing reports)."""
+    from tqcheck.rules.tq6xx_untranslated.source_words import HOMOGRAPH_FR_MIN, HOMOGRAPH_MARGIN
+    from tqcheck.text.bilingual import renderings
+    from tqcheck.text.data import word_list
+    from tqcheck.text.lexicon import zipf
+
+    for word in word_list("untranslated_english_homographs.txt"):
+        assert renderings(word), word
+        assert zipf(word, "fr") >= HOMOGRAPH_FR_MIN and zipf(word, "fr") - zipf(word, "en") >= HOMOGRAPH_MARGIN, word
+
+
+def test_homograph_message_names_the_renderings():
+    [f] = run_rules("other pays are richer <<< les autres pays sont plus riches", select=["TQ605"])
+    assert "no word of the translation renders it (country, countries, nation)" in f.message

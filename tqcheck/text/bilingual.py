@@ -174,6 +174,31 @@ def coverage(source: str, text: str) -> Coverage:
     return Coverage(len(src), rendered, len(words), len(hit))
 
 
+def renderings(french: str) -> tuple[str, ...]:
+    """The English renderings the glossary gives for the French word ``french`` (lowercase), as
+    written there (``pays``: country, countries, nation); empty when it has none."""
+    row = _raw_glossary().get(french)
+    return tuple(row.split("|")) if row else ()
+
+
+@lru_cache(maxsize=1)
+def _raw_glossary() -> dict[str, str]:
+    lines = data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+
+
+def renders_in(french: str, text: str) -> bool | None:
+    """Whether another content word of ``text`` (English) is one of the glossary's renderings of the
+    French word ``french`` (lowercase) that ``text`` also holds, loosely (``countries`` for ``pays``);
+    None when that cannot tell: the glossary has no rendering for it, or the word is one of its own
+    renderings (``zone``: zone, area)."""
+    candidates = _glossary().get(french)
+    folded = strip_accents(french)
+    if not candidates or any(c in (folded, _english_stem(folded)) for c in candidates):
+        return None
+    return any(_renders(c, word) for word in target_words(text) if word != folded for c in candidates)
+
+
 def looks_french(text: str) -> bool:
     """Whether a source segment has a French function word: a sentence of another language (a
     source file in the wrong language, an English quotation) has none and is not judged."""

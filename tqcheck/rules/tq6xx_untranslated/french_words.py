@@ -13,13 +13,15 @@ from functools import lru_cache
 
 from ...model import Document, Segment, Severity
 from ...registry import Context, SegmentRule, register
-from ...text.data import table, word_list
+from ...text.bilingual import renderings
+from ...text.data import table
 from ...text.lexicon import zipf
 from ...text.numbers import months, weekdays
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
-from .common import AFTER, BEFORE, alternation, excepted_spans
-from .source_words import WORD_RE as _WORD_RE, SourceWords, lower_in_source
+from .common import skipped_spans
+from .source_words import HOMOGRAPH_FR_MIN, HOMOGRAPH_MARGIN, SourceWords, homograph_left, lower_in_source
+from .source_words import WORD_RE as _WORD_RE
 
 #: With the source: a word of the aligned source segment is French when its French zipf
 #: frequency tops its English one by SOURCE_MARGIN and its English one is below SOURCE_EN_MAX
@@ -50,9 +52,6 @@ _FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|èrent|erai|eras|era|eront|erait|(
 # French is written with these letters; a word with others (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
 _FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùœæ'\-]+$")
 _CAMEL_RE = re.compile(r"^([a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]+)$")
-# A short quotation is a term quoted as French on purpose: “laïcité”, "savoir-être".
-_QUOTED_RE = re.compile(r"[\"\u201c\u00ab\u2018]\s*([^\"\u201c\u201d\u00ab\u00bb]{1,60}?)\s*[\"\u201d\u00bb\u2019](?!\w)")
-QUOTED_MAX_WORDS = 4
 # Words that may continue a French name after its capitalised words ("Observatoire syrien des droits de
 # l'homme", "Caisse nationale d'assurance maladie").
 # The only short words a glued pair may have: French articles, prepositions and pronouns.
@@ -114,6 +113,8 @@ def _never_french(lower: str) -> bool:
         return False  # an elision is judged on its own terms
     if "-" not in lower:
         en, fr = zipf(lower, "en"), zipf(lower, "fr")
+        if fr >= HOMOGRAPH_FR_MIN and fr - en >= HOMOGRAPH_MARGIN:
+            return False  # a French word English spells too: judged against the translation (homograph_left)
         if en >= SOURCE_EN_MAX and not (fr >= LEXICON_FR_MIN and fr - en >= SOURCE_COMMON_MARGIN):
             return True  # a common English word no more French than English: no test of _verdict passes
     if any(_verdict(p, True) or _verdict(p, False) for p in {lower, *lower.split("-")}):
@@ -158,13 +159,6 @@ def _glued(word: str, source: frozenset | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _loanwords_re() -> re.Pattern:
-    return re.compile(
-        BEFORE + "(?:" + alternation(word_list("untranslated_loanwords.txt"), True) + ")" + AFTER, re.IGNORECASE
-    )
-
-
-@lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     return frozenset(row[0] for row in table("untranslated_function_words.tsv"))
 
@@ -172,23 +166,6 @@ def _function_words() -> frozenset[str]:
 def _in_address(text: str, start: int, end: int) -> bool:
     """Part of a web or mail address (www.justiceinitiative.org) or a file name."""
     return (start > 0 and text[start - 1] in "./@") or (text[end:end + 1] in "./@" and text[end + 1:end + 2].isalnum())
-
-
-#: A name followed by its French form in parentheses, as a gloss: "the National Assessment of
-#: Educational Progress (Evaluation nationale du progrès de l'enseignement)".
-_GLOSS_RE = re.compile(r"(?<![\w'’-])[A-Z][^\W\d_]* \(([A-ZÀ-Ý][^()]*)\)")
-
-
-def _skipped_spans(text: str) -> list[tuple[int, int]]:
-    """Loanwords, Latin and listed English phrases, short quotations, and a French name given in
-    parentheses after its English one."""
-    spans = excepted_spans(text) + [m.span() for m in _loanwords_re().finditer(text)]
-    for m in _QUOTED_RE.finditer(text):
-        if len(m.group(1).split()) <= QUOTED_MAX_WORDS:
-            spans.append(m.span())
-    if "(" in text:
-        spans.extend(m.span(1) for m in _GLOSS_RE.finditer(text))
-    return spans
 
 
 @register
@@ -199,7 +176,12 @@ class FrenchWord(SegmentRule):
     French segment is reported when wordfreq ranks it far more French than English
     (French zipf at least 1.5 above its English zipf, English below 2.0), or when it is an
     inflection too rare for wordfreq with an accent or a French verb ending (démarchons,
-    bâillonnera). Without the source the bar is higher: French zipf 3.0 or more, English
+    bâillonnera), or when it is far more French than English (zipf 1.5 above)
+    though English spells it too (pays, eau, libre, presse) and no other word of
+    the translation is one of its English renderings (fidelity_glossary_fr_en.tsv;
+    not the words English uses in their French sense,
+    untranslated_english_homographs.txt: accord, dossier, milieu, tranche).
+    Without the source the bar is higher: French zipf 3.0 or more, English
     below 1.0, and an accent or a French ending (or French zipf 4.5 or more). Words run
     together from the source (personnesrassemblées, avecWillard) and tokenised elisions
     (l ' économie) are reported too. Names (capitalised runs, and the lowercase words that
@@ -211,6 +193,9 @@ class FrenchWord(SegmentRule):
 
     Flag: the ministry's démarche was criticised <<< la démarche du ministère a été critiquée
     Flag: the firm will également cut jobs <<< l'entreprise va également supprimer des emplois
+    Flag: in other pays, the eau is libre <<< dans d'autres pays, l'eau est libre
+    Okay: he pays for water in the country <<< il paie l'eau dans le pays
+    Okay: the accord put the dossier and the first tranche on the ski pistes <<< l'accord a mis le dossier et la première tranche sur les pistes de ski
     Flag: For a long time, we démarchons for a market. <<< Depuis longtemps, nous démarchons pour un marché.
     Flag: Obama spoke to 20 000 personnesrassemblées in the rain.
     Flag: the opposition will be silenced, the report said également.
@@ -242,7 +227,7 @@ class FrenchWord(SegmentRule):
     severity = Severity.MAJOR
     data_files = (
         "untranslated_loanwords.txt", "untranslated_latin.txt", "untranslated_exceptions.txt",
-        "untranslated_function_words.tsv",
+        "untranslated_function_words.tsv", "untranslated_english_homographs.txt", "fidelity_glossary_fr_en.tsv",
     )
     options = ("langid-min-chars", "langid-min-prob")
 
@@ -255,7 +240,7 @@ class FrenchWord(SegmentRule):
         hits = list(self._candidates(seg.text, source, "TQ602" in ctx.rules_in_force or not ctx.rules_in_force))
         if not hits or ctx.non_english(seg) is not None:
             return
-        skipped = _skipped_spans(seg.text)
+        skipped = skipped_spans(seg.text)
         for start, end, message in hits:
             if not inside(skipped, start, end):
                 yield self.finding(doc, seg, start, end, message)
@@ -306,6 +291,9 @@ class FrenchWord(SegmentRule):
             if capital and source is not None and not lower_in_source(lower, source, LEXICON_FR_SURE):
                 continue  # the source has the word only capitalised: a name (Charest)
             found = self._judge(lower, src, capital)
+            if found is None and src is not None and not capital and lower in src and homograph_left(lower, text):
+                found = (f"French word '{lower}' left in English text: it stands in the source, and no word of the "
+                         f"translation renders it ({', '.join(renderings(lower)[:3])}); translate it")
             if found is None or self._continues_name(text, tokens, k) or self._between_names(text, tokens, k):
                 continue
             if zipf(lower, "en") >= PHRASAL_EN_MIN and k + 1 < len(tokens) and tokens[k + 1].group(0) in _PARTICLES:

@@ -3,8 +3,17 @@ from __future__ import annotations
 
 import re
 
+from ...text.bilingual import renders_in
+from ...text.data import word_set
 from ...text.lexicon import zipf
 from ...text.sentences import is_sentence_start
+
+#: A word of the source this much more frequent in French than in English (wordfreq zipf), and
+#: frequent in French, is French in the translation when the translation has none of its English
+#: renderings: English has pays, eau, libre, presse and plus too, but "other pays are" for "d'autres
+#: pays sont" lacks "countries" (fidelity_glossary_fr_en.tsv).
+HOMOGRAPH_MARGIN = 1.5
+HOMOGRAPH_FR_MIN = 3.0
 
 #: A word, with its inner apostrophes and hyphens.
 WORD_RE = re.compile(r"(?<![\w'\u2019\-])[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
@@ -51,3 +60,13 @@ def lower_in_source(lower: str, source: str, common: float) -> bool:
         return False  # a rarer word capitalised at the start of the source may be a name (Charest)
     return any(is_sentence_start(source, m.start())
                for m in re.finditer(rf"(?<!\w){re.escape(lower.capitalize())}(?!\w)", source))
+
+
+def homograph_left(lower: str, text: str) -> bool:
+    """Is ``lower``, a word of ``text`` that its source also has, the source's French word left in the
+    translation although English spells it too: far more French than English, and no other word of
+    ``text`` renders it?"""
+    fr = zipf(lower, "fr")
+    if lower in word_set("untranslated_english_homographs.txt"):
+        return False  # English uses it in its French sense (accord, dossier, milieu)
+    return fr >= HOMOGRAPH_FR_MIN and fr - zipf(lower, "en") >= HOMOGRAPH_MARGIN and renders_in(lower, text) is False

@@ -42,6 +42,10 @@ FLAGGED = [
     ("the Mexican presse, and the industrie of gas <<< la presse mexicaine, et l'industrie du gaz",
      ["presse", "industrie"]),
     ("walked on eau, calmed the storm <<< marcha sur l'eau, calma la tempête", ["eau"]),
+    # ... or fewer of them than the source has the word
+    ("turned water into wine, walked on eau <<< changea l'eau en vin, marcha sur l'eau", ["eau"]),
+    # a rare plural adjective copied from the source
+    ("to enter the baptismaux waters <<< entrer dans les fonts baptismaux", ["baptismaux"]),
 ]
 
 PASSED = [

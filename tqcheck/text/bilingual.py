@@ -187,16 +187,18 @@ def _raw_glossary() -> dict[str, str]:
     return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
-def renders_in(french: str, text: str) -> bool | None:
-    """Whether another content word of ``text`` (English) is one of the glossary's renderings of the
-    French word ``french`` (lowercase) that ``text`` also holds, loosely (``countries`` for ``pays``);
-    None when that cannot tell: the glossary has no rendering for it, or the word is one of its own
-    renderings (``zone``: zone, area)."""
+def renders_in(french: str, text: str, times: int = 1) -> bool | None:
+    """Whether ``times`` other content words of ``text`` (English) are glossary renderings of the
+    French word ``french`` (lowercase) that ``text`` also holds, in the same form or stem
+    (``countries`` for ``pays``); None when that cannot tell: the glossary has no rendering for it,
+    or the word is one of its own renderings (``zone``: zone, area)."""
     candidates = _glossary().get(french)
     folded = strip_accents(french)
     if not candidates or any(c in (folded, _english_stem(folded)) for c in candidates):
         return None
-    return any(_renders(c, word) for word in target_words(text) if word != folded for c in candidates)
+    found = sum(1 for word in target_words(text) if word != folded
+                and (word in candidates or _english_stem(word) in candidates))
+    return found >= times
 
 
 def looks_french(text: str) -> bool:

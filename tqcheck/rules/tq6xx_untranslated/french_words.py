@@ -46,9 +46,10 @@ _ELISIONS = frozenset({"l", "d", "qu", "n", "s", "c", "j", "m", "t", "jusqu", "l
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # Bing's tokenised elisions: "l ' économie", "d ' une".
 _SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[^\W\d_\"\u201c])")
-# Verb and participle endings English words do not have (démarchons, surenchérissaient, bâillonnera).
+# Verb, participle and adjective endings English words do not have (démarchons, surenchérissaient,
+# bâillonnera, baptismaux).
 # ("-ions" after t, s or x and "-ions" as "-ons" are English too: nations, tergiversations.)
-_FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|èrent|erai|eras|era|eront|erait|(?<![tsx])ions|iez|(?<!i)ons|ées?|és)$")
+_FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|aux|èrent|erai|eras|era|eront|erait|(?<![tsx])ions|iez|(?<!i)ons|ées?|és)$")
 # French is written with these letters; a word with others (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
 _FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùœæ'\-]+$")
 _CAMEL_RE = re.compile(r"^([a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]+)$")
@@ -291,7 +292,7 @@ class FrenchWord(SegmentRule):
             if capital and source is not None and not lower_in_source(lower, source, LEXICON_FR_SURE):
                 continue  # the source has the word only capitalised: a name (Charest)
             found = self._judge(lower, src, capital)
-            if found is None and src is not None and not capital and lower in src and homograph_left(lower, text):
+            if found is None and src is not None and not capital and lower in src and homograph_left(lower, text, source):
                 found = (f"French word '{lower}' left in English text: it stands in the source, and no word of the "
                          f"translation renders it ({', '.join(renderings(lower)[:3])}); translate it")
             if found is None or self._continues_name(text, tokens, k) or self._between_names(text, tokens, k):

@@ -73,3 +73,54 @@ def test_the_finding_names_both_and_leaves_the_fix_to_the_editor():
     [f] = [f for f in run_rules(doc) if f.rule == "TQ917"]
     assert (f.line, f.column, f.end_column, f.text) == (1, 31, 38, "Lemaire")
     assert "'Jean Castex'" in f.message and f.suggestion is None and f.category == "accuracy/mistranslation"
+
+
+# The story shape: a name its story's translation writes elsewhere, lost here, while a name new to the
+# story stands here. (source lines, translation lines, the line to look at, the new name or None)
+REVIEW_FR = ["Le film d'Affleck est une combinaison insolite de plusieurs genres.",
+             "Affleck joue lui-même le rôle principal.",
+             "Affleck et ses collaborateurs obtiennent un effet analogue.",
+             "Le film se laisse voir avec un intérêt modéré."]
+REVIEW_EN = ["Affleck's film is a peculiar mix of genres.",
+             "Affleck plays the lead role himself.",
+             "Ament and his team achieve a similar effect.",
+             "The film can be watched with moderate interest."]
+STORIES = [
+    # a surname the story writes elsewhere (here starting the source's sentence) replaced by a new one
+    (REVIEW_FR, REVIEW_EN, 2, "Ament"),
+    # the story names Affleck nowhere else: no evidence that "Ament" stands for him
+    (REVIEW_FR[2:], REVIEW_EN[2:], 0, None),
+    # the same name, or a pronoun for it: nothing new
+    (REVIEW_FR, REVIEW_EN[:2] + ["Affleck and his team achieve a similar effect."] + REVIEW_EN[3:], 2, None),
+    (REVIEW_FR, REVIEW_EN[:2] + ["He and his team achieve a similar effect."] + REVIEW_EN[3:], 2, None),
+    # a name the story has elsewhere (the translator names the actor again): not new
+    (REVIEW_FR, REVIEW_EN[:2] + ["Affleck's Ament and his team achieve it."] + REVIEW_EN[3:], 2, None),
+    # a new capitalised word that renders a word of the source, or a spelling of its name
+    (["Le ministère a tardé.", "Selon Bayón, la Chancellerie a signalé un retard."],
+     ["Bayón said the ministry was late.", "The Chancellery reported a delay."], 1, None),
+    (["Elle vécut à Fort Pierce.", "Pierce l'a oubliée."],
+     ["She lived in Fort Pierce.", "Pearce forgot her."], 1, None),
+    # the lost name is an ordinary capitalised word, not a person's name
+    (["Le site Internet du gouvernement.", "Le document sera publié sur le site Internet."],
+     ["The Internet site of the government.", "Chancellery sources said it would be published."], 1, None),
+]
+
+
+@pytest.mark.parametrize("sources,texts,i,new", STORIES)
+def test_a_name_of_the_story_replaced_by_one_new_to_it(sources, texts, i, new):
+    from tqcheck.text.swaps import Story
+
+    swaps = swapped_names(sources[i], texts[i], Story(sources, texts))
+    assert [s.text for s in swaps] == ([new] if new else [])
+    if new:
+        assert swaps[0].kind == "story" and swaps[0].source == "Affleck"
+
+
+@pytest.mark.parametrize("source,translation,new", [
+    # a place alone at the start of the sentence, and one whose name goes on in lower case
+    ("Singapour recherche des bébés pour sauver l'économie", "Ireland seeks babies to save its economy", "Ireland"),
+    ("À certains endroits de la République tchèque, les routes sont gelées.",
+     "In several places in the United States, the roads are icy.", "United States"),
+])
+def test_places_starting_the_sentence_or_going_on_in_lower_case(source, translation, new):
+    assert [s.text for s in swapped_names(source, translation)] == [new]

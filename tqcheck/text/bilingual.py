@@ -201,6 +201,14 @@ def renders_in(french: str, text: str, times: int = 1) -> bool | None:
     return found >= times
 
 
+def rendered_by(source: str, word: str) -> bool:
+    """Whether the English ``word`` (folded) renders a content word of the French ``source``: one of
+    its glossary renderings or a cognate (``Chancellery`` for ``Chancellerie``)."""
+    glossary = _glossary()
+    return any(_cognate(folded, word) or any(_renders(c, word) for c in glossary.get(lower, ()))
+               for lower, folded in source_words(source))
+
+
 def looks_french(text: str) -> bool:
     """Whether a source segment has a French function word: a sentence of another language (a
     source file in the wrong language, an English quotation) has none and is not judged."""

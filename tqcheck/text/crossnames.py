@@ -100,12 +100,23 @@ def _blank_elisions(text: str) -> tuple[str, set[int]]:
     return _ELISION_RE.sub(blank, text), starts
 
 
-def source_names(text: str) -> list[SourceName]:
+@lru_cache(maxsize=1)
+def _lowercase_tails_re() -> re.Pattern:
+    """The names of the exonym and name-form tables that go on in lower case after their capitalised
+    words ("République tchèque", "Arabie saoudite", "Nations unies"): a run of capitals is extended
+    over such a tail."""
+    names = {row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name)}
+    tails = sorted((n for n in names if re.search(r" [a-zà-ÿ]", n)), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, tails)) + r")(?![\w])")
+
+
+def source_names(text: str, initials: bool = False) -> list[SourceName]:
     """The names of a French segment: runs of capitalised words, one entry per name.
 
     A lone capitalised word at a sentence start is skipped (any word is
-    capitalised there), unless it follows an elision ("L’Autriche"); so are
-    French function words there ("Les", "Selon").
+    capitalised there), unless it follows an elision ("L’Autriche") or
+    ``initials`` is given; French function words there ("Les", "Selon") are
+    skipped always.
     """
     blanked, after_elision = _blank_elisions(text)
     runs: list[list[tuple[int, int, str, bool]]] = []
@@ -119,13 +130,33 @@ def source_names(text: str) -> list[SourceName]:
             runs.append([(start, end, spelling, initial)])
     names = []
     for run in runs:
-        if len(run) == 1 and run[0][3]:
+        tail = _lowercase_tails_re().match(text, run[0][0])
+        if tail and tail.end() > run[-1][1]:
+            run = [*run, (run[-1][1], tail.end(), text[run[-1][1]:tail.end()].strip(), False)]
+        if len(run) == 1 and run[0][3] and not (initials and _may_be_initial_name(run[0][2])):
             continue
         name = _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
         known = name.phrases or name.forms != name.own  # a name the data gives English forms for
         if known or not all(common_french(s) for _, _, s, _ in run):
             names.append(name)
     return names
+
+
+#: A lone word starting a sentence is read as a name (``source_names(initials=True)``) when the
+#: tables give it an English form (Singapour) or it is this rare in French and in English (Hagman).
+INITIAL_NAME_MAX = 4.0
+
+
+@lru_cache(maxsize=1)
+def _one_word_forms() -> frozenset[str]:
+    """The one-word French names the exonym and name-form tables give English forms for, folded."""
+    rows = (row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name))
+    return frozenset(folded for r in rows if " " not in (folded := _split_folded(r)))
+
+
+def _may_be_initial_name(word: str) -> bool:
+    return fold_name(word) in _one_word_forms() or (
+        zipf(word, "fr") < INITIAL_NAME_MAX and zipf(word, "en") < INITIAL_NAME_MAX)
 
 
 def common_french(word: str) -> bool:
@@ -142,15 +173,35 @@ def _source_name(surface: str, spellings: tuple[str, ...]) -> SourceName:
     own = frozenset(f for f in (fold_name(s) for s in spellings) if f)
     forms = set(own)
     folded = _split_folded(surface)
-    for french, english in _exonyms():
+    heads = {w[:_HEAD] for w in folded.split()} | {w[:_HEAD] for w in own}
+    exonyms, name_forms = _exonyms(), _name_forms()
+    for i in sorted(i for h in heads for i in _table_index()[0].get(h, ())):
+        french, english = exonyms[i]
         if re.search(rf"(?<!\S){re.escape(french)}(?!\S)", folded):
             forms.update(english)
         elif " " not in french and len(french) >= 4 and len(english) == 1:
             for word in own:  # demonyms: Irakiens -> Iraqiens, which meets Iraqis
                 if word.startswith(french) and word != french:
                     forms.add(english[0] + word[len(french):])
-    phrases = tuple(p for pattern, ps in _name_forms() if pattern.search(folded) for p in ps)
+    phrases = tuple(p for i in sorted({i for h in heads for i in _table_index()[1].get(h, ())})
+                    if name_forms[i][0].search(folded) for p in name_forms[i][1])
     return SourceName(surface, own, frozenset(forms), phrases)
+
+
+#: The exonym and name-form rows are indexed by the first letters of their first word: a row can
+#: only meet a name one of whose words starts the same way.
+_HEAD = 3
+
+
+@lru_cache(maxsize=1)
+def _table_index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Row numbers of ``_exonyms()`` and of fidelity_name_forms.tsv by ``_HEAD`` first letters."""
+    out: tuple[dict, dict] = ({}, {})
+    keys = ([french for french, _ in _exonyms()], [_split_folded(row[0]) for row in table("fidelity_name_forms.tsv")])
+    for index, rows in zip(out, keys):
+        for i, key in enumerate(rows):
+            index.setdefault(key[:_HEAD], []).append(i)
+    return tuple({h: tuple(v) for h, v in index.items()} for index in out)
 
 
 @lru_cache(maxsize=1)

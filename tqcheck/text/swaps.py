@@ -1,6 +1,6 @@
 """Names of a French source that the translation replaced by other names (TQ917).
 
-Two shapes, each needing evidence on both sides, so that a name a translator renders
+Four shapes, each needing evidence on both sides, so that a name a translator renders
 another way (Césarée = Caesarea, Tchèques = Bohemia, a pronoun for a name) is not taken
 for a replacement:
 
@@ -12,6 +12,10 @@ for a replacement:
   source ("Mr Dwyer", "President Lyman"; data/fidelity_english_titles.txt), while a name
   of the source that is no place and no ordinary French word is missing from the
   translation in every form ("M. Englund" -> "Mr Dwyer").
+- ``story``: a name the translation writes elsewhere in the same story, missing here,
+  while this segment has a name that is nowhere else in the story (either side), nowhere
+  in the source segment, no rendering of a source word and no spelling of a name of the
+  source ("Affleck's film" -> "Ament's film" in a review that names Affleck three times).
 - ``place``: a country or city of data/fidelity_places.tsv in the translation that is
   nowhere in the source in any form, while a place of the same kind (country, city) of
   the source, in its own spelling or an English form of untranslated_exonyms.tsv, is
@@ -21,12 +25,15 @@ for a replacement:
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
+from .bilingual import rendered_by
 from .crossnames import SourceName, carried, common_french, same_word, source_names
 from .data import table, word_list
 from .fold import fold_name
@@ -40,6 +47,15 @@ COMMON_ENGLISH_WORD = 5.0
 COMMON_ENGLISH_AFTER_TITLE = 4.0
 #: A source surname this frequent in French is an ordinary word after a capitalised one.
 COMMON_FRENCH_WORD = 4.5
+#: A lost name of the ``story`` shape needs a word rarer than this in English and in French (Zipf):
+#: a name, not an ordinary word written with a capital ("Internet", "Les").
+STORY_NAME_MAX = 4.0
+#: ...and at most this many words, each of them such a word (a person's name, not "Droit de
+#: l'Université Charles", which shares a word with other names of its story).
+STORY_NAME_WORDS = 3
+#: The new name of the ``story`` shape is rarer than this in English (Zipf): surnames such as
+#: Stark or Allen are English words too, but "President", "Tuesday" or "Europe" are not new names.
+STORY_NEW_MAX = 4.5
 #: Two surnames this alike (normalised Levenshtein similarity) are two spellings of one name.
 SPELLING_SIMILARITY = 0.5
 
@@ -53,6 +69,22 @@ class Swap:
     start: int
     end: int
     text: str
+
+
+class Story:
+    """The rest of a document, for the ``story`` shape, read when first asked: the translation's
+    capitalised words (folded, counted over all its segments) and the source's text."""
+
+    def __init__(self, sources: Sequence[str], texts: Sequence[str]) -> None:
+        self.sources, self.texts = sources, texts
+
+    @cached_property
+    def names(self) -> Counter:
+        return Counter(w for text in self.texts for w in _capitalised_words(text))
+
+    @cached_property
+    def source_text(self) -> str:
+        return "\n".join(self.sources)
 
 
 @lru_cache(maxsize=1)
@@ -126,14 +158,51 @@ class _Source:
         return any(same_word(folded, w) for w in self.words + self.english)
 
 
-def swapped_names(source: str, text: str) -> list[Swap]:
-    """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order)."""
+def swapped_names(source: str, text: str, context: Story | None = None) -> list[Swap]:
+    """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order);
+    ``context``, the segment's document, adds the ``story`` shape."""
     if not any(c.isupper() for c in text):
         return []
     src = _Source(source)
     swaps = _persons(src, text)
     swaps += _titled(src, text, {s.start for s in swaps}) + _places_swapped(src, text)
+    if context is not None:
+        swaps += _in_story(src, text, context, {s.start for s in swaps})
     return sorted(swaps, key=lambda s: s.start)
+
+
+def _name_like(word: str) -> bool:
+    return zipf(word, "en") < STORY_NAME_MAX and zipf(word, "fr") < STORY_NAME_MAX and not common_french(word)
+
+
+def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[Swap]:
+    """A name the story's translation writes elsewhere, lost here, and a name new to the story here."""
+    words = [(start, end, word) for start, end, word, _ in name_candidates(text)
+             if start not in taken and word not in src.text and zipf(word, "en") < STORY_NEW_MAX]
+    if not words:
+        return []  # every name is in the source as written, or an ordinary word (most segments)
+    here = Counter(_capitalised_words(text))
+    candidates = [(start, end, word, folded) for start, end, word in words
+                  if context.names[folded := fold_name(word)] <= here[folded] and word not in context.source_text]
+    if not candidates:
+        return []  # each name is elsewhere in the story: a name of it, not a new one
+    if not any(context.names[f] > here[f] for f in _capitalised_words(src.text)):
+        return []  # no capitalised word of the source is written elsewhere in the story and not here
+    # a lone word starting a sentence counts here ("Hagman, qui était revenu..."): the story shows it is a name
+    names = source_names(src.text, initials=True)
+    lost = [n for n in names if not _kinds(n) and len(n.own) <= STORY_NAME_WORDS and all(map(_name_like, n.own))
+            and any(context.names[f] > here[f] for f in n.own) and not carried(n, text)]
+    if not lost:
+        return []
+    spellings = [w for n in names for w in n.own]
+    out = []
+    for start, end, word, folded in candidates:
+        if src.has(folded) or rendered_by(src.text, folded):
+            continue  # in the source in some form, or the translation of one of its words ("Chancellery")
+        if any(Levenshtein.normalized_similarity(w, folded) >= SPELLING_SIMILARITY for w in spellings):
+            continue  # a spelling of a name of the source (Pearce for Pierce)
+        out.append(Swap("story", lost[0].text, start, end, word))
+    return out
 
 
 def _pairs(text: str):
@@ -235,6 +304,13 @@ def _place_carried(name: SourceName, text: str) -> bool:
     return any(same_word(place, folded) for _, folded in word_parts(text) for place in places)
 
 
+_CAPITALISED_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*")
+
+
+def _capitalised_words(text: str) -> list[str]:
+    """The capitalised words and word parts of ``text`` (Al-Qaeda: al, qaeda), folded: what a story's
+    segments are searched for (cheaper than ``name_candidates``, and a superset of its words)."""
+    return [fold_name(w) for w in _CAPITALISED_PART_RE.findall(text)]
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
@@ -254,7 +330,9 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     french, source = _french_forms(), src.text
     if all(m.group(0) in source or any(f in source for f in french.get(m.group(0), ())) for m in found):
         return []  # every place of the translation is in the source, as written or in a French form
-    missing = [(n, kinds) for n in src.names if (kinds := _kinds(n)) and not _place_carried(n, text)]
+    # a place may start the sentence alone ("Singapour recherche des bébés"): its kind shows it is a name
+    missing = [(n, kinds) for n in source_names(src.text, initials=True)
+               if (kinds := _kinds(n)) and not _place_carried(n, text)]
     if not missing:
         return []
     out = []

@@ -172,8 +172,11 @@ class TruncatedTranslation(SegmentRule):
     def _short_source_emptied(text: str, src: str, src_words: int, words: int) -> bool:
         """A shorter source emptied: no letter left of a source of five words or more (".", "-"), or
         one word left of a sentence of five words or more ("No." for "Je ne suis pas un sauveur.")."""
-        if src_words < EMPTY_SHORT_SOURCE_WORDS or sum(c.isalpha() for c in src) < 10:
+        if src_words < EMPTY_SHORT_SOURCE_WORDS:
             return False
-        if not any(c.isalpha() for c in text):
-            return True
-        return words <= 1 and bool(_SENTENCE_END_RE.search(src))
+        emptied = not any(map(str.isalpha, text))
+        if not emptied and words > 1:
+            return False  # (most segments: the letters of the source are not counted)
+        if sum(map(str.isalpha, src)) < 10:
+            return False
+        return emptied or bool(_SENTENCE_END_RE.search(src))

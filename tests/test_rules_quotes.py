@@ -26,6 +26,9 @@ FLAGGED = [
         [("TQ201", 1, 1, 2, "“", None)],
     ),
     ("He called it “a sham and left the room.", [("TQ201", 1, 14, 15, "“", None)]),
+    # TQ201: a straight double quote typed for the apostrophe of a possessive, with the fix
+    ('Europe is now in the investors" spotlight.', [("TQ201", 1, 31, 32, '"', "'")]),
+    ('It works with Jan Kepler"s Grammar School.', [("TQ201", 1, 25, 26, '"', "'")]),
     (
         "“We will win,” he said. “And we will never give up, she added.",
         [("TQ201", 1, 25, 26, "“", None)],
@@ -123,6 +126,7 @@ CLEAN = [
     "The ratio was 3 << 4 and 5 >> 2 in the code.",
     "The worldâ€“s mojibake dash â€” is not a quote mark.",
     "Read more »",
+    'The "Beatles" songs and the "Rolling Stones" album, and the "Yes" sign.',
 ]
 
 
@@ -207,3 +211,10 @@ def test_a_quote_mark_after_a_colon_opens_even_when_a_quotation_seems_open():
              'A politician wrote: "Barack Obama will be the second one.', 'The first was Jimmy Carter. "']
     found = _walk_sentences(lines)
     assert ("TQ201", 4, '"') not in found and all(line != 3 for _, line, _ in found)
+
+
+def test_a_quote_typed_for_an_apostrophe_says_so():
+    [f] = [f for f in found('the international Students" Day') if f.rule == "TQ201"]
+    assert f.message == "double quote typed for an apostrophe: write Students', not Students\"" and f.suggestion == "'"
+    # inside a quotation, the same mark closes it: "the Yes"s fans is a quotation closed, then its s
+    assert [f.message for f in found('He said "ok, Yes"s fans.') if f.rule == "TQ201"] == []

@@ -65,11 +65,15 @@ class UnbalancedQuote(_QuoteWalkRule):
     the next reopens with “, so a paragraph ending inside a quotation is fine when
     the next one starts with a quote mark. An unclosed quote is reported at its
     opening mark, a stray closing quote at its own position. Apostrophes and
-    single quotes are not counted (’ is also the apostrophe).
+    single quotes are not counted (’ is also the apostrophe). A straight double
+    quote typed for the apostrophe of a possessive (investors" spotlight,
+    Kepler"s school: 24 of the 47 in professional newstest) says so, with the
+    apostrophe as the fix.
 
     Flag: “The new dates will be announced later, after talks with the election authority, the spokesman added.\nColonel Assimi Goïta took power in 2020.
     Flag: The minister said the talks had failed.” Nobody disagreed.
     Flag: He called it “a sham and left the room.
+    Flag: France is now in the investors" spotlight.
     Okay: “The first paragraph of a long quotation is not closed at its end.\n“The second paragraph reopens the quotation and closes it here,” the statement said.
     Okay: “He told me ‘never again,’ and then he left,” she said.
     Okay: Iran’s minister and the ministers' spokesman said they don't expect talks before the ’90s.

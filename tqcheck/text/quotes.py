@@ -199,6 +199,25 @@ _SPACE_IN_CLOSE = (
 )
 
 
+#: A straight double quote inside a possessive stands for an apostrophe: investors" spotlight (a stray
+#: closing mark), Kepler"s school (glued to the s, it would open a quotation).
+_PLURAL_POSSESSIVE = re.compile(r'(?<=[^\W\d_]s)"(?= [^\W\d_])')
+_POSSESSIVE_S = re.compile(r'(?<=[^\W\d_])"(?=s\b)')
+
+
+def _for_apostrophe(text: str, i: int, stray: bool) -> tuple[str, str] | None:
+    """The message and the fix when the straight double quote at ``i``, outside any quotation (a stray
+    closing mark, or one glued between a word and its s), is typed for an apostrophe, else None."""
+    if not (_POSSESSIVE_S.match(text, i) or (stray and _PLURAL_POSSESSIVE.match(text, i))):
+        return None
+    start = i
+    while start and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
+        start -= 1
+    end = i + 1 + (text[i + 1:i + 2] == "s")
+    word = text[start:end]
+    return f"double quote typed for an apostrophe: write {word.replace(chr(34), chr(39))}, not {word}", "'"
+
+
 #: A colon right before a quote mark introduces a quotation ('wrote: "Barack…'): the mark opens one.
 _INTRODUCED = re.compile(r":\s+$")
 
@@ -350,6 +369,10 @@ class QuoteWalker:
             else:
                 role = CLOSE if stack else OPEN
 
+            apostrophe = _for_apostrophe(text, i, role == STRAY) if ch == '"' and not stack else None
+            if apostrophe:
+                issues.append(Issue("TQ201", seg, i, i + 1, *apostrophe))
+                continue
             if role == STRAY:
                 issues.append(Issue("TQ201", seg, i, i + 1, _STRAY, None))
                 continue

@@ -100,6 +100,21 @@ def test_quick_coverage_never_exceeds_the_full_count(sample):
         assert (quick.source_words, quick.words) == (full.source_words, full.words)
 
 
-def test_short_segments_are_not_judged():
+def test_a_side_with_no_content_word_is_not_judged():
     assert codes(run_rules("No. <<< Les pompiers ont maîtrisé l'incendie.", select=["TQ918"])) == []
     assert codes(run_rules("The bank raised its rates. <<< Oui.", select=["TQ918"])) == []
+
+
+def test_marks_one_side_lacks_add_evidence_and_shared_ones_take_it_away():
+    from tqcheck.text.bilingual import shape_evidence
+
+    source = "Les soutiens du chef de l'Etat défileront eux, samedi."
+    assert shape_evidence(source, "How has the number of infections developed?") > 2  # a question mark
+    assert shape_evidence(source, "The supporters of the head of state will march on Saturday.") < 0
+    assert shape_evidence("Il a 5 ans.", "He is 5.") < 0 and shape_evidence("Il a 5 ans.", "He is five.") < 0
+    assert shape_evidence("Il a 5 ans.", "He is old.") > 3  # a number on one side only
+
+
+def test_a_number_meets_its_english_word():
+    cov = coverage("Mais vous ne disposez que de 5 redémarrages.", "There are only five restarts.")
+    assert cov.source_rendered >= 1 and cov.rendered >= 1

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .data import data_path, word_set
+from .data import data_path, table, word_set
 from .fold import common_prefix_length, strip_accents
 
 #: The share of a source's words a translation of it renders (each way), and the share a
@@ -160,8 +160,9 @@ def coverage(source: str, text: str) -> Coverage:
     for lower, folded in src:
         found = False
         if lower[0].isdigit():
+            numbers = _english_numbers()
             for j, word in enumerate(words):
-                if word == lower:
+                if word == lower or numbers.get(word) == lower:  # 5 = five
                     hit.add(j)
                     found = True
         else:
@@ -214,6 +215,45 @@ def looks_french(text: str) -> bool:
     source file in the wrong language, an English quotation) has none and is not judged."""
     function_words = word_set("fidelity_french_function_words.txt")
     return any(w.lower() in function_words for w in _WORD_RE.findall(text))
+
+
+#: Marks a translation keeps from its source and a translation of another sentence often does not:
+#: (name, share of professional translations where one side has it and the other not, the same share
+#: for a translation of another sentence, the source's marks, the translation's). Measured on
+#: newstest2012/2013 (6,003 segments) and on 6,000 of their segments paired with the translation of a
+#: far-away one; a share below SHAPE_MIN_RATE counts as that.
+SHAPE_MARKS = (
+    ("question mark", 0.0028, 0.0675, "?", "?"),
+    ("exclamation mark", 0.0002, 0.0122, "!", "!"),
+    ("quotation", 0.0406, 0.3008, '"«“', '"“”'),
+    ("parenthesis", 0.0130, 0.0767, "(", "("),
+    ("colon", 0.0273, 0.0987, ":", ":"),
+    # a number: digits in the source, digits or a number word in the translation (5 = five)
+    ("number", 0.0075, 0.3058, "0123456789", "0123456789"),
+)
+SHAPE_MIN_RATE = 0.002
+
+
+def shape_evidence(source: str, text: str) -> float:
+    """How much likelier the marks the two sides share or not (a question mark, quotation marks,
+    numbers...) are for a translation of another sentence than for one of this source (a
+    log-likelihood ratio, added to ``unrelated_evidence``)."""
+    total = 0.0
+    for name, kept, other, in_source, in_text in SHAPE_MARKS:
+        kept = max(kept, SHAPE_MIN_RATE)
+        has = any(m in source for m in in_source)
+        differs = has != any(m in text for m in in_text)
+        if differs and has and name == "number":
+            differs = _english_numbers().keys().isdisjoint(_WORD_RE.findall(text.lower()))
+        total += math.log(other / kept) if differs else math.log((1 - other) / (1 - kept))
+    return total
+
+
+@lru_cache(maxsize=1)
+def _english_numbers() -> dict[str, str]:
+    """English number words and their values as digits ("five" -> "5"); not one, first and second,
+    which are other words too."""
+    return {row[0]: row[1] for row in table("fidelity_number_words_en.tsv") if row[0] not in ("one", "first", "second")}
 
 
 def _log_ratio(n: int, k: int) -> float:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from ...model import Severity
 from ...registry import SegmentRule, register
-from ...text.bilingual import coverage, looks_french, quick_coverage, unrelated_evidence
+from ...text.bilingual import coverage, looks_french, quick_coverage, shape_evidence, unrelated_evidence
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 
-#: Flag when the counts are this much likelier (natural log of the likelihood ratio) for the
+#: Flag when the counts and marks are this much likelier (natural log of the likelihood ratio) for the
 #: translation of another sentence than for a translation of this source. Measured on 6,003
-#: professional newstest segments and 294 swapped for far-away ones (python benchmarks/challenge.py):
-#: 8 flags 10 professional segments and 85% of the swapped ones, 8.5 flags 7 and 80%, 9 flags 5 and
-#: 76%; none of the 23,643 Google, Bing and post-edited segments of WCE-LIG at any of them.
+#: professional newstest segments and 300 swapped for far-away ones of similar length
+#: (python benchmarks/challenge.py --types unrelated): 8 flags 6 professional segments and 85% of
+#: the swapped ones, 8.5 flags 5 and 83%; none of the 23,643 Google, Bing and post-edited segments
+#: of WCE-LIG at either (word counts alone, as before shape_evidence: 7 and 81% at 8.5).
 UNRELATED_MIN_EVIDENCE = 8.5
-#: Both sides need this many content words: a shorter segment cannot be judged.
-UNRELATED_MIN_WORDS = 3
+#: Both sides need this many content words (a segment with none cannot be judged; one short side
+#: is judged, as the evidence of the other side's unrendered words adds up).
+UNRELATED_MIN_WORDS = 1
 
 
 @register
@@ -31,16 +33,21 @@ class UnrelatedTranslation(SegmentRule):
     sentence about 2.5%, by chance. The segment is reported when the two counts
     are far likelier under chance (a log-likelihood ratio above 8.5): about
     ten words on each side with none rendered, or one or two in a long sentence.
-    Short segments (under three content words on either side) and sources without
-    a French function word (another language) are not judged; a freely rendered
-    sentence keeps enough words to pass.
+    Marks a translation keeps from its source add their own ratio: a question
+    mark, an exclamation mark, quotation marks, a parenthesis, a colon or a number
+    (5 = five) on one side only is 3 to 40 times likelier for another sentence's
+    translation. A side with no content word, and a source without a French
+    function word (another language), are not judged; a freely rendered sentence
+    keeps enough words to pass.
 
     Flag: The ministry will publish the new unemployment figures next month. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
-    Flag: Voters in the north of the country will choose a new governor in March, officials said. <<< L'équipe de football a remporté le championnat grâce à un but marqué dans les dernières secondes du match.
+    Flag: Voters in the north of the country will choose a new governor in March, officials said. <<< L'équipe de football a remporté le championnat 2-1 grâce à un but marqué dans les dernières secondes du match.
     Okay: The firefighters brought the forest fire under control after three days of fierce fighting. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
     Okay: Emmanuel Macron met Olaf Scholz in Berlin on 12 May. <<< Emmanuel Macron a rencontré Olaf Scholz à Berlin le 12 mai.
     Okay: Nowadays it is appearance that counts. <<< Aujourd'hui, c'est l'habit qui importe.
     Okay: Yes, of course. <<< Oui, bien sûr.
+    Flag: How has the number of infections developed? <<< Les soutiens du chef de l'Etat défileront eux, samedi.
+    Okay: Nevertheless, there are only five restarts available per race. <<< Mais vous ne disposez seulement que de 5 redémarrages.
     Okay: The central bank left its key interest rate unchanged, citing persistent inflation. <<< Die Feuerwehr hat den Waldbrand nach drei Tagen unter Kontrolle gebracht.
     """
 
@@ -56,12 +63,13 @@ class UnrelatedTranslation(SegmentRule):
             quick = quick_coverage(src, seg.text)
             if quick.source_words < UNRELATED_MIN_WORDS or quick.words < UNRELATED_MIN_WORDS:
                 continue
-            if unrelated_evidence(quick) <= UNRELATED_MIN_EVIDENCE:
+            shape = shape_evidence(src, seg.text)
+            if unrelated_evidence(quick) + shape <= UNRELATED_MIN_EVIDENCE:
                 continue  # exact look-ups already find enough of the source (nearly every segment)
             if not looks_french(src):
                 continue  # a source in another language is no French sentence to render
             cov = coverage(src, seg.text)
-            if unrelated_evidence(cov) <= UNRELATED_MIN_EVIDENCE:
+            if unrelated_evidence(cov) + shape <= UNRELATED_MIN_EVIDENCE:
                 continue
             start, end = strip_span(seg.text)
             yield self.finding(

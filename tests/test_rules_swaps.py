@@ -100,6 +100,11 @@ STORIES = [
      ["Bayón said the ministry was late.", "The Chancellery reported a delay."], 1, None),
     (["Elle vécut à Fort Pierce.", "Pierce l'a oubliée."],
      ["She lived in Fort Pierce.", "Pearce forgot her."], 1, None),
+    # a first name with the surname, a famous surname: the surname is what the story repeats
+    (["Selon Elizabeth Lyman, la loi est claire.", "Lyman a ajouté qu'elle ferait appel."],
+     ["According to Elizabeth Monti, the law is clear.", "Lyman added that she would appeal."], 0, "Monti"),
+    (["M. Obama a parlé mardi.", "Obama a promis des réformes."],
+     ["Mr. Obama spoke on Tuesday.", "Orozco promised reforms."], 1, "Orozco"),
     # the lost name is an ordinary capitalised word, not a person's name
     (["Le site Internet du gouvernement.", "Le document sera publié sur le site Internet."],
      ["The Internet site of the government.", "Chancellery sources said it would be published."], 1, None),
@@ -113,7 +118,7 @@ def test_a_name_of_the_story_replaced_by_one_new_to_it(sources, texts, i, new):
     swaps = swapped_names(sources[i], texts[i], Story(sources, texts))
     assert [s.text for s in swaps] == ([new] if new else [])
     if new:
-        assert swaps[0].kind == "story" and swaps[0].source == "Affleck"
+        assert swaps[0].kind in ("story", "person") and swaps[0].source in ("Affleck", "Elizabeth Lyman", "Obama")
 
 
 @pytest.mark.parametrize("source,translation,new", [

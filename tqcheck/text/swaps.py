@@ -47,11 +47,12 @@ COMMON_ENGLISH_WORD = 5.0
 COMMON_ENGLISH_AFTER_TITLE = 4.0
 #: A source surname this frequent in French is an ordinary word after a capitalised one.
 COMMON_FRENCH_WORD = 4.5
-#: A lost name of the ``story`` shape needs a word rarer than this in English and in French (Zipf):
-#: a name, not an ordinary word written with a capital ("Internet", "Les").
-STORY_NAME_MAX = 4.0
-#: ...and at most this many words, each of them such a word (a person's name, not "Droit de
-#: l'Université Charles", which shares a word with other names of its story).
+#: The surname of a lost name of the ``story`` shape is rarer than this in English and in French
+#: (Zipf): a name, even a famous one (Obama 4.9, Sarkozy 4.6), not an ordinary word written with a
+#: capital (Internet 5.1, Les 7.3); its other words are no ordinary French words (Elizabeth Lyman,
+#: not Droit de l'Université Charles).
+STORY_NAME_MAX = 5.0
+#: ...and it has at most this many words.
 STORY_NAME_WORDS = 3
 #: The new name of the ``story`` shape is rarer than this in English (Zipf): surnames such as
 #: Stark or Allen are English words too, but "President", "Tuesday" or "Europe" are not new names.
@@ -175,6 +176,19 @@ def _name_like(word: str) -> bool:
     return zipf(word, "en") < STORY_NAME_MAX and zipf(word, "fr") < STORY_NAME_MAX and not common_french(word)
 
 
+def _story_name(name: SourceName, context: Story, here: Counter) -> bool:
+    """Is ``name`` a person's name the story's translation writes in other segments: at most
+    STORY_NAME_WORDS words, no place, its surname (last word) a rare word the translation has
+    elsewhere in the story, and no other word an ordinary French one ("Elizabeth Lyman"; not
+    "Pierre de l'Onction", "Droit de l'Université Charles")?"""
+    words = [fold_name(w) for w in re.split(r"[\s\-\u2010\u2011]+", name.text) if w[:1].isupper()]
+    if not words or len(name.own) > STORY_NAME_WORDS or _kinds(name):
+        return False
+    surname = words[-1]
+    return (_name_like(surname) and context.names[surname] > here[surname]
+            and not any(common_french(w) or zipf(w, "fr") >= STORY_NAME_MAX for w in words[:-1]))
+
+
 def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[Swap]:
     """A name the story's translation writes elsewhere, lost here, and a name new to the story here."""
     words = [(start, end, word) for start, end, word, _ in name_candidates(text)
@@ -190,8 +204,7 @@ def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[
         return []  # no capitalised word of the source is written elsewhere in the story and not here
     # a lone word starting a sentence counts here ("Hagman, qui était revenu..."): the story shows it is a name
     names = source_names(src.text, initials=True)
-    lost = [n for n in names if not _kinds(n) and len(n.own) <= STORY_NAME_WORDS and all(map(_name_like, n.own))
-            and any(context.names[f] > here[f] for f in n.own) and not carried(n, text)]
+    lost = [n for n in names if _story_name(n, context, here) and not carried(n, text)]
     if not lost:
         return []
     spellings = [w for n in names for w in n.own]

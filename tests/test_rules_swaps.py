@@ -129,3 +129,20 @@ def test_a_name_of_the_story_replaced_by_one_new_to_it(sources, texts, i, new):
 ])
 def test_places_starting_the_sentence_or_going_on_in_lower_case(source, translation, new):
     assert [s.text for s in swapped_names(source, translation)] == [new]
+
+
+@pytest.mark.parametrize("source,translation,new", [
+    # beside a new place, a place only a demonym or a longer name carries, less often than the source has it
+    ("dès qu'un officiel critique le Mexique, on entend dans la presse mexicaine",
+     "the minute an official criticises Britain, you hear in the Mexican press", "Britain"),
+    ("Le miroir du Southern African Large Telescope en Afrique du Sud a été segmenté.",
+     "The mirror of the Southern African Large Telescope in Peru was segmented.", "Peru"),
+    # a demonym for the place, as often as the source has it; a new place the source has as an adjective
+    ("Au dernier moment, la défense d'Estonie a pu empêcher un but.",
+     "The Estonian rearguard prevented him at the last moment from taking Ireland into the lead.", None),
+    ("pourquoi les réserves de l'Inde devraient payer des fonctionnaires grecs",
+     "why India's reserves should pay Greece's public sector workers", None),
+])
+def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translation, new):
+    assert [s.text for s in swapped_names(source, translation)] == ([new] if new else [])
+

@@ -20,7 +20,9 @@ for a replacement:
   nowhere in the source in any form, while a place of the same kind (country, city) of
   the source, in its own spelling or an English form of untranslated_exonyms.tsv, is
   missing from the translation in every form ("Prague" -> "Damascus"; "Berlin" ->
-  "Germany" is a metonymy, and a demonym, "Français", is no place).
+  "Germany" is a metonymy, and a demonym, "Français", is no place), or carried only by a
+  demonym or a longer name fewer times than the source has it ("critical of Britain ... the
+  Mexican press" for "du Mexique ... la presse mexicaine").
 """
 from __future__ import annotations
 
@@ -324,6 +326,21 @@ def _capitalised_words(text: str) -> list[str]:
     """The capitalised words and word parts of ``text`` (Al-Qaeda: al, qaeda), folded: what a story's
     segments are searched for (cheaper than ``name_candidates``, and a superset of its words)."""
     return [fold_name(w) for w in _CAPITALISED_PART_RE.findall(text)]
+_POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")
+
+
+def _mentions(forms: frozenset[str], text: str) -> int:
+    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico)."""
+    return sum(1 for _, w in word_parts(text) if any(same_word(f, w) for f in forms))
+
+
+def _place_named(name: SourceName, folded: str) -> bool:
+    """Whether ``folded`` (a text folded by ``_fold_phrase``, between spaces) names the place ``name``
+    as a place of the table, whole ("Mexico", "South Africa"; not "Mexican", "Southern African")."""
+    return any(f" {place} " in folded for place, _ in _places()[1].items() if set(place.split()) <= name.forms) \
+        or any(f" {_fold_phrase(p)} " in folded for p in name.phrases)
+
+
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
@@ -340,12 +357,19 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     found = list(pattern.finditer(text))
     if not found:
         return []
-    french, source = _french_forms(), src.text
-    if all(m.group(0) in source or any(f in source for f in french.get(m.group(0), ())) for m in found):
+    french, source = _french_forms(), src.text.lower()
+    if all(m.group(0).lower() in source or any(f.lower() in source for f in french.get(m.group(0), ()))
+           for m in found):
         return []  # every place of the translation is in the source, as written or in a French form
-    # a place may start the sentence alone ("Singapour recherche des bébés"): its kind shows it is a name
+        # (in any case: "grecs" for Greece, "irakien" for Iraq)
+    # a place may start the sentence alone ("Singapour recherche des bébés"): its kind shows it is a name;
+    # beside a new place, a place that only a demonym or a longer name carries, fewer times than the
+    # source has it, is lost too ("the Mexican press ... critical of Britain" for "du Mexique ... la
+    # presse mexicaine"; not "the Estonian rearguard" for "la défense d'Estonie")
+    folded = " " + _fold_phrase(_POSSESSIVE_S_RE.sub("", text)) + " "
     missing = [(n, kinds) for n in source_names(src.text, initials=True)
-               if (kinds := _kinds(n)) and not _place_carried(n, text)]
+               if (kinds := _kinds(n)) and not (_place_carried(n, text) and (
+                   _place_named(n, folded) or _mentions(n.forms, text) >= _mentions(n.own, src.text)))]
     if not missing:
         return []
     out = []

@@ -120,7 +120,8 @@ class SourceNameReplaced(Rule):
     Castex"); a title before a surname the source lacks ("Mr Dwyer" for
     "M. Englund"; fidelity_english_titles.txt); a country or city
     (fidelity_places.tsv) the source lacks, where a place of the same kind of
-    the source is lost ("Berlin" rendered "Germany" is a metonymy, left alone);
+    the source is lost, or kept only as a demonym less often than the source
+    has it ("Berlin" rendered "Germany" is a metonymy, left alone);
     and, within one story (document), a person's name the translation writes
     in other segments but lost here, while this segment has a name found
     nowhere else in the story on either side and rendering no word of the
@@ -135,6 +136,7 @@ class SourceNameReplaced(Rule):
     Flag: The festival takes place in Damascus and Pardubice. <<< Le festival a lieu à Prague et à Pardubice.
     Flag: "It was a fact," Mr Dwyer said. <<< « C'était un fait », a déclaré M. Englund.
     Flag: Voices are coming from Afghanistan. <<< Des voix viennent d'Allemagne.
+    Flag: When an official criticises Britain, you hear it in the Mexican press. <<< Quand un officiel critique le Mexique, on l'entend dans la presse mexicaine.
     Flag: First, the Museum of Estonia, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.
     Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.

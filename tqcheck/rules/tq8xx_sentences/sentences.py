@@ -200,9 +200,17 @@ class DoubledWord(RegexRule):
     #: The source text of the segment being checked (None: no source), set by ``check`` for ``match``.
     _source: str | None = None
 
+    #: The runs of word characters a doubling is made of: a doubled word is two equal runs in a row, a
+    #: doubled pair two runs equal to the runs two places on; a segment with neither is passed over.
+    _RUNS = re.compile(r"[\w’'-]+")
+
     def check(self, doc, ctx):
         sources = doc.source.segments if doc.source is not None else None
         for i, seg in enumerate(doc.segments):
+            runs = self._RUNS.findall(seg.text.lower())
+            if not any(a == b for a, b in zip(runs, runs[1:])) and not any(
+                    a == b for a, b in zip(runs, runs[2:])):
+                continue  # no word nor pair of words said twice (nearly every segment)
             self._source = sources[i].text if sources is not None else None
             yield from self.check_segment(doc, seg, ctx)
             for m in self._PAIR.finditer(seg.text):

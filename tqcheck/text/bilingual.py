@@ -175,17 +175,16 @@ def coverage(source: str, text: str) -> Coverage:
     return Coverage(len(src), rendered, len(words), len(hit))
 
 
+@lru_cache(maxsize=256)
 def renderings(french: str) -> tuple[str, ...]:
     """The English renderings the glossary gives for the French word ``french`` (lowercase), as
-    written there (``pays``: country, countries, nation); empty when it has none."""
-    row = _raw_glossary().get(french)
-    return tuple(row.split("|")) if row else ()
-
-
-@lru_cache(maxsize=1)
-def _raw_glossary() -> dict[str, str]:
-    lines = data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
+    written there (``pays``: country, countries, nation); empty when it has none. (Read from the file
+    for each word asked, for a finding's message: the compact ``_glossary`` keeps no spellings.)"""
+    prefix = french + "\t"
+    for line in data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith(prefix):
+            return tuple(line[len(prefix):].split("|"))
+    return ()
 
 
 def renders_in(french: str, text: str, times: int = 1) -> bool | None:

@@ -31,10 +31,11 @@ def _in_compound_name(seg, start: int, end: int) -> bool:
     with a capitalised other part ("Héma-Québec"), or an accented place name next to an institution word
     ("Union Montréal", "Université de Montréal", "Montréal Impact"; data/names_institution_words.txt)?"""
     text = seg.text
-    before = _COMPOUND_BEFORE.search(text, max(0, start - 40), start)
-    after = _COMPOUND_AFTER.match(text, end)
-    if bool(before and before.group(0)[0].isupper()) or bool(after and after.group(0).lstrip(' -')[:1].isupper()):
-        return True
+    if "-" in text[max(0, start - 2):start] or "-" in text[end:end + 2]:  # no hyphen next to it: no compound
+        before = _COMPOUND_BEFORE.search(text, max(0, start - 40), start)
+        after = _COMPOUND_AFTER.match(text, end)
+        if bool(before and before.group(0)[0].isupper()) or bool(after and after.group(0).lstrip(' -')[:1].isupper()):
+            return True
     if text[start:end].isascii():
         return False  # only a native accented spelling is the institution's own
     institutions = word_set("names_institution_words.txt")

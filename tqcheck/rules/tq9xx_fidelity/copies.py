@@ -78,11 +78,11 @@ class SourceCopy(SegmentRule):
     def check(self, doc, ctx):
         langid = "TQ601" in ctx.rules_in_force
         for _, seg, src in article_pairs(doc):
-            if len(src.split()) < COPY_MIN_WORDS or not _looks_french(src):
+            if len(src.split()) < COPY_MIN_WORDS:
                 continue
             ratio = copy_ratio(src, seg.text, at_least=COPY_MIN_RATIO)
-            if ratio < COPY_MIN_RATIO:
-                continue
+            if ratio < COPY_MIN_RATIO or not _looks_french(src):
+                continue  # (the ratio's bound rules out nearly every segment first)
             if langid and ctx.non_english(seg) is not None:
                 continue  # TQ601 reports it
             start, end = strip_span(seg.text)

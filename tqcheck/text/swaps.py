@@ -181,13 +181,14 @@ def _name_like(word: str) -> bool:
 def _story_name(name: SourceName, context: Story, here: Counter) -> bool:
     """Is ``name`` a person's name the story's translation writes in other segments: at most
     STORY_NAME_WORDS words, no place, its surname (last word) a rare word the translation has
-    elsewhere in the story, and no other word an ordinary French one ("Elizabeth Lyman"; not
-    "Pierre de l'Onction", "Droit de l'Université Charles")?"""
+    elsewhere in the story but not here (``here``: this segment's capitalised words; a surname here
+    is carried), and no other word an ordinary French one ("Elizabeth Lyman"; not "Pierre de
+    l'Onction", "Droit de l'Université Charles")?"""
     words = [fold_name(w) for w in re.split(r"[\s\-\u2010\u2011]+", name.text) if w[:1].isupper()]
     if not words or len(name.own) > STORY_NAME_WORDS or _kinds(name):
         return False
     surname = words[-1]
-    return (_name_like(surname) and context.names[surname] > here[surname]
+    return (not here[surname] and context.names[surname] > 0 and _name_like(surname)
             and not any(common_french(w) or zipf(w, "fr") >= STORY_NAME_MAX for w in words[:-1]))
 
 

@@ -23,6 +23,7 @@ FOREIGN_MARKER_RATIO = 5
 
 _CODE_RE = re.compile(r"[\d_/\\.@=<>]")
 _ELISION_RE = re.compile(r"['\u2019]")
+_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,8 @@ def needs_langid(text: str) -> bool:
     langdetect calls Catalan) is never sent.
     """
     english, foreign = _markers()
+    if sum(1 for run in _RUN_RE.findall(text.lower()) if run in foreign) < FOREIGN_MARKER_MIN:
+        return False  # (most segments) each foreign word counted below is one of these letter runs
     words = en = other = 0
     for token in text.split():
         token = token.strip(EDGE_PUNCTUATION + "<>")

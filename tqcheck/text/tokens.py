@@ -34,9 +34,10 @@ def word_parts(text: str) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)
 def copy_words(text: str) -> tuple[str, ...]:
-    """The case-folded words of ``text``, edge punctuation stripped (cached: a source is read twice)."""
+    """The case-folded words of ``text``, edge punctuation stripped (cached for the segment being
+    checked: TQ913 reads a source twice in a row; a larger cache would only hold memory)."""
     return tuple(w for token in text.replace("\u2019", "'").casefold().split() if (w := token.strip(EDGE_PUNCTUATION)))
 
 

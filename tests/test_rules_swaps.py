@@ -137,6 +137,9 @@ def test_places_starting_the_sentence_or_going_on_in_lower_case(source, translat
      "the minute an official criticises Britain, you hear in the Mexican press", "Britain"),
     ("Le miroir du Southern African Large Telescope en Afrique du Sud a été segmenté.",
      "The mirror of the Southern African Large Telescope in Peru was segmented.", "Peru"),
+    ("Les routes de la République tchèque sont gelées, selon la presse tchèque.",
+     "The roads of Ivory Coast are icy, according to the Czech press.", "Ivory Coast"),
+    ("La République tchèque a battu la Croatie.", "The Czech team beat Croatia.", None),
     # a demonym for the place, as often as the source has it; a new place the source has as an adjective
     ("Au dernier moment, la défense d'Estonie a pu empêcher un but.",
      "The Estonian rearguard prevented him at the last moment from taking Ireland into the lead.", None),

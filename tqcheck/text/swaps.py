@@ -337,9 +337,12 @@ def _mentions(forms: frozenset[str], text: str) -> int:
 
 def _place_named(name: SourceName, folded: str) -> bool:
     """Whether ``folded`` (a text folded by ``_fold_phrase``, between spaces) names the place ``name``
-    as a place of the table, whole ("Mexico", "South Africa"; not "Mexican", "Southern African")."""
-    return any(f" {place} " in folded for place, _ in _places()[1].items() if set(place.split()) <= name.forms) \
-        or any(f" {_fold_phrase(p)} " in folded for p in name.phrases)
+    as a place of the table or an acronym, whole ("Mexico", "South Africa", "US"; not "Mexican",
+    "Southern African", "Czech")."""
+    places = _places()[1]
+    return any(f" {place} " in folded for place in places if set(place.split()) <= name.forms) \
+        or any(f" {_fold_phrase(p)} " in folded for p in name.phrases
+               if _fold_phrase(p) in places or p.replace(".", "").isupper())  # not "Czech", "American"
 
 
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")

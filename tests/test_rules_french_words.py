@@ -76,8 +76,8 @@ PASSED = [
     # used in English in their French sense
     "he pays for the water in the country <<< il paie l'eau dans le pays",
     "the free press <<< la presse libre",
-    "The accord put the dossier, the first tranche and the air sacs on the ski pistes "
-    "<<< L'accord a mis le dossier, la première tranche et les sacs aériens sur les pistes de ski",
+    ("The accord put the dossier, the first tranche and the air sacs on the ski pistes "
+     "<<< L'accord a mis le dossier, la première tranche et les sacs aériens sur les pistes de ski"),
     "his milieu, an ensemble of cadres <<< son milieu, un ensemble de cadres",
     # addresses, other languages
     "available on www.justiceinitiative.org <<< disponible sur www.justiceinitiative.org",
@@ -136,10 +136,14 @@ def test_et_between_names_of_no_french_leaning_is_french_left_in(text, flagged):
 def test_the_english_homograph_list_holds_only_words_the_test_would_judge():
     """Every word of untranslated_english_homographs.txt is a glossary word far more French than
     English (else the list would excuse what nothing reports)."""
-    from tqcheck.rules.tq6xx_untranslated.source_words import HOMOGRAPH_FR_MIN, HOMOGRAPH_MARGIN
+    from tqcheck.rules.tq6xx_untranslated.source_words import (
+        HOMOGRAPH_FR_MIN,
+        HOMOGRAPH_MARGIN,
+    )
     from tqcheck.text.bilingual import renderings
     from tqcheck.text.data import word_list
     from tqcheck.text.lexicon import zipf
+
 
     for word in word_list("untranslated_english_homographs.txt"):
         assert renderings(word), word

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ...model import Severity
 from ...registry import RegexRule, SegmentRule, register
@@ -208,8 +209,7 @@ class DoubledWord(RegexRule):
         sources = doc.source.segments if doc.source is not None else None
         for i, seg in enumerate(doc.segments):
             runs = self._RUNS.findall(seg.text.lower())
-            if not any(a == b for a, b in zip(runs, runs[1:])) and not any(
-                    a == b for a, b in zip(runs, runs[2:])):
+            if not any(a == b for a, b in pairwise(runs)) and not any(a == b for a, b in zip(runs, runs[2:])):
                 continue  # no word nor pair of words said twice (nearly every segment)
             self._source = sources[i].text if sources is not None else None
             yield from self.check_segment(doc, seg, ctx)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ...model import Severity
 from ...registry import SegmentRule, register
-from ...text.bilingual import coverage, looks_french, quick_coverage, shape_evidence, unrelated_evidence
+from ...text.bilingual import (
+    coverage,
+    looks_french,
+    quick_coverage,
+    shape_evidence,
+    unrelated_evidence,
+)
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 

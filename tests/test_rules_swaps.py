@@ -105,6 +105,9 @@ STORIES = [
      ["According to Elizabeth Monti, the law is clear.", "Lyman added that she would appeal."], 0, "Monti"),
     (["M. Obama a parlé mardi.", "Obama a promis des réformes."],
      ["Mr. Obama spoke on Tuesday.", "Orozco promised reforms."], 1, "Orozco"),
+    # a place the story writes in its English form, lost here beside a name new to the story
+    (["Le Mexique vote dimanche.", "Nos liens avec le Mexique sont forts, dit Bayón."],
+     ["Mexico votes on Sunday.", "Our ties to Zarqa are strong, says Bayón."], 1, "Zarqa"),
     # the lost name is an ordinary capitalised word, not a person's name
     (["Le site Internet du gouvernement.", "Le document sera publié sur le site Internet."],
      ["The Internet site of the government.", "Chancellery sources said it would be published."], 1, None),
@@ -118,7 +121,7 @@ def test_a_name_of_the_story_replaced_by_one_new_to_it(sources, texts, i, new):
     swaps = swapped_names(sources[i], texts[i], Story(sources, texts))
     assert [s.text for s in swaps] == ([new] if new else [])
     if new:
-        assert swaps[0].kind in ("story", "person") and swaps[0].source in ("Affleck", "Elizabeth Lyman", "Obama")
+        assert swaps[0].kind in ("story", "person") and swaps[0].source in ("Affleck", "Elizabeth Lyman", "Obama", "Mexique")
 
 
 @pytest.mark.parametrize("source,translation,new", [

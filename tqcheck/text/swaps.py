@@ -179,16 +179,19 @@ def _name_like(word: str) -> bool:
 
 
 def _story_name(name: SourceName, context: Story, here: Counter) -> bool:
-    """Is ``name`` a person's name the story's translation writes in other segments: at most
-    STORY_NAME_WORDS words, no place, its surname (last word) a rare word the translation has
+    """Is ``name`` a name the story's translation writes in other segments: at most
+    STORY_NAME_WORDS words, its surname (last word; a one-word name in any of its forms, Mexique or
+    Mexico) a rare word the translation has
     elsewhere in the story but not here (``here``: this segment's capitalised words; a surname here
     is carried), and no other word an ordinary French one ("Elizabeth Lyman"; not "Pierre de
     l'Onction", "Droit de l'Université Charles")?"""
     words = [fold_name(w) for w in re.split(r"[\s\-\u2010\u2011]+", name.text) if w[:1].isupper()]
-    if not words or len(name.own) > STORY_NAME_WORDS or _kinds(name):
+    if not words or len(name.own) > STORY_NAME_WORDS:
         return False
     surname = words[-1]
-    return (not here[surname] and context.names[surname] > 0 and _name_like(surname)
+    # a one-word name may be written in its English form (Mexique: Mexico)
+    spellings = name.forms if len(words) == 1 else {surname}
+    return (not any(here[f] for f in spellings) and any(context.names[f] for f in spellings) and _name_like(surname)
             and not any(common_french(w) or zipf(w, "fr") >= STORY_NAME_MAX for w in words[:-1]))
 
 
@@ -203,8 +206,6 @@ def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[
                   if context.names[folded := fold_name(word)] <= here[folded] and word not in context.source_text]
     if not candidates:
         return []  # each name is elsewhere in the story: a name of it, not a new one
-    if not any(context.names[f] > here[f] for f in _capitalised_words(src.text)):
-        return []  # no capitalised word of the source is written elsewhere in the story and not here
     # a lone word starting a sentence counts here ("Hagman, qui était revenu..."): the story shows it is a name
     names = source_names(src.text, initials=True)
     lost = [n for n in names if _story_name(n, context, here) and not carried(n, text)]

@@ -122,8 +122,8 @@ class SourceNameReplaced(Rule):
     (fidelity_places.tsv) the source lacks, where a place of the same kind of
     the source is lost, or kept only as a demonym less often than the source
     has it ("Berlin" rendered "Germany" is a metonymy, left alone);
-    and, within one story (document), a person's name the translation writes
-    in other segments but lost here, while this segment has a name found
+    and, within one story (document), a name the translation writes in other
+    segments (a place in any of its forms) but lost here, while this segment has a name found
     nowhere else in the story on either side and rendering no word of the
     source ("Ament's film" in a review that names Affleck throughout).
     Names translated into their English forms are not replacements

@@ -23,8 +23,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from .data import data_path, table, word_set
+from .data import data_path, word_set
 from .fold import common_prefix_length, strip_accents
+from .numwords import number_words
 
 #: The share of a source's words a translation of it renders (each way), and the share a
 #: translation of another sentence renders by chance (measured on newstest2012/2013 and on
@@ -103,6 +104,12 @@ def _cognate(french: str, word: str) -> bool:
         shorter >= 5 and Levenshtein.normalized_similarity(french, word) >= COGNATE_SIMILARITY)
 
 
+def _meets(lower: str, folded: str, word: str, glossary: dict[str, tuple[str, ...]]) -> bool:
+    """Whether the English ``word`` renders the French content word ``lower`` (``folded``): a cognate
+    or the same name, or one of its glossary renderings, loosely."""
+    return _cognate(folded, word) or any(_renders(c, word) for c in glossary.get(lower, ()))
+
+
 def source_words(text: str) -> tuple[tuple[str, str], ...]:
     """The content words of a French segment: (lowercase form, folded form); numbers without separators."""
     function_words = word_set("fidelity_french_function_words.txt")
@@ -166,9 +173,8 @@ def coverage(source: str, text: str) -> Coverage:
                     hit.add(j)
                     found = True
         else:
-            candidates = glossary.get(lower, ())
             for j, word in enumerate(words):
-                if _cognate(folded, word) or any(_renders(c, word) for c in candidates):
+                if _meets(lower, folded, word, glossary):
                     hit.add(j)
                     found = True
         rendered += found
@@ -205,8 +211,7 @@ def rendered_by(source: str, word: str) -> bool:
     """Whether the English ``word`` (folded) renders a content word of the French ``source``: one of
     its glossary renderings or a cognate (``Chancellery`` for ``Chancellerie``)."""
     glossary = _glossary()
-    return any(_cognate(folded, word) or any(_renders(c, word) for c in glossary.get(lower, ()))
-               for lower, folded in source_words(source))
+    return any(_meets(lower, folded, word, glossary) for lower, folded in source_words(source))
 
 
 def looks_french(text: str) -> bool:
@@ -252,7 +257,7 @@ def shape_evidence(source: str, text: str) -> float:
 def _english_numbers() -> dict[str, str]:
     """English number words and their values as digits ("five" -> "5"); not one, first and second,
     which are other words too."""
-    return {row[0]: row[1] for row in table("fidelity_number_words_en.tsv") if row[0] not in ("one", "first", "second")}
+    return {word: str(value) for word, value in number_words("en").items() if word not in ("one", "first", "second")}
 
 
 def _log_ratio(n: int, k: int) -> float:

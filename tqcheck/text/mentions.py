@@ -25,7 +25,7 @@ from .numscan import (
     _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
     month_heads,
 )
-from .numwords import _LETTERS_RE, _number_words, word_numbers
+from .numwords import _LETTERS_RE, number_words, word_numbers
 from .sentences import debris_token_spans
 
 def _time_keys(hour: int, minute: int) -> tuple[set, list]:
@@ -134,7 +134,7 @@ def _number_vocabulary() -> frozenset[str]:
     """Every word, lowercased, that a mention without a digit can start from or needs: number words
     (both languages), month names and their abbreviations, decade and knockout-round words, noon and
     midnight. A superset is harmless: it only means a text is scanned."""
-    words = set(_number_words("fr")) | set(_number_words("en"))
+    words = set(number_words("fr")) | set(number_words("en"))
     words.update(row[0].lower() for row in table("numbers_french_months.tsv"))
     words.update(m.lower() for m in ENGLISH_MONTHS)
     words.update("jan feb mar apr jun jul aug sept sep oct nov dec".split())

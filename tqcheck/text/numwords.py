@@ -24,13 +24,14 @@ _GLUED_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(\d+)(?![\d.,]\d|\w)")
 
 
 @lru_cache(maxsize=None)
-def _number_words(lang: str) -> dict[str, int]:
+def number_words(lang: str) -> dict[str, int]:
+    """The number words of ``lang`` ("fr", "en") and their values (fidelity_number_words_*.tsv)."""
     return {row[0]: int(row[1]) for row in table(f"fidelity_number_words_{lang}.tsv")}
 
 
 def _word_value(word: str, lang: str) -> int | None:
     """'douze' -> 12, 'vingt-sept' -> 27, 'quatre-vingt-dix' -> 90, 'twenty-one' -> 21; None otherwise."""
-    words = _number_words(lang)
+    words = number_words(lang)
     parts = [p for p in word.lower().split("-") if p not in ("et", "and")]
     for n, p in enumerate(parts):  # "five-year", "deux-roues": the leading number words
         if p not in words:
@@ -58,7 +59,7 @@ def word_numbers(sc: _Scanner, lang: str) -> None:
     ("Mazda3"), runs of words ("quatre cent mille"), single words ("douze", "twenty-seven")."""
     # Most texts have no number word at all: one pass over their letters says so, and the word
     # patterns (long alternations, slow to run) are skipped.
-    vocabulary = _number_words(lang)
+    vocabulary = number_words(lang)
     in_words = not vocabulary.keys().isdisjoint(_LETTERS_RE.findall(sc.work.lower()))
     if lang == "en" and in_words:
         for m in sc.finditer(_SPACED_COMPOUND_RE, "-"):
@@ -112,13 +113,13 @@ def _take_word(sc: "_Scanner", start: int, end: int, value: int, lang: str) -> N
 def _word_token_re(lang: str) -> re.Pattern:
     """The words of ``_WORD_RE`` whose first part is a number word ("douze", "twenty-seven", "five-year"):
     the only ones ``_word_value`` reads, found without walking every word of the text."""
-    words = "|".join(sorted((re.escape(w) for w in _number_words(lang)), key=len, reverse=True))
+    words = "|".join(sorted((re.escape(w) for w in number_words(lang)), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{words})(?:-[^\W\d_]+)*(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)
 def _word_run_re(lang: str) -> re.Pattern:
     """Two or more number words in a row, separated by spaces (or "et"/"and")."""
-    words = "|".join(sorted((re.escape(w) for w in _number_words(lang)), key=len, reverse=True))
+    words = "|".join(sorted((re.escape(w) for w in number_words(lang)), key=len, reverse=True))
     joiner = r"[ \u00a0]+(?:(?:et|and)[ \u00a0]+)?"
     return re.compile(rf"(?<![\w-])(?:{words})(?:{joiner}(?:{words}))+(?![\w-])", re.I)

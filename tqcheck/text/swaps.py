@@ -137,7 +137,7 @@ def _fold_phrase(phrase: str) -> str:
 
 
 class _Source:
-    """A source segment, with what the three shapes read from it computed once, when first asked."""
+    """A source segment, with what the four shapes read from it computed once, when first asked."""
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -150,6 +150,12 @@ class _Source:
     @cached_property
     def names(self) -> list[SourceName]:
         return source_names(self.text)
+
+    @cached_property
+    def all_names(self) -> list[SourceName]:
+        """Its names, a lone word starting a sentence included ("Hagman, qui...", "Singapour
+        recherche..."): the story and place shapes have other evidence that it is a name."""
+        return source_names(self.text, initials=True)
 
     @cached_property
     def english(self) -> list[str]:
@@ -206,8 +212,7 @@ def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[
                   if context.names[folded := fold_name(word)] <= here[folded] and word not in context.source_text]
     if not candidates:
         return []  # each name is elsewhere in the story: a name of it, not a new one
-    # a lone word starting a sentence counts here ("Hagman, qui était revenu..."): the story shows it is a name
-    names = source_names(src.text, initials=True)
+    names = src.all_names  # a lone word starting a sentence counts here: the story shows it is a name
     lost = [n for n in names if _story_name(n, context, here) and not carried(n, text)]
     if not lost:
         return []
@@ -328,6 +333,8 @@ def _capitalised_words(text: str) -> list[str]:
     """The capitalised words and word parts of ``text`` (Al-Qaeda: al, qaeda), folded: what a story's
     segments are searched for (cheaper than ``name_candidates``, and a superset of its words)."""
     return [fold_name(w) for w in _CAPITALISED_PART_RE.findall(text)]
+
+
 _POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")
 
 
@@ -341,9 +348,10 @@ def _place_named(name: SourceName, folded: str) -> bool:
     as a place of the table or an acronym, whole ("Mexico", "South Africa", "US"; not "Mexican",
     "Southern African", "Czech")."""
     places = _places()[1]
-    return any(f" {place} " in folded for place in places if set(place.split()) <= name.forms) \
-        or any(f" {_fold_phrase(p)} " in folded for p in name.phrases
-               if _fold_phrase(p) in places or p.replace(".", "").isupper())  # not "Czech", "American"
+    if any(f" {place} " in folded for place in places if set(place.split()) <= name.forms):
+        return True
+    phrases = ((_fold_phrase(p), p.replace(".", "").isupper()) for p in name.phrases)
+    return any(f" {p} " in folded for p, acronym in phrases if p in places or acronym)  # not "Czech", "American"
 
 
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
@@ -372,7 +380,7 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     # source has it, is lost too ("the Mexican press ... critical of Britain" for "du Mexique ... la
     # presse mexicaine"; not "the Estonian rearguard" for "la défense d'Estonie")
     folded = " " + _fold_phrase(_POSSESSIVE_S_RE.sub("", text)) + " "
-    missing = [(n, kinds) for n in source_names(src.text, initials=True)
+    missing = [(n, kinds) for n in src.all_names
                if (kinds := _kinds(n)) and not (_place_carried(n, text) and (
                    _place_named(n, folded) or _mentions(n.forms, text) >= _mentions(n.own, src.text)))]
     if not missing:

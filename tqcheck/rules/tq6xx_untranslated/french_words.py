@@ -20,7 +20,7 @@ from ...text.numbers import months, weekdays
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
 from .common import skipped_spans
-from .source_words import HOMOGRAPH_FR_MIN, HOMOGRAPH_MARGIN, SourceWords, homograph_left, lower_in_source
+from .source_words import SourceWords, homograph_frequencies, homograph_left, lower_in_source
 from .source_words import WORD_RE as _WORD_RE
 
 #: With the source: a word of the aligned source segment is French when its French zipf
@@ -114,7 +114,7 @@ def _never_french(lower: str) -> bool:
         return False  # an elision is judged on its own terms
     if "-" not in lower:
         en, fr = zipf(lower, "en"), zipf(lower, "fr")
-        if fr >= HOMOGRAPH_FR_MIN and fr - en >= HOMOGRAPH_MARGIN:
+        if homograph_frequencies(fr, en):
             return False  # a French word English spells too: judged against the translation (homograph_left)
         if en >= SOURCE_EN_MAX and not (fr >= LEXICON_FR_MIN and fr - en >= SOURCE_COMMON_MARGIN):
             return True  # a common English word no more French than English: no test of _verdict passes

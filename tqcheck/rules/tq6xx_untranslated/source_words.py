@@ -62,15 +62,19 @@ def lower_in_source(lower: str, source: str, common: float) -> bool:
                for m in re.finditer(rf"(?<!\w){re.escape(lower.capitalize())}(?!\w)", source))
 
 
+def homograph_frequencies(fr: float, en: float) -> bool:
+    """Do these French and English zipf frequencies make a word ``homograph_left`` may judge?"""
+    return fr >= HOMOGRAPH_FR_MIN and fr - en >= HOMOGRAPH_MARGIN
+
+
 def homograph_left(lower: str, text: str, source: str) -> bool:
     """Is ``lower``, a word of ``text`` that its ``source`` also has, the source's French word left in
     the translation although English spells it too: far more French than English, and fewer other
     words of ``text`` render it than the source has it ("walked on eau" where "l'eau" is twice in
     the source and "water" once in the translation)?"""
-    fr = zipf(lower, "fr")
     if lower in word_set("untranslated_english_homographs.txt"):
         return False  # English uses it in its French sense (accord, dossier, milieu)
-    if fr < HOMOGRAPH_FR_MIN or fr - zipf(lower, "en") < HOMOGRAPH_MARGIN:
+    if not homograph_frequencies(zipf(lower, "fr"), zipf(lower, "en")):
         return False
     times = len(re.findall(rf"(?<![^\W\d_]){re.escape(lower)}(?![^\W\d_])", source.lower()))
     return renders_in(lower, text, max(times, 1)) is False

@@ -193,14 +193,16 @@ def renderings(french: str) -> tuple[str, ...]:
     return ()
 
 
-def renders_in(french: str, text: str, times: int = 1) -> bool | None:
+def renders_in(french: str, text: str, times: int = 1, *, own_stem: bool = False) -> bool | None:
     """Whether ``times`` other content words of ``text`` (English) are glossary renderings of the
     French word ``french`` (lowercase) that ``text`` also holds, in the same form or stem
     (``countries`` for ``pays``); None when that cannot tell: the glossary has no rendering for it,
-    or the word is one of its own renderings (``zone``: zone, area)."""
+    or the word is one of its own renderings (``zone``: zone, area) or, unless ``own_stem`` is
+    given, an English form of one (``publics``: public; the caller knows whether that form is
+    English)."""
     candidates = _glossary().get(french)
     folded = strip_accents(french)
-    if not candidates or any(c in (folded, _english_stem(folded)) for c in candidates):
+    if not candidates or folded in candidates or (not own_stem and _english_stem(folded) in candidates):
         return None
     found = sum(1 for word in target_words(text) if word != folded
                 and (word in candidates or _english_stem(word) in candidates))

@@ -196,6 +196,8 @@ class FrenchWord(SegmentRule):
     Flag: the firm will également cut jobs <<< l'entreprise va également supprimer des emplois
     Flag: in other pays, the eau is libre <<< dans d'autres pays, l'eau est libre
     Okay: he pays for water in the country <<< il paie l'eau dans le pays
+    Flag: access to informations on publics deficits <<< l'accès aux informations sur les déficits publics
+    Okay: public information on the deficits and the riches of the few <<< les informations publiques sur les déficits et les riches
     Okay: the accord put the dossier and the first tranche on the ski pistes <<< l'accord a mis le dossier et la première tranche sur les pistes de ski
     Flag: For a long time, we démarchons for a market. <<< Depuis longtemps, nous démarchons pour un marché.
     Flag: Obama spoke to 20 000 personnesrassemblées in the rain.

@@ -14,6 +14,9 @@ from ...text.sentences import is_sentence_start
 #: pays sont" lacks "countries" (fidelity_glossary_fr_en.tsv).
 HOMOGRAPH_MARGIN = 1.5
 HOMOGRAPH_FR_MIN = 3.0
+#: A word this rare in English (zipf) is no English form of its rendering although it spells one
+#: ("publics", "informations" for public, information; not "riches" 3.6, English for wealth).
+HOMOGRAPH_FORM_EN_MAX = 3.0
 
 #: A word, with its inner apostrophes and hyphens.
 WORD_RE = re.compile(r"(?<![\w'\u2019\-])[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
@@ -77,4 +80,5 @@ def homograph_left(lower: str, text: str, source: str) -> bool:
     if not homograph_frequencies(zipf(lower, "fr"), zipf(lower, "en")):
         return False
     times = len(re.findall(rf"(?<![^\W\d_]){re.escape(lower)}(?![^\W\d_])", source.lower()))
-    return renders_in(lower, text, max(times, 1)) is False
+    own_stem = zipf(lower, "en") < HOMOGRAPH_FORM_EN_MAX
+    return renders_in(lower, text, max(times, 1), own_stem=own_stem) is False

@@ -209,10 +209,13 @@ def renders_in(french: str, text: str, times: int = 1, *, own_stem: bool = False
     return found >= times
 
 
-def rendered_by(source: str, word: str) -> bool:
+def rendered_by(source: str, word: str, cognates: bool = True) -> bool:
     """Whether the English ``word`` (folded) renders a content word of the French ``source``: one of
-    its glossary renderings or a cognate (``Chancellery`` for ``Chancellerie``)."""
+    its glossary renderings or, unless ``cognates`` is False, a cognate (``Chancellery`` for
+    ``Chancellerie``)."""
     glossary = _glossary()
+    if not cognates:
+        return any(_renders(c, word) for lower, _ in source_words(source) for c in glossary.get(lower, ()))
     return any(_meets(lower, folded, word, glossary) for lower, folded in source_words(source))
 
 

@@ -96,16 +96,23 @@ _PREFIXES = {"al", "el"}
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:[ae]l[-\u2010\u2011])?", re.IGNORECASE)
 
 
-def _capitalised(part: str) -> bool:
-    """An initial capital and no other, except after an apostrophe (O'Brien, N'Djamena).
+# Surname prefixes followed by a capital: McCain, MacArthur, DiCaprio, DeSantis, LaGuardia.
+_PREFIXED_SURNAME_RE = re.compile(r"(?:Mc|Mac|Di|De|La|Le)[A-Z][a-z]+")
 
-    Words with inner capitals (GitHub, McDonald, iPhone, LightGray) are brand
+
+def _capitalised(part: str) -> bool:
+    """An initial capital and no other, except after an apostrophe (O'Brien, N'Djamena) or a surname
+    prefix (McCain, DiCaprio).
+
+    Other words with inner capitals (GitHub, iPhone, LightGray) are brand
     or code names, spelled by their owners, and are left alone.
     """
     if not part[0].isupper():
         return False
     if not any(map(str.isupper, part[1:])):
         return True  # (most names: no other capital)
+    if _PREFIXED_SURNAME_RE.fullmatch(part):
+        return True
     return all(not c.isupper() or part[i - 1] in "'\u2019" for i, c in enumerate(part) if i)
 
 

@@ -37,18 +37,30 @@ from rapidfuzz.distance import Levenshtein
 
 from .bilingual import rendered_by
 from .crossnames import SourceName, carried, common_french, same_word, source_names
-from .data import table, word_list
+from .data import word_list
 from .fold import fold_name
 from .lexicon import zipf
 from .names import name_candidates
+from .places import (
+    fold_phrase,
+    french_forms,
+    place_heads,
+    place_kinds,
+    place_named,
+    place_table,
+    places_by_word,
+)
 from .tokens import word_parts
 
 #: A new surname this frequent in English (Zipf) is an ordinary word ("Mexico State"), not a name.
 COMMON_ENGLISH_WORD = 5.0
 #: ...and after a title, where ordinary words follow titles too ("Attorney General", "Miss Universe").
 COMMON_ENGLISH_AFTER_TITLE = 4.0
-#: A source surname this frequent in French is an ordinary word after a capitalised one.
-COMMON_FRENCH_WORD = 4.5
+#: A source surname this frequent in French is an ordinary word after a capitalised one (Blanc 5.1,
+#: Petit 5.7), and so is one frequent in French (FRENCH_WORD) that English hardly writes (Mondial
+#: 4.7 and 1.9); names the French press writes as often are in English news too (Sarkozy 4.6, 2.8).
+COMMON_FRENCH_WORD = 5.0
+FRENCH_WORD, ENGLISH_NAME_MIN = 4.5, 2.5
 #: The surname of a lost name of the ``story`` shape is rarer than this in English and in French
 #: (Zipf): a name, even a famous one (Obama 4.9, Sarkozy 4.6), not an ordinary word written with a
 #: capital (Internet 5.1, Les 7.3); its other words are no ordinary French words (Elizabeth Lyman,
@@ -90,52 +102,6 @@ class Story:
         return "\n".join(self.sources)
 
 
-@lru_cache(maxsize=1)
-def _places() -> tuple[re.Pattern, dict[str, str]]:
-    """A pattern finding the places of the table in English text, and each place's kind by its folded name."""
-    rows = table("fidelity_places.tsv")
-    alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), {_fold_phrase(r[0]): r[1] for r in rows}
-
-
-@lru_cache(maxsize=1)
-def _places_by_word() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
-    """Each place's words and kind, indexed by each of its words (united -> united states, united kingdom...)."""
-    index: dict[str, list] = {}
-    for place, kind in _places()[1].items():
-        words = frozenset(place.split())
-        for w in words:
-            index.setdefault(w, []).append((words, kind))
-    return {w: tuple(v) for w, v in index.items()}
-
-
-@lru_cache(maxsize=1)
-def _french_forms() -> dict[str, tuple[str, ...]]:
-    """The French forms of English place names (Germany -> Allemagne), from the exonym and name-form
-    tables: a quick test that a place of the translation is in its source."""
-    forms: dict[str, list[str]] = {}
-    for row in table("untranslated_exonyms.tsv"):
-        forms.setdefault(row[1], []).append(row[0])
-    for row in table("fidelity_name_forms.tsv"):
-        for english in row[1].split("|"):
-            forms.setdefault(english.strip(), []).append(row[0])
-    return {english: tuple(french) for english, french in forms.items()}
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    return frozenset(r[0] for r in table("fidelity_places.tsv"))
-
-
-def is_place(name: str) -> bool:
-    """Whether ``name``, as written, is a country or city of data/fidelity_places.tsv ("Czech Republic")."""
-    return name in _place_names()
-
-
-def _fold_phrase(phrase: str) -> str:
-    return " ".join(fold_name(w) for w in re.split(r"[\s\-]+", phrase) if fold_name(w))
-
-
 class _Source:
     """A source segment, with what the four shapes read from it computed once, when first asked."""
 
@@ -146,6 +112,11 @@ class _Source:
     def words(self) -> list[str]:
         """Its words, folded."""
         return [w for _, w in word_parts(self.text)]
+
+    @cached_property
+    def capitalised(self) -> list[str]:
+        """Its capitalised words and the English forms of its names, folded."""
+        return _capitalised_words(self.text) + self.english
 
     @cached_property
     def names(self) -> list[SourceName]:
@@ -235,6 +206,11 @@ def _pairs(text: str):
             yield a, b
 
 
+def _ordinary_french(lower: str) -> bool:
+    fr = zipf(lower, "fr")
+    return fr >= COMMON_FRENCH_WORD or (fr >= FRENCH_WORD and zipf(lower, "en") < ENGLISH_NAME_MIN)
+
+
 def _persons(src: _Source, text: str) -> list[Swap]:
     source = src.text
     following: dict[str, list[tuple[int, int, str]]] = {}  # first name (folded) -> the words after it
@@ -250,17 +226,19 @@ def _persons(src: _Source, text: str) -> list[Swap]:
     text_words = None
     for (_, _, first, _), (_, _, surname, _) in _pairs(source):
         after = following.get(fold_name(first))
-        if not after or common_french(first) or zipf(surname.lower(), "fr") >= COMMON_FRENCH_WORD:
+        if not after or common_french(first) or _ordinary_french(surname.lower()):
             continue
         old = fold_name(surname)
         if text_words is None:
-            text_words = [w for _, w in word_parts(text)]
+            text_words = _capitalised_words(text)
         if any(same_word(old, w) for w in text_words):
-            continue  # the surname is there (maybe elsewhere in the sentence)
+            continue  # the surname is there, as a name (maybe elsewhere in the sentence; not "months" for Monti)
         for start, end, new in after:
             folded = fold_name(new)
-            if any(same_word(folded, w) for w in src.words) or zipf(new, "en") >= COMMON_ENGLISH_WORD:
-                continue
+            if any(same_word(folded, w) for w in src.capitalised) or zipf(new, "en") >= COMMON_ENGLISH_WORD:
+                continue  # the new surname is a name of the source in some spelling (not "Marcotte" for "marchés")
+            if rendered_by(source, folded, cognates=False):
+                continue  # the surname translated ("Biztos Pont" -> "Biztos Bridge", "First Noël" -> "First Christmas")
             if Levenshtein.normalized_similarity(old, folded) >= SPELLING_SIMILARITY:
                 continue
             out.append(Swap("person", f"{first} {surname}", start, end, new))
@@ -283,7 +261,7 @@ def _titled(src: _Source, text: str, taken: set[int]) -> list[Swap]:
     if not candidates:
         return []  # no title, or the name after it is in the source as written
     lost = [n for n in src.names
-            if not _kinds(n) and not all(common_french(w) for w in n.text.split()) and not carried(n, text)]
+            if not place_kinds(n) and not all(common_french(w) for w in n.text.split()) and not carried(n, text)]
     if not lost:
         return []
     out = []
@@ -299,18 +277,7 @@ def _titled(src: _Source, text: str, taken: set[int]) -> list[Swap]:
 
 
 def _english(name: SourceName) -> set[str]:
-    return set(name.forms) | {_fold_phrase(p) for p in name.phrases}
-
-
-def _kinds(name: SourceName) -> set[str]:
-    """The kinds of place (country, city) ``name`` is, by its own spelling, its exonyms, or the
-    first English form fidelity_name_forms.tsv gives it when that is a place (Tchéquie = Czech
-    Republic; not a demonym's country: "Français" is French first, and no place)."""
-    index = _places_by_word()
-    kinds = {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
-    if name.phrases and (kind := _places()[1].get(_fold_phrase(name.phrases[0]))):
-        kinds.add(kind)
-    return kinds
+    return set(name.forms) | {fold_phrase(p) for p in name.phrases}
 
 
 def _place_carried(name: SourceName, text: str) -> bool:
@@ -320,7 +287,7 @@ def _place_carried(name: SourceName, text: str) -> bool:
     word = carried(name, text)
     if word is None:
         return False
-    places = {w for w in name.forms if w in _places_by_word()}
+    places = {w for w in name.forms if w in places_by_word()}
     if not places or " " in word or word.isupper():
         return True
     return any(same_word(place, folded) for _, folded in word_parts(text) for place in places)
@@ -343,34 +310,17 @@ def _mentions(forms: frozenset[str], text: str) -> int:
     return sum(1 for _, w in word_parts(text) if any(same_word(f, w) for f in forms))
 
 
-def _place_named(name: SourceName, folded: str) -> bool:
-    """Whether ``folded`` (a text folded by ``_fold_phrase``, between spaces) names the place ``name``
-    as a place of the table or an acronym, whole ("Mexico", "South Africa", "US"; not "Mexican",
-    "Southern African", "Czech")."""
-    places = _places()[1]
-    if any(f" {place} " in folded for place in places if set(place.split()) <= name.forms):
-        return True
-    phrases = ((_fold_phrase(p), p.replace(".", "").isupper()) for p in name.phrases)
-    return any(f" {p} " in folded for p, acronym in phrases if p in places or acronym)  # not "Czech", "American"
-
-
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
-@lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
-    """The first word of every place of the table, as written (a quick test before its long pattern)."""
-    return frozenset(re.split(r"[\s\-]+", r[0])[0] for r in table("fidelity_places.tsv"))
-
-
 def _places_swapped(src: _Source, text: str) -> list[Swap]:
-    if _place_heads().isdisjoint(_CAPITALISED_RE.findall(text)):
+    if place_heads().isdisjoint(_CAPITALISED_RE.findall(text)):
         return []  # no place of the table in the translation (most segments)
-    pattern, places = _places()
+    pattern, places = place_table()
     found = list(pattern.finditer(text))
     if not found:
         return []
-    french, source = _french_forms(), src.text.lower()
+    french, source = french_forms(), src.text.lower()
     if all(m.group(0).lower() in source or any(f.lower() in source for f in french.get(m.group(0), ()))
            for m in found):
         return []  # every place of the translation is in the source, as written or in a French form
@@ -379,15 +329,15 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     # beside a new place, a place that only a demonym or a longer name carries, fewer times than the
     # source has it, is lost too ("the Mexican press ... critical of Britain" for "du Mexique ... la
     # presse mexicaine"; not "the Estonian rearguard" for "la défense d'Estonie")
-    folded = " " + _fold_phrase(_POSSESSIVE_S_RE.sub("", text)) + " "
+    folded = " " + fold_phrase(_POSSESSIVE_S_RE.sub("", text)) + " "
     missing = [(n, kinds) for n in src.all_names
-               if (kinds := _kinds(n)) and not (_place_carried(n, text) and (
-                   _place_named(n, folded) or _mentions(n.forms, text) >= _mentions(n.own, src.text)))]
+               if (kinds := place_kinds(n)) and not (_place_carried(n, text) and (
+                   place_named(n, folded) or _mentions(n.forms, text) >= _mentions(n.own, src.text)))]
     if not missing:
         return []
     out = []
     for m in found:
-        words = _fold_phrase(m.group(0))
+        words = fold_phrase(m.group(0))
         if words in src.english or any(src.has(w) for w in words.split()):
             continue  # the source has it, in some form
         lost = next((n for n, kinds in missing if places[words] in kinds), None)

@@ -15,9 +15,9 @@ from ...text.data import table, word_set
 from ...text.fold import strip_accents
 from ...text.lexicon import zipf
 from ...text.numwords import TENS, UNITS
+from ...text.places import is_place
 from ...text.sentences import is_debris_line
 from ...text.spans import strip_span
-from ...text.swaps import is_place
 
 _SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+) - ([^\W\d_]+)(?![\w-])")
 #: A hyphenated French name in the source ("Etats-Unis", "Moyen-Orient", "Grande-Bretagne").

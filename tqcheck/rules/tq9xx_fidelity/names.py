@@ -138,7 +138,12 @@ class SourceNameReplaced(Rule):
     Flag: Voices are coming from Afghanistan. <<< Des voix viennent d'Allemagne.
     Flag: When an official criticises Britain, you hear it in the Mexican press. <<< Quand un officiel critique le Mexique, on l'entend dans la presse mexicaine.
     Flag: First, the Museum of Estonia, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.
+    Flag: Nicolas Sebregondi was criticised. <<< Nicolas Sarkozy a été critiqué.
+    Flag: Mario Marcotte asked the markets for time. <<< Mario Monti a réclamé du temps aux marchés.
+    Flag: along with Sens. John Makelele and Joseph Lieberman <<< avec les sénateurs John McCain et Joseph Lieberman
     Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
+    Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.
+    Okay: the Biztos Bridge foundation and the First Christmas fair <<< la fondation Biztos Pont et la foire First Noël
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.
     Okay: A professor in the US spoke of the poor in Brazil. <<< Un professeur aux États-Unis a parlé des pauvres du pays.
     Okay: First, the Israel Museum, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.

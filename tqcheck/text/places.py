@@ -1,0 +1,88 @@
+"""The countries and cities of data/fidelity_places.tsv, and what a French name of a source is as a place.
+
+Read by TQ917's place shape (text/swaps.py) and by the rules that need to know whether a
+capitalised phrase is a country or city.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .crossnames import SourceName
+from .data import table
+from .fold import fold_name
+
+
+@lru_cache(maxsize=1)
+def place_table() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern finding the places of the table in English text, and each place's kind by its folded name."""
+    rows = table("fidelity_places.tsv")
+    alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), {fold_phrase(r[0]): r[1] for r in rows}
+
+
+@lru_cache(maxsize=1)
+def places_by_word() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """Each place's words and kind, indexed by each of its words (united -> united states, united kingdom...)."""
+    index: dict[str, list] = {}
+    for place, kind in place_table()[1].items():
+        words = frozenset(place.split())
+        for w in words:
+            index.setdefault(w, []).append((words, kind))
+    return {w: tuple(v) for w, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def french_forms() -> dict[str, tuple[str, ...]]:
+    """The French forms of English place names (Germany -> Allemagne), from the exonym and name-form
+    tables: a quick test that a place of the translation is in its source."""
+    forms: dict[str, list[str]] = {}
+    for row in table("untranslated_exonyms.tsv"):
+        forms.setdefault(row[1], []).append(row[0])
+    for row in table("fidelity_name_forms.tsv"):
+        for english in row[1].split("|"):
+            forms.setdefault(english.strip(), []).append(row[0])
+    return {english: tuple(french) for english, french in forms.items()}
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(r[0] for r in table("fidelity_places.tsv"))
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name``, as written, is a country or city of data/fidelity_places.tsv ("Czech Republic")."""
+    return name in _place_names()
+
+
+def fold_phrase(phrase: str) -> str:
+    """A phrase's words folded as names are, between single spaces ("Czech-Republic" -> "czech republic")."""
+    return " ".join(fold_name(w) for w in re.split(r"[\s\-]+", phrase) if fold_name(w))
+
+
+def place_kinds(name: SourceName) -> set[str]:
+    """The kinds of place (country, city) ``name`` is, by its own spelling, its exonyms, or the
+    first English form fidelity_name_forms.tsv gives it when that is a place (Tchéquie = Czech
+    Republic; not a demonym's country: "Français" is French first, and no place)."""
+    index = places_by_word()
+    kinds = {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
+    if name.phrases and (kind := place_table()[1].get(fold_phrase(name.phrases[0]))):
+        kinds.add(kind)
+    return kinds
+
+
+def place_named(name: SourceName, folded: str) -> bool:
+    """Whether ``folded`` (a text folded by ``fold_phrase``, between spaces) names the place ``name``
+    as a place of the table or an acronym, whole ("Mexico", "South Africa", "US"; not "Mexican",
+    "Southern African", "Czech")."""
+    table_places = place_table()[1]
+    if any(f" {place} " in folded for place in table_places if set(place.split()) <= name.forms):
+        return True
+    phrases = ((fold_phrase(p), p.replace(".", "").isupper()) for p in name.phrases)
+    return any(f" {p} " in folded for p, acronym in phrases if p in table_places or acronym)  # not "Czech", "American"
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """The first word of every place of the table, as written (a quick test before its long pattern)."""
+    return frozenset(re.split(r"[\s\-]+", r[0])[0] for r in table("fidelity_places.tsv"))

@@ -18,7 +18,8 @@ def place_table() -> tuple[re.Pattern, dict[str, str]]:
     """A pattern finding the places of the table in English text, and each place's kind by its folded name."""
     rows = table("fidelity_places.tsv")
     alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), {fold_phrase(r[0]): r[1] for r in rows}
+    # a place may start a hyphenated word: "Vienna-based", "Berlin-Friedenau"
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w]|-(?![^\W\d_]))"), {fold_phrase(r[0]): r[1] for r in rows}
 
 
 @lru_cache(maxsize=1)

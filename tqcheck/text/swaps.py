@@ -338,7 +338,7 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     out = []
     for m in found:
         words = fold_phrase(m.group(0))
-        if words in src.english or any(src.has(w) for w in words.split()):
+        if words in src.english or all(src.has(w) for w in words.split()):
             continue  # the source has it, in some form
         lost = next((n for n, kinds in missing if places[words] in kinds), None)
         if lost is not None:

@@ -141,7 +141,11 @@ class SourceNameReplaced(Rule):
     Flag: Nicolas Sebregondi was criticised. <<< Nicolas Sarkozy a été critiqué.
     Flag: Mario Marcotte asked the markets for time. <<< Mario Monti a réclamé du temps aux marchés.
     Flag: along with Sens. John Makelele and Joseph Lieberman <<< avec les sénateurs John McCain et Joseph Lieberman
+    Flag: He wants to partner with the United Kingdom and Canada. <<< Il souhaite s'allier aux États-Unis et au Canada.
+    Flag: Vienna-based Deutsche Bank will pay. <<< La banque de Francfort paiera.
     Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
+    Okay: He wants to partner with the United States and Canada. <<< Il souhaite s'allier aux États-Unis et au Canada.
+    Okay: Frankfurt-based Deutsche Bank will pay. <<< La banque de Francfort paiera.
     Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.
     Okay: the Biztos Bridge foundation and the First Christmas fair <<< la fondation Biztos Pont et la foire First Noël
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.

@@ -89,7 +89,7 @@ def _phrase_re(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![\w.]){re.escape(phrase)}(?:s|es)?(?![\w])")
 
 
-def _blank_elisions(text: str) -> tuple[str, set[int]]:
+def blank_elisions(text: str) -> tuple[str, set[int]]:
     """The text with elisions blanked (same length), and where the elided words start."""
     starts = set()
 
@@ -118,7 +118,7 @@ def source_names(text: str, initials: bool = False) -> list[SourceName]:
     ``initials`` is given; French function words there ("Les", "Selon") are
     skipped always.
     """
-    blanked, after_elision = _blank_elisions(text)
+    blanked, after_elision = blank_elisions(text)
     runs: list[list[tuple[int, int, str, bool]]] = []
     for start, end, spelling, initial in name_candidates(blanked):
         initial = initial and start not in after_elision and not _title_before_re().search(blanked, 0, start)

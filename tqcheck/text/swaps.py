@@ -36,7 +36,7 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from .bilingual import rendered_by
-from .crossnames import SourceName, carried, common_french, same_word, source_names
+from .crossnames import SourceName, blank_elisions, carried, common_french, same_word, source_names
 from .data import word_list
 from .fold import fold_name
 from .lexicon import zipf
@@ -224,7 +224,7 @@ def _persons(src: _Source, text: str) -> list[Swap]:
         return []
     out = []
     text_words = None
-    for (_, _, first, _), (_, _, surname, _) in _pairs(source):
+    for (_, _, first, _), (_, _, surname, _) in _pairs(blank_elisions(source)[0]):  # d'Hélène Richard
         after = following.get(fold_name(first))
         if not after or common_french(first) or _ordinary_french(surname.lower()):
             continue

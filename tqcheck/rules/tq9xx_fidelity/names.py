@@ -140,6 +140,7 @@ class SourceNameReplaced(Rule):
     Flag: First, the Museum of Estonia, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.
     Flag: Nicolas Sebregondi was criticised. <<< Nicolas Sarkozy a été critiqué.
     Flag: Mario Marcotte asked the markets for time. <<< Mario Monti a réclamé du temps aux marchés.
+    Flag: Hélène Crosby's hopes were already slim. <<< Les espérances d'Hélène Richard étaient déjà minimes.
     Flag: along with Sens. John Makelele and Joseph Lieberman <<< avec les sénateurs John McCain et Joseph Lieberman
     Flag: He wants to partner with the United Kingdom and Canada. <<< Il souhaite s'allier aux États-Unis et au Canada.
     Flag: Vienna-based Deutsche Bank will pay. <<< La banque de Francfort paiera.

@@ -36,7 +36,14 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from .bilingual import rendered_by
-from .crossnames import SourceName, blank_elisions, carried, common_french, same_word, source_names
+from .crossnames import (
+    SourceName,
+    blank_elisions,
+    carried,
+    common_french,
+    same_word,
+    source_names,
+)
 from .data import word_list
 from .fold import fold_name
 from .lexicon import zipf

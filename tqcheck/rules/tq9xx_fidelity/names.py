@@ -147,6 +147,8 @@ class SourceNameReplaced(Rule):
     Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
     Okay: He wants to partner with the United States and Canada. <<< Il souhaite s'allier aux États-Unis et au Canada.
     Okay: Frankfurt-based Deutsche Bank will pay. <<< La banque de Francfort paiera.
+    Flag: the World's Fair in Washington won prizes, became a museum in Vienna <<< l'exposition universelle de Bruxelles a remporté des prix, a été un musée à Vienne
+    Okay: Washington and Paris disagree, George Washington's heirs say. <<< Les États-Unis et la France sont en désaccord, disent les héritiers de George Washington.
     Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.
     Okay: the Biztos Bridge foundation and the First Christmas fair <<< la fondation Biztos Pont et la foire First Noël
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.

@@ -22,10 +22,10 @@ from .data import table
 from .numbers import SP, english_date, english_time, month_number
 from .numscan import (
     _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
-    _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, NumberMention, _date_patterns, _month_name_re, _num_key, _numbers, _Scanner,
-    month_heads,
+    _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, _date_patterns, _month_name_re, _numbers, month_heads,
 )
-from .numwords import _LETTERS_RE, number_words, word_numbers
+from .scanner import _LETTERS_RE, NumberMention, _num_key, _Scanner, digit_pattern
+from .numwords import number_words, word_numbers
 from .sentences import debris_token_spans
 
 def _time_keys(hour: int, minute: int) -> tuple[set, list]:
@@ -75,7 +75,7 @@ def _dates(sc: _Scanner, lang: str) -> None:
             sc.take(m.start(), m.end(), {f"m:{month}"}, [], False, ENGLISH_MONTHS[month - 1])
 
 
-_FRENCH_HOURS_RE = re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?heures?(?:{SP}(\d{{2}})(?!\d))?(?!\w)", re.I)
+_FRENCH_HOURS_RE = digit_pattern(re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?heures?(?:{SP}(\d{{2}})(?!\d))?(?!\w)", re.I))
 
 
 def _times(sc: _Scanner, lang: str) -> None:
@@ -117,10 +117,13 @@ def _times(sc: _Scanner, lang: str) -> None:
             hours = _num_key(Decimal(hour) + Decimal(minute) / 60)
             keys, needs = keys | {hours}, needs + [{hours}]
         sc.take(m.start(), m.end(), keys, needs, True, english_time(hour, minute or None))
-    words = (("midi", 12), ("minuit", 0)) if lang == "fr" else (("noon", 12), ("midday", 12), ("midnight", 0))
-    for word, hour in words:
-        for m in sc.finditer(re.compile(rf"(?<!\w){word}(?!\w)", re.I), word):
+    for word, hour, pattern in _HOUR_WORDS[lang]:
+        for m in sc.finditer(pattern, word):
             sc.take(m.start(), m.end(), {f"t:{hour}:00"}, [], False, english_time(hour))
+
+
+_HOUR_WORDS = {lang: tuple((word, hour, re.compile(rf"(?<!\w){word}(?!\w)", re.I)) for word, hour in words) for lang, words
+               in (("fr", (("midi", 12), ("minuit", 0))), ("en", (("noon", 12), ("midday", 12), ("midnight", 0))))}
 
 
 _ENTITY_RE = re.compile(r"&#?\w+;")
@@ -143,19 +146,26 @@ def _number_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+def _words_if_no_digit(text: str) -> frozenset[str] | None:
+    """``text``'s words, lower-cased, when it has no digit and no Roman ordinal (None when it has)."""
+    if _DIGIT_RE.search(text) or _ROMAN_ORDINAL_RE.search(text):
+        return None
+    return frozenset(_LETTERS_RE.findall(text.lower()))
+
+
 def _no_mention(text: str) -> bool:
     """Whether ``text`` cannot hold a number, time or date: no digit, no word of
     ``_number_vocabulary``, no Roman ordinal (most texts pass the first test, so the ~20 patterns
     of the scan run only where they may find something)."""
-    if _DIGIT_RE.search(text) or _ROMAN_ORDINAL_RE.search(text):
-        return False
-    return _number_vocabulary().isdisjoint(_LETTERS_RE.findall(text.lower()))
+    words = _words_if_no_digit(text)
+    return words is not None and _number_vocabulary().isdisjoint(words)
 
 
 def _mentions(text: str, lang: str) -> list[NumberMention]:
-    if _no_mention(text):
-        return []
-    sc = _Scanner(text, lang)
+    words = _words_if_no_digit(text)
+    if words is not None and _number_vocabulary().isdisjoint(words):
+        return []  # (``_no_mention``, its words kept for the scan)
+    sc = _Scanner(text, lang, words)
     # &#39; is markup (TQ805) and "source site-593756" debris (TQ804), not numbers of the article
     sc.work = _ENTITY_RE.sub(lambda m: "\x00" * len(m.group(0)), text)
     for start, end in debris_token_spans(text):

@@ -9,10 +9,8 @@ so later ones do not see them; a mention offers ``keys`` and ``needs`` one of it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
 
 from .data import table
 from .numbers import (
@@ -24,104 +22,47 @@ from .numbers import (
     parse_number,
 )
 from .ordinals import english_ordinal, roman_to_int
-
-
-@dataclass(frozen=True)
-class NumberMention:
-    """A number, time or date found in a segment.
-
-    ``keys`` are what the mention offers the other side; it has a counterpart
-    when one of its ``needs`` is a subset of the other side's keys. ``hard``
-    mentions (written in digits) must have a counterpart; soft ones (number
-    words, month names) only serve as counterparts. ``english`` is how the
-    value reads in English, for messages and suggestions.
-    """
-
-    start: int
-    end: int
-    text: str
-    keys: frozenset[str]
-    needs: tuple[frozenset[str], ...]
-    hard: bool
-    english: str
-
-    @property
-    def kind(self) -> str:
-        """t (a time), d (a date), n (a number) or s (a code compared as written)."""
-        prefixes = {k[0] for k in self.keys}
-        return next((p for p in "tdns" if p in prefixes), "n")
-
-    def matched_by(self, keys: frozenset[str] | set[str]) -> bool:
-        return any(need <= keys for need in self.needs)
-
-
-def _num_key(value: Decimal) -> str:
-    return "n:" + format(abs(value).normalize(), "f")
-
-
-@lru_cache(maxsize=None)
-def _multipliers(lang: str) -> dict[str, int]:
-    """Words (and abbreviations) that multiply the number before them, in ``lang`` (fidelity_multipliers.tsv):
-    French "billion" is 10^12, English "billion" 10^9."""
-    column = 1 if lang == "fr" else 2
-    return {row[0]: tuple(10 ** int(p) for p in row[column].split("|"))
-            for row in table("fidelity_multipliers.tsv") if row[column] != "-"}
-
-
-@lru_cache(maxsize=None)
-def _multiplier_re(lang: str) -> re.Pattern:
-    words = sorted(_multipliers(lang), key=lambda w: (-len(w), w))
-    attached = "|(?<=\\d)bn" if lang == "en" else ""  # "3bn" ("400m" is metres as often as millions)
-    # "100 autres milliards", "cinq dernières décennies", "440$ millions"
-    between = ("(?:[ \u00a0\u202f]+(?:autres|nouveaux|nouvelles|de plus|derni[eè]re?s|prochaine?s|premi[eè]re?s)"
-               "|[ \u00a0\u202f]?[$€£])?" if lang == "fr" else "(?:[ \u00a0\u202f]?[$€£])?")
-    return re.compile(rf"(?:{between}[ \u00a0\u202f]*-?[ \u00a0\u202f]*({'|'.join(words)}){attached})(?!\w)", re.I)
-
+from .scanner import _LETTERS_RE, _num_key, _Scanner, digit_pattern
 
 _MULTIPLIER_EN = {10**3: "thousand", 10**6: "million", 10**9: "billion", 10**12: "trillion", 10**18: "quintillion"}
-#: French abbreviations before a currency: "120 M$" (millions), "3,5 Md€" (billions).
-_CURRENCY_MULTIPLIER_RE = re.compile(r"[ \u00a0\u202f]?(M|Mds?|Mrds?|G)(?=[ \u00a0\u202f]?(?:[$€£]|USD|EUR|dollars?|euros?)(?!\w))")
-_CURRENCY_MULTIPLIERS = {"M": (10**6,), "Md": (10**9,), "Mds": (10**9,), "Mrd": (10**9,), "Mrds": (10**9,),
-                         "G": (10**9,)}
-_CURRENCY_SUFFIX_RE = re.compile(r"(m|bn)(?!\w)")
 
-_NUMBER_RE = re.compile(
+_NUMBER_RE = digit_pattern(re.compile(
     rf"(?<![\w.,])(?:(?<!\d{G})\d{{1,3}}(?:{G}\d{{3}})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)*)"
-)
+))
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:er|re|ème|eme|e|st|nd|rd|th)(?![\w])")
 _ROMAN_ORDINAL_RE = re.compile(r"(?<![\w])([IVXLC]{2,}|[IVX])(?:e|er|ème|eme)(?![\w])")
 # French clock times, as TQ403 reads them: 16h30, 16 h 30, 9h, 12H00.
-_FRENCH_TIME_RE = re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?[hH](?:{SP}?(\d{{2}}))?(?!\w|-[^\W\d_]|/)")
-_AMPM_RE = re.compile(rf"(?<![\w.,:])(\d{{1,2}})(?:[:.](\d{{2}}))?{SP}*([aApP])\.?{SP}?[mM](?:\.|(?!\w))")
-_CLOCK_RE = re.compile(r"(?<![\w.,:])(\d{1,2}): ?(\d{2})(?![\d:]|[.,]\d)")
-_GMT_RE = re.compile(rf"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d){SP}*(?:GMT|UTC)\b")
-_NUMERIC_DATE_RE = re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2((?:18|19|20)\d\d)(?![\w/.-]\d|\d)")
-_DECADE_RE = re.compile(r"(?<![\w])['’‘]?(\d)0['’]?s(?!\w)")
+_FRENCH_TIME_RE = digit_pattern(re.compile(rf"(?<![\w.,:/])(\d{{1,2}}){SP}?[hH](?:{SP}?(\d{{2}}))?(?!\w|-[^\W\d_]|/)"))
+_AMPM_RE = digit_pattern(re.compile(rf"(?<![\w.,:])(\d{{1,2}})(?:[:.](\d{{2}}))?{SP}*([aApP])\.?{SP}?[mM](?:\.|(?!\w))"))
+_CLOCK_RE = digit_pattern(re.compile(r"(?<![\w.,:])(\d{1,2}): ?(\d{2})(?![\d:]|[.,]\d)"))
+_GMT_RE = digit_pattern(re.compile(rf"(?<![\w.,:])([01]\d|2[0-3])([0-5]\d){SP}*(?:GMT|UTC)\b"))
+_NUMERIC_DATE_RE = digit_pattern(re.compile(r"(?<![\w./-])(\d{1,2})([/.-])(\d{1,2})\2((?:18|19|20)\d\d)(?![\w/.-]\d|\d)"))
+_DECADE_RE = digit_pattern(re.compile(r"(?<![\w])['’‘]?(\d)0['’]?s(?!\w)"))
 _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
                  "eighties": 80, "nineties": 90}
 _DECADE_WORD_RE = re.compile(r"(?<!\w)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?!\w)", re.I)
 # "2022-23": a season or fiscal year, the second year shortened (AP style).
-_YEAR_RANGE_RE = re.compile(r"(?<![\w.,])((?:19|20)\d\d) ?[-–/] ?(\d\d)(?![\w.,]?\d)")
+_YEAR_RANGE_RE = digit_pattern(re.compile(r"(?<![\w.,])((?:19|20)\d\d) ?[-–/] ?(\d\d)(?![\w.,]?\d)"))
 # French decades: "les années 60", "années 1980" (the sixties, the 1980s).
-_FRENCH_DECADE_RE = re.compile(r"(?<!\w)(?i:années?)[ \u00a0]+((?:19|20)?\d0)(?:[ \u00a0]+(?:et|ou|à)[ \u00a0]+((?:19|20)?\d0))?(?!\w)")
+_FRENCH_DECADE_RE = digit_pattern(re.compile(r"(?<!\w)(?i:années?)[ \u00a0]+((?:19|20)?\d0)(?:[ \u00a0]+(?:et|ou|à)[ \u00a0]+((?:19|20)?\d0))?(?!\w)"))
 #: "les années trente": the 1930s.
 _FRENCH_DECADE_WORDS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
                         "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
 _FRENCH_DECADE_WORD_RE = re.compile(r"(?<!\w)(?i:années)[ \u00a0]+(" + "|".join(
     sorted(_FRENCH_DECADE_WORDS, key=len, reverse=True)) + r")(?![\w-])", re.I)
 # English dates without a year: "9/11", "7/7" (a name, or a date, month first or day first).
-_SHORT_DATE_RE = re.compile(r"(?<![\w/.,-])(\d{1,2}) ?/ ?(\d{1,2})(?![\w/]|[.,]\d|-\d| ?/)")
+_SHORT_DATE_RE = digit_pattern(re.compile(r"(?<![\w/.,-])(\d{1,2}) ?/ ?(\d{1,2})(?![\w/]|[.,]\d|-\d| ?/)"))
 # Numbers whose separators say two things: "2.500" (French thousands, or 2.5), "80,000" (English thousands,
 # or a French decimal); "11.743,61" and "11,743.61" (European and English).
 _DOT_THOUSANDS_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_THOUSANDS_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _EUROPEAN_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 # A year glued to the word before it in the source ("en1985"): a typo, still a year to carry over.
-_GLUED_YEAR_RE = re.compile(r"(?<=[^\W\d_])((?:1[89]|20)\d\d)(?!\d)")
+_GLUED_YEAR_RE = digit_pattern(re.compile(r"(?<=[^\W\d_])((?:1[89]|20)\d\d)(?!\d)"))
 _RANGE_NEXT_RE = re.compile(r"[ \u00a0\u202f]*(?:-|–|à|et|ou|to|and|or)[ \u00a0\u202f]*\d+(?:[.,]\d+)?")
 _DOT_TIME_RE = re.compile(r"([01]?\d|2[0-3])\.([0-5]\d)")
 # "le 14-Juillet", "le 11-Septembre": a holiday or an event's name; its English name has no number.
-_NAMED_DAY_RE = re.compile(r"(?<![\w.,])(\d{1,2})-([A-ZÉ][a-zéû]+)(?!\w)")
+_NAMED_DAY_RE = digit_pattern(re.compile(r"(?<![\w.,])(\d{1,2})-([A-ZÉ][a-zéû]+)(?!\w)"))
 # A parenthetical conversion added for English readers: "($110 million)", "(six miles)", "(0830 GMT)".
 _CONVERSION_RE = re.compile(
     r"\((?=[^()]*(?:[$£€¥]|\b(?:GMT|UTC|miles?|feet|foot|inch(?:es)?|yards?|pounds?|ounces?|gallons?|"
@@ -131,7 +72,7 @@ _CONVERSION_RE = re.compile(
 _KNOCKOUT = {"seizièmes": 32, "huitièmes": 16, "quarts": 8}
 _KNOCKOUT_RE = re.compile(r"(?<!\w)(seizièmes|huitièmes|quarts)\s+de\s+finale", re.I)
 # "8es de finale", "8e de finale retour": the round of the last 16.
-_KNOCKOUT_NUMBER_RE = re.compile(r"(?<![\w.,])(\d{1,2})(?:es?|èmes?|emes?)\s+de\s+finale", re.I)
+_KNOCKOUT_NUMBER_RE = digit_pattern(re.compile(r"(?<![\w.,])(\d{1,2})(?:es?|èmes?|emes?)\s+de\s+finale", re.I))
 
 _EN_MONTHS = "|".join(ENGLISH_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 
@@ -140,9 +81,6 @@ _EN_MONTHS = "|".join(ENGLISH_MONTHS) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|S
 def _french_months() -> str:
     months = {row[0] for row in table("numbers_french_months.tsv")}
     return "|".join(sorted(months, key=lambda s: (-len(s), s)))
-
-
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=None)
@@ -161,9 +99,9 @@ def _date_patterns(lang: str) -> tuple[tuple[re.Pattern, bool], ...]:
         return ((re.compile(rf"(?<![\w.,])(1er|1re|premier|\d{{1,2}}){SP}+({fr})(?!\w)"), False),)
     months = f"(?:{_EN_MONTHS}|{fr})"
     month_day = re.compile(rf"(?<![\w])({months}){SP}+(\d{{1,2}})(?:st|nd|rd|th)?(?![\w])")
-    day_month = re.compile(  # after a day number, a month name in any case ("On 17 may", MT's lower case)
+    day_month = digit_pattern(re.compile(  # after a day number, a month name in any case ("On 17 may", MT's lower case)
         rf"(?<![\w.,])(\d{{1,2}})(?:st|nd|rd|th|er|e)?(?:{SP}+of)?{SP}+((?i:{_EN_MONTHS})|{fr})(?!\w)"
-    )
+    ))
     return (month_day, True), (day_month, False)
 
 
@@ -219,81 +157,6 @@ def _english_number(raw: str, value: Decimal, lang: str) -> str:
         whole, _, decimals = format(value, "f").partition(".")
         return group_thousands(whole) + ("." + decimals if decimals else "")
     return french_number_to_english(raw) or raw
-
-
-class _Scanner:
-    """Finds mentions in order of precedence; what one extractor takes, later ones do not see."""
-
-    def __init__(self, text: str, lang: str) -> None:
-        self.text = text
-        self.lang = lang
-        self.work = text
-        self.found: list[NumberMention] = []
-        self._words: list[tuple[int, int, str]] | None = None
-        self._lower: str | None = None
-
-    def take(self, start: int, end: int, keys, needs, hard: bool, english: str) -> None:
-        self.found.append(NumberMention(
-            start, end, self.text[start:end], frozenset(keys), tuple(frozenset(n) for n in needs), hard, english,
-        ))
-        self.work = self.work[:start] + "\x00" * (end - start) + self.work[end:]
-
-    def finditer(self, pattern: re.Pattern, *needs: str) -> Iterator[re.Match]:
-        # Matches are taken against the text as it was when the scan started, so a
-        # take() during the loop cannot shift offsets; skip what an earlier extractor took.
-        # ``needs``: strings one of which every match contains (in lower case): without any of them
-        # in the text, the pattern is not run (most patterns find nothing in most texts).
-        if needs:
-            if self._lower is None:
-                self._lower = self.text.lower()
-            if not any(n in self._lower for n in needs):
-                return
-        snapshot = self.work
-        for m in pattern.finditer(snapshot):
-            if "\x00" not in self.work[m.start():m.end()]:
-                yield m
-
-    def word_starts(self, heads) -> list[int]:
-        """Where a word of ``heads`` (lower case) starts in the text as it is now: the words are read
-        once per text (lowercased, with their spans), and a word an extractor has taken since is left out."""
-        if self._words is None:
-            self._words = [(m.start(), m.end(), m.group(0).lower()) for m in _LETTERS_RE.finditer(self.work)]
-        work = self.work
-        return [start for start, end, word in self._words
-                if word in heads and (work is self.text or "\x00" not in work[start:end])]
-
-    def match_at(self, pattern: re.Pattern, starts: list[int]) -> Iterator[re.Match]:
-        """``finditer``'s matches for a pattern that can only start at one of ``starts`` (ascending):
-        it is tried there alone, the same matches in the same order, much faster for a long pattern."""
-        snapshot, last = self.work, -1
-        for start in starts:
-            if start < last:
-                continue  # inside the previous match, as finditer would go on after it
-            m = pattern.match(snapshot, start)
-            if m:
-                last = m.end()
-                if "\x00" not in self.work[m.start():m.end()]:
-                    yield m
-
-    def multiplier(self, end: int) -> tuple[tuple[int, ...], int]:
-        """The factors a multiplier after ``end`` may mean ("millions": (10**6,); French "billions":
-        10**12 by the book, 10**9 as translated copy often uses it) and where it ends."""
-        m = _multiplier_re(self.lang).match(self.work, end)
-        if m:
-            word = (m.group(1) or m.group(0).strip(" -\u00a0\u202f")).lower()
-            return _multipliers(self.lang).get(word, (10**9,)), m.end()
-        m = _CURRENCY_MULTIPLIER_RE.match(self.work, end)
-        if m:
-            return _CURRENCY_MULTIPLIERS[m.group(1)], m.end()
-        if end > 0 and self.work[end - 1].isdigit():
-            start = end - 1
-            while start > 0 and (self.work[start - 1].isdigit() or self.work[start - 1] in ".,"):
-                start -= 1
-            if start > 0 and self.work[start - 1] in "$€£":
-                c = _CURRENCY_SUFFIX_RE.match(self.work, end)
-                if c:
-                    return (10**6 if c.group(1) == "m" else 10**9,), c.end()
-        return (1,), end
 
 
 def _numbers(sc: _Scanner, lang: str) -> None:

@@ -10,7 +10,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .data import table
-from .numscan import _AND_A_HALF_EN_RE, _AND_A_HALF_RE, _LETTERS_RE, _num_key, _Scanner
+from .numscan import _AND_A_HALF_EN_RE, _AND_A_HALF_RE
+from .scanner import _num_key, _Scanner, digit_pattern
 
 #: The English tens and units a hyphen joins into one number ("seventy-two"; "thirty-eighth").
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -20,7 +21,7 @@ _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")
 #: "Seventy - two": a compound number word split by MT's spaced hyphen (TQ807 reports the spacing).
 _SPACED_COMPOUND_RE = re.compile(rf"(?<![\w-])({'|'.join(TENS)}) +- +({'|'.join(UNITS + ORDINAL_UNITS)})(?![\w-])", re.I)
 #: Digits glued to letters ("Mazda3", "Ariane5", "A380"): a model name; its number is a counterpart only.
-_GLUED_DIGITS_RE = re.compile(r"(?<=[^\W\d_])(\d+)(?![\d.,]\d|\w)")
+_GLUED_DIGITS_RE = digit_pattern(re.compile(r"(?<=[^\W\d_])(\d+)(?![\d.,]\d|\w)"))
 
 
 @lru_cache(maxsize=None)
@@ -60,7 +61,7 @@ def word_numbers(sc: _Scanner, lang: str) -> None:
     # Most texts have no number word at all: one pass over their letters says so, and the word
     # patterns (long alternations, slow to run) are skipped.
     vocabulary = number_words(lang)
-    in_words = not vocabulary.keys().isdisjoint(_LETTERS_RE.findall(sc.work.lower()))
+    in_words = not sc.words.isdisjoint(vocabulary)
     if lang == "en" and in_words:
         for m in sc.finditer(_SPACED_COMPOUND_RE, "-"):
             value = _word_value(m.group(1) + "-" + m.group(2), lang)

@@ -3,9 +3,11 @@ is correct English although it holds French (or Latin) words."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ...text.data import word_list
+from ...text.lexicon import zipf
 
 _APOSTROPHE = "['\u2019]"
 # Whole words: not glued to a letter, digit or hyphen ("rendez-vous"), nor after an apostrophe
@@ -44,9 +46,22 @@ def excepted_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _exceptions_re().finditer(text)] + [m.span() for m in _latin_re().finditer(text)]
 
 
-# A short quotation is a term quoted as French on purpose: “laïcité”, "savoir-être".
+# A short quotation is a term quoted as French on purpose: “laïcité”, "savoir-être"; not one that
+# holds an English word ("very bientôt", "an exercice": MT left a word of a quotation).
 _QUOTED_RE = re.compile(r"[\"\u201c\u00ab\u2018]\s*([^\"\u201c\u201d\u00ab\u00bb]{1,60}?)\s*[\"\u201d\u00bb\u2019](?!\w)")
 QUOTED_MAX_WORDS = 4
+#: A word of a quotation this frequent in English (zipf), and more frequent there than in French, is
+#: English: the quotation is no French term.
+QUOTED_ENGLISH_MIN = 3.0
+_QUOTED_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")  # "nano-diamants": one word
+
+
+def _french_term(quoted: str) -> bool:
+    """Whether a short quotation is a French term, with no English word in it."""
+    words = _QUOTED_WORD_RE.findall(quoted.lower())
+    if len(words) > QUOTED_MAX_WORDS:
+        return False
+    return not any((en := zipf(w, "en")) >= QUOTED_ENGLISH_MIN and en > zipf(w, "fr") for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +81,23 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
     short quotations, and a French name given in parentheses after its English one."""
     spans = excepted_spans(text) + [m.span() for m in _loanwords_re().finditer(text)]
     for m in _QUOTED_RE.finditer(text):
-        if len(m.group(1).split()) <= QUOTED_MAX_WORDS:
+        if len(m.group(1).split()) <= QUOTED_MAX_WORDS and _french_term(m.group(1)):
             spans.append(m.span())
     if "(" in text:
         spans.extend(m.span(1) for m in _GLOSS_RE.finditer(text))
     return spans
+
+
+def english_frequency(word: str) -> float:
+    """English zipf of ``word`` or of its singular (certitudes, pistes and imbroglios are English)."""
+    best = zipf(word, "en")
+    for cut in ("s", "es"):
+        if word.endswith(cut) and len(word) > len(cut) + 3:
+            best = max(best, zipf(word[: -len(cut)], "en"))
+    return best
+
+
+def accented(word: str) -> bool:
+    """Whether ``word`` has a letter with a diacritic."""
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
+

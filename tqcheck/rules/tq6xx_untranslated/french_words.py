@@ -8,7 +8,6 @@ sentence) are looked at: capitalised runs are names.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ...model import Document, Segment, Severity
@@ -19,6 +18,8 @@ from ...text.lexicon import zipf
 from ...text.numbers import months, weekdays
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
+from .common import accented as _accented
+from .common import english_frequency as _english
 from .common import skipped_spans
 from .source_words import SourceWords, homograph_frequencies, homograph_left, lower_in_source
 from .source_words import WORD_RE as _WORD_RE
@@ -34,6 +35,11 @@ SOURCE_COMMON_MARGIN = 2.5
 #: Without the source, more evidence: French zipf of at least LEXICON_FR_MIN, English below
 #: LEXICON_EN_MAX, and an accent or a French ending (or a French zipf of LEXICON_FR_SURE).
 LEXICON_FR_MIN = 3.0
+#: A word of the source that English does not know (zipf 0) and French does, this often, is French,
+#: unless its ending is an English one too: wordfreq's English list stops at rare words
+#: (tergiversations is English; cathodique, sudiste, asticots are not).
+UNKNOWN_FR_MIN = 2.0
+_ENGLISH_ENDING_RE = re.compile(r"(?:tions?|sions?|ments?|ables?|ibles?|ives?|ances?|ences?|isms?|ists?|ities|ures?)$")
 LEXICON_EN_MAX = 1.0
 LEXICON_FR_SURE = 4.5
 #: A capitalised word this much more French than English heads a French name whose lowercase words
@@ -67,19 +73,6 @@ _PARTICLES = frozenset("over into onto out down up off away".split())
 _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "sur", "aux", "au", "à", "pour"})
 
 
-def _english(word: str) -> float:
-    """English zipf of ``word`` or of its singular (certitudes, pistes and imbroglios are English)."""
-    best = zipf(word, "en")
-    for cut in ("s", "es"):
-        if word.endswith(cut) and len(word) > len(cut) + 3:
-            best = max(best, zipf(word[: -len(cut)], "en"))
-    return best
-
-
-def _accented(word: str) -> bool:
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
-
-
 @lru_cache(maxsize=65536)
 def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
     """``(French zipf, English zipf)`` when ``word`` (lowercase, one word) is French and not
@@ -93,8 +86,9 @@ def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
         # an unknown word with an English shape needs to be a common French one (tergiversations).
         if en < SOURCE_EN_MAX and fr - en >= SOURCE_MARGIN and (en > 0 or french_shape or fr >= LEXICON_FR_MIN):
             return fr, en
-        # A rare inflection wordfreq does not know, copied from the source: démarchons, bâillonnera.
-        if en == 0 and len(word) >= 6 and french_shape:
+        # A rare inflection wordfreq does not know, copied from the source: démarchons, bâillonnera;
+        # or a French word English does not know at all (cathodique, stipulant).
+        if en == 0 and len(word) >= 6 and (french_shape or fr >= UNKNOWN_FR_MIN and not _ENGLISH_ENDING_RE.search(word)):
             return fr, en
         # A common French word that English writes only in names and borrowings (et, pour, gens,
         # société): far more French than English, on the word's own frequencies.
@@ -160,8 +154,9 @@ def _glued(word: str, source: frozenset | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    return frozenset(row[0] for row in table("untranslated_function_words.tsv"))
+def _function_words() -> dict[str, str]:
+    """TQ602's French function words, each with its English gloss."""
+    return {row[0]: row[1] for row in table("untranslated_function_words.tsv")}
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -204,6 +199,7 @@ class FrenchWord(SegmentRule):
     Flag: the opposition will be silenced, the report said également.
     Flag: an Ifop survey published in l ' Humanité
     Flag: Aujourd'hui, the city is calm. <<< Aujourd'hui, la ville est calme.
+    Flag: Si, on Thursday, Rajchl is elected, many will be displeased. <<< Si, jeudi, Rajchl est élu, cela ne plaira pas.
     Flag: Dans Lyman's case, she reported it at once. <<< Dans le cas de Lyman, elle l'a signalé aussitôt.
     Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
     Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
@@ -216,6 +212,10 @@ class FrenchWord(SegmentRule):
     Flag: the judges met pour the petitions. <<< les juges se sont réunis pour les pétitions.
     Okay: Marine Le Pen walked down the Champs-Élysées <<< Marine Le Pen a descendu les Champs-Élysées
     Okay: France defends its “laïcité”, the strict separation of church and state.
+    Flag: it will be put to a referendum "very bientôt." <<< il fera "très bientôt" l'objet d'un référendum.
+    Okay: she gripped the barre and made a "deep plié." <<< elle a saisi la barre et a fait un "grand plié".
+    Flag: it had a small cathodique ray tube. <<< il avait un petit tube cathodique.
+    Okay: their endless tergiversations annoyed everyone. <<< leurs tergiversations sans fin ont agacé tout le monde.
     Okay: Smith et al. found that the study was flawed.
     Okay: that old Latin maxim qui tacet consentere videtur: who is silent consents <<< cette maxime latine qui tacet consentere videtur : qui ne dit mot consent
     Okay: according to the Caisse nationale d'assurance maladie, costs rose.
@@ -323,6 +323,8 @@ class FrenchWord(SegmentRule):
         if capital:
             # with the source, the word must stand there in lowercase (not as a name: Charest)
             in_source = src is not None and lower in src
+            if in_source and lower in _function_words():  # "Si, on Thursday, ..." for "Si, jeudi, ..."
+                return f"French word '{lower}' left in English text ({_function_words()[lower]}); translate it"
             verdict = _verdict(lower, in_source) if src is None or in_source else None
             if verdict and verdict[0] >= (LEXICON_FR_MIN if in_source else LEXICON_FR_SURE):
                 return self._message(lower, verdict, in_source)

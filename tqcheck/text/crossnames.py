@@ -124,9 +124,11 @@ def source_names(text: str, initials: bool = False) -> list[SourceName]:
         initial = initial and start not in after_elision and not _title_before_re().search(blanked, 0, start)
         if initial and spelling.lower() in word_set("untranslated_foreign_markers.txt"):
             continue
-        if runs and _NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start):
+        if runs and _NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start) and not (
+                start in after_elision and len(runs[-1]) == 1 and runs[-1][0][3]
+                and fold_name(runs[-1][0][2]) not in _phrase_heads()):
             runs[-1].append((start, end, spelling, initial))
-        else:
+        else:  # (a word starting the sentence, then an elided name, is two: "Sauver l'Italie"; not "Côte d'Ivoire")
             runs.append([(start, end, spelling, initial)])
     names = []
     for run in runs:
@@ -143,16 +145,25 @@ def source_names(text: str, initials: bool = False) -> list[SourceName]:
 
 
 #: A lone word starting a sentence is read as a name (``source_names(initials=True)``) when the
-#: tables give it an English form (Singapour) or it is this rare in French and in English (Hagman,
+#: tables give it an English form (Singapour) or name it as a place (Paris), or it is this rare in French and in English (Hagman,
 #: Obama 4.2 and 4.9; not Selon 5.3, nor a function word).
 INITIAL_NAME_MAX = 5.0
 
 
 @lru_cache(maxsize=1)
 def _one_word_forms() -> frozenset[str]:
-    """The one-word French names the exonym and name-form tables give English forms for, folded."""
-    rows = (row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name))
+    """The one-word French names the exonym and name-form tables give English forms for, and the
+    places of fidelity_places.tsv French writes as English does (Paris, Berlin), folded."""
+    rows = [row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name)]
+    rows += [row[0] for row in table("fidelity_places.tsv")]
     return frozenset(folded for r in rows if " " not in (folded := _split_folded(r)))
+
+
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """The first words of the exonym and name-form tables' names of several words (cote: Côte d'Ivoire)."""
+    rows = (row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name))
+    return frozenset(folded.split()[0] for r in rows if " " in (folded := _split_folded(r)))
 
 
 def _may_be_initial_name(word: str) -> bool:

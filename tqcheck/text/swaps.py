@@ -297,7 +297,7 @@ def _place_carried(name: SourceName, text: str) -> bool:
     places = {w for w in name.forms if w in places_by_word()}
     if not places or " " in word or word.isupper():
         return True
-    return any(same_word(place, folded) for _, folded in word_parts(text) for place in places)
+    return any(same_word(place, folded) for folded in _capitalised_words(text) for place in places)  # not "state"
 
 
 _CAPITALISED_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*")

@@ -147,6 +147,10 @@ class SourceNameReplaced(Rule):
     Okay: The decree was signed by Jean Castex on Monday. <<< Le décret a été signé lundi par Jean Castex.
     Okay: He wants to partner with the United States and Canada. <<< Il souhaite s'allier aux États-Unis et au Canada.
     Okay: Frankfurt-based Deutsche Bank will pay. <<< La banque de Francfort paiera.
+    Flag: Rescuing Slovakia would be too much. <<< Sauver l'Italie serait trop.
+    Flag: Warsaw is worried by the links. <<< Paris s'inquiète des liens.
+    Flag: those who leave the state to work in the Philippines <<< ceux qui quittent l'État pour travailler aux États-Unis
+    Okay: Rescuing Italy would be too much, and Paris is worried. <<< Sauver l'Italie serait trop, et Paris s'inquiète.
     Flag: the World's Fair in Washington won prizes, became a museum in Vienna <<< l'exposition universelle de Bruxelles a remporté des prix, a été un musée à Vienne
     Okay: Washington and Paris disagree, George Washington's heirs say. <<< Les États-Unis et la France sont en désaccord, disent les héritiers de George Washington.
     Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.

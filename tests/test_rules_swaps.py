@@ -108,6 +108,12 @@ STORIES = [
     # a place the story writes in its English form, lost here beside a name new to the story
     (["Le Mexique vote dimanche.", "Nos liens avec le Mexique sont forts, dit Bayón."],
      ["Mexico votes on Sunday.", "Our ties to Zarqa are strong, says Bayón."], 1, "Zarqa"),
+    # the same new name in two segments, nowhere in the story's source: replaced each time (Bing's
+    # Piromalli -> Patel); a name the translation renders from a source word is none (velours: Velvet)
+    (["Le clan Piromalli est puissant.", "La police a décapité le clan Piromalli.", "Piromalli nie tout."],
+     ["The Piromalli clan is powerful.", "The police beheaded the Patel clan.", "Patel denies everything."], 1, "Patel"),
+    (["Le concert de la Révolution de velours.", "Les Etudiants de velours chantent avec Charles.", "Charles dirige."],
+     ["The Velvet Revolution concert.", "Students for Velvet sing.", "Charles conducts."], 1, None),
     # the lost name is an ordinary capitalised word, not a person's name
     (["Le site Internet du gouvernement.", "Le document sera publié sur le site Internet."],
      ["The Internet site of the government.", "Chancellery sources said it would be published."], 1, None),
@@ -121,7 +127,8 @@ def test_a_name_of_the_story_replaced_by_one_new_to_it(sources, texts, i, new):
     swaps = swapped_names(sources[i], texts[i], Story(sources, texts))
     assert [s.text for s in swaps] == ([new] if new else [])
     if new:
-        assert swaps[0].kind in ("story", "person") and swaps[0].source in ("Affleck", "Elizabeth Lyman", "Obama", "Mexique")
+        assert swaps[0].kind in ("story", "person") and swaps[0].source in (
+            "Affleck", "Elizabeth Lyman", "Obama", "Mexique", "Piromalli")
 
 
 @pytest.mark.parametrize("source,translation,new", [

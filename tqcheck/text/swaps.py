@@ -13,9 +13,9 @@ for a replacement:
   of the source that is no place and no ordinary French word is missing from the
   translation in every form ("M. Englund" -> "Mr Dwyer").
 - ``story``: a name the translation writes elsewhere in the same story, missing here,
-  while this segment has a name that is nowhere else in the story (either side), nowhere
-  in the source segment, no rendering of a source word and no spelling of a name of the
-  source ("Affleck's film" -> "Ament's film" in a review that names Affleck three times).
+  while this segment has a name that is nowhere in the story's source (the translation may
+  repeat it: a name replaced throughout), no rendering of a source word and no spelling of a
+  name of the source ("Affleck's film" -> "Ament's film" in a review that names Affleck three times).
 - ``place``: a country or city of data/fidelity_places.tsv in the translation that is
   nowhere in the source in any form, while a place of the same kind (country, city) of
   the source, in its own spelling or an English form of untranslated_exonyms.tsv, is
@@ -186,10 +186,10 @@ def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[
     if not words:
         return []  # every name is in the source as written, or an ordinary word (most segments)
     here = Counter(_capitalised_words(text))
-    candidates = [(start, end, word, folded) for start, end, word in words
-                  if context.names[folded := fold_name(word)] <= here[folded] and word not in context.source_text]
+    candidates = [(start, end, word, fold_name(word)) for start, end, word in words
+                  if word not in context.source_text]
     if not candidates:
-        return []  # each name is elsewhere in the story: a name of it, not a new one
+        return []  # each name is in the story's source: a name of it, not a new one
     names = src.all_names  # a lone word starting a sentence counts here: the story shows it is a name
     lost = [n for n in names if _story_name(n, context, here) and not carried(n, text)]
     if not lost:

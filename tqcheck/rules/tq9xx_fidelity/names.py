@@ -124,13 +124,14 @@ class SourceNameReplaced(Rule):
     has it ("Berlin" rendered "Germany" is a metonymy, left alone);
     and, within one story (document), a name the translation writes in other
     segments (a place in any of its forms) but lost here, while this segment has a name found
-    nowhere else in the story on either side and rendering no word of the
-    source ("Ament's film" in a review that names Affleck throughout).
+    nowhere in the story's source and rendering no word of the source ("Ament's film"
+    in a review that names Affleck throughout; "the Patel clan" wherever the source
+    has "le clan Piromalli").
     Names translated into their English forms are not replacements
     (Allemagne = Germany, Tchèques = Czechs). Measured: no finding on 6,003
-    professional newstest segments nor on 7,881 post-edited ones; 1 on 7,881
-    Google segments (a Hungarian name translated word for word) and 7 on
-    7,881 Bing segments, all real (Bayón -> Banerjee, Riahi -> Rakan).
+    professional newstest segments; 1 on 7,881 post-edited ones and 1 on 7,881
+    Google segments (a Hungarian name translated word for word) and 12 on
+    7,881 Bing segments, all real (Bayón -> Banerjee, Piromalli -> Patel).
 
     Flag: The decree was signed by Jean Lemaire on Monday. <<< Le décret a été signé lundi par Jean Castex.
     Flag: The festival takes place in Damascus and Pardubice. <<< Le festival a lieu à Prague et à Pardubice.

@@ -16,6 +16,7 @@ from ...text.bilingual import renderings
 from ...text.data import table
 from ...text.lexicon import zipf
 from ...text.numbers import months, weekdays
+from ...text.places import is_place
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
 from .common import accented as _accented
@@ -204,6 +205,7 @@ class FrenchWord(SegmentRule):
     Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
     Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
     Flag: the pact between Hitler et Stalin, and the Arts et Métiers school <<< le pacte entre Hitler et Staline, et l'école des Arts et Métiers
+    Flag: Lyon et Marseille were revived by this government. <<< Lyon et Marseille ont été relancés par ce Gouvernement.
     Okay: figures of the National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) show a gap. <<< les chiffres du National Assessment of Educational Progress (Evaluation nationale du progrès de l'enseignement) montrent un écart.
     Flag: the new law (loi sur la sécurité intérieure) was passed. <<< la nouvelle loi sur la sécurité intérieure a été adoptée.
     Okay: the coup d'état failed, and the rapprochement with Paris was a fait accompli.
@@ -375,6 +377,8 @@ class FrenchWord(SegmentRule):
             return None
 
         names = [w for w in (capital_at(k - 1, -1), capital_at(k + 1, 1)) if w is not None]
+        if particle == "et" and len(names) == 2 and all(is_place(w) for w in names):
+            return False  # "Lyon et Marseille": two places, and the French "and" between them
         return len(names) == 2 and (particle != "et" or any(_accented(w) or zipf(w.lower(), "fr") - zipf(
             w.lower(), "en") >= NAME_HEAD_MARGIN for w in names))
 
@@ -385,8 +389,9 @@ class FrenchWord(SegmentRule):
         while j >= 0 and not text[tokens[j].end():tokens[j + 1].start()].strip():
             word = tokens[j].group(0).replace("\u2019", "'")
             head = word.split("'")[-1]
-            if head[:1].isupper():  # a French name: Caisse, Observatoire (not Congress et the White House)
-                return zipf(head.lower(), "fr") - zipf(head.lower(), "en") >= NAME_HEAD_MARGIN
+            if head[:1].isupper():  # a French name: Caisse, Observatoire (not Congress et the White House,
+                # nor a city: Lyon et Marseille)
+                return zipf(head.lower(), "fr") - zipf(head.lower(), "en") >= NAME_HEAD_MARGIN and not is_place(head)
             if not _french_leaning(head.lower()):
                 return False
             j -= 1

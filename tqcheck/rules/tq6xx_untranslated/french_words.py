@@ -13,17 +13,14 @@ from functools import lru_cache
 from ...model import Document, Segment, Severity
 from ...registry import Context, SegmentRule, register
 from ...text.bilingual import renderings
-from ...text.data import table
 from ...text.lexicon import zipf
 from ...text.numbers import months, weekdays
 from ...text.places import is_place
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
-from .common import accented as _accented
-from .common import english_frequency as _english
-from .common import skipped_spans
-from .source_words import SourceWords, homograph_frequencies, homograph_left, lower_in_source
-from .source_words import WORD_RE as _WORD_RE
+from .common import accented as _accented, english_frequency as _english, skipped_spans
+from .source_words import WORD_RE as _WORD_RE, SourceWords, function_homograph_left, function_homographs
+from .source_words import function_words as _function_words, homograph_frequencies, homograph_left, lower_in_source
 
 #: With the source: a word of the aligned source segment is French when its French zipf
 #: frequency tops its English one by SOURCE_MARGIN and its English one is below SOURCE_EN_MAX
@@ -109,7 +106,7 @@ def _never_french(lower: str) -> bool:
         return False  # an elision is judged on its own terms
     if "-" not in lower:
         en, fr = zipf(lower, "en"), zipf(lower, "fr")
-        if homograph_frequencies(fr, en):
+        if homograph_frequencies(fr, en) or lower in function_homographs():
             return False  # a French word English spells too: judged against the translation (homograph_left)
         if en >= SOURCE_EN_MAX and not (fr >= LEXICON_FR_MIN and fr - en >= SOURCE_COMMON_MARGIN):
             return True  # a common English word no more French than English: no test of _verdict passes
@@ -154,12 +151,6 @@ def _glued(word: str, source: frozenset | None) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> dict[str, str]:
-    """TQ602's French function words, each with its English gloss."""
-    return {row[0]: row[1] for row in table("untranslated_function_words.tsv")}
-
-
 def _in_address(text: str, start: int, end: int) -> bool:
     """Part of a web or mail address (www.justiceinitiative.org) or a file name."""
     return (start > 0 and text[start - 1] in "./@") or (text[end:end + 1] in "./@" and text[end + 1:end + 2].isalnum())
@@ -201,6 +192,10 @@ class FrenchWord(SegmentRule):
     Flag: an Ifop survey published in l ' Humanité
     Flag: Aujourd'hui, the city is calm. <<< Aujourd'hui, la ville est calme.
     Flag: Si, on Thursday, Rajchl is elected, many will be displeased. <<< Si, jeudi, Rajchl est élu, cela ne plaira pas.
+    Flag: A stylist must know comment to soften wide shoulders. <<< La styliste doit savoir comment affiner des bras larges.
+    Flag: Comment do you cope with the tours? <<< Comment gérez-vous vos tournées ?
+    Okay: No comment, he said, and left by car. <<< Pas de commentaire, a-t-il dit, avant de partir en voiture.
+    Okay: He explained how to comment on the car. <<< Il a expliqué comment commenter la voiture, car c'était utile.
     Flag: Dans Lyman's case, she reported it at once. <<< Dans le cas de Lyman, elle l'a signalé aussitôt.
     Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
     Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
@@ -233,6 +228,7 @@ class FrenchWord(SegmentRule):
     data_files = (
         "untranslated_loanwords.txt", "untranslated_latin.txt", "untranslated_exceptions.txt",
         "untranslated_function_words.tsv", "untranslated_english_homographs.txt", "fidelity_glossary_fr_en.tsv",
+        "untranslated_function_homographs.tsv",
     )
     options = ("langid-min-chars", "langid-min-prob")
 
@@ -296,6 +292,8 @@ class FrenchWord(SegmentRule):
             if capital and source is not None and not lower_in_source(lower, source, LEXICON_FR_SURE):
                 continue  # the source has the word only capitalised: a name (Charest)
             found = self._judge(lower, src, capital)
+            if found is None and src is not None and lower in src and (gloss := function_homograph_left(lower, text, source)):
+                found = f"French word '{lower}' left in English text: no word of the translation renders it ({gloss})"
             if found is None and src is not None and not capital and lower in src and homograph_left(lower, text, source):
                 found = (f"French word '{lower}' left in English text: it stands in the source, and no word of the "
                          f"translation renders it ({', '.join(renderings(lower)[:3])}); translate it")

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ...text.bilingual import renders_in
-from ...text.data import word_set
+from ...text.bilingual import rendered_by, renders_in
+from ...text.data import table, word_set
 from ...text.lexicon import zipf
 from ...text.sentences import is_sentence_start
 
@@ -78,6 +79,33 @@ def lower_in_source(lower: str, source: str, common: float) -> bool:
 def homograph_frequencies(fr: float, en: float) -> bool:
     """Do these French and English zipf frequencies make a word ``homograph_left`` may judge?"""
     return fr >= HOMOGRAPH_FR_MIN and fr - en >= HOMOGRAPH_MARGIN
+
+
+def function_homograph_left(lower: str, text: str, source: str) -> str | None:
+    """When ``lower``, a word of ``text`` that its ``source`` also has, is a French function word English
+    spells as another word (untranslated_function_homographs.tsv: comment, car) left in the translation,
+    its renderings: no word of ``text`` renders it, and it renders no other word of the source
+    ("Comment do you cope" for "Comment gérez-vous"; not "the car" for "la voiture, car ...")."""
+    renderings = function_homographs().get(lower)
+    if renderings is None or not renderings.isdisjoint(_TEXT_WORD_RE.findall(text.lower())):
+        return None
+    others = re.sub(rf"(?<![^\W\d_]){re.escape(lower)}(?![^\W\d_])", " ", source, flags=re.IGNORECASE)
+    return None if rendered_by(others, lower) else ", ".join(sorted(renderings))
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, str]:
+    """TQ602's French function words (untranslated_function_words.tsv), each with its English gloss."""
+    return {row[0]: row[1] for row in table("untranslated_function_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def function_homographs() -> dict[str, frozenset[str]]:
+    """untranslated_function_homographs.tsv: each word and its renderings."""
+    return {row[0]: frozenset(row[1].split("|")) for row in table("untranslated_function_homographs.tsv")}
+
+
+_TEXT_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def homograph_left(lower: str, text: str, source: str) -> bool:

@@ -40,7 +40,8 @@ NOT_REPLACED = [
     ("Il a visité Césarée.", "He visited Caesarea."),
     ("Elle a été couronnée Miss Mondial, a dit le procureur général.",
      "She was crowned Miss Universe, said the Attorney General."),
-    ("Le ministre Jean Castex a démissionné.", "The minister resigned, and he left Paris."),
+    ("Le ministre Jean Castex a démissionné.", "Minister Castex resigned, and he left Paris."),
+    ("Le porte-parole a démissionné.", "The spokesman resigned."),
     # French names and titles that belong in English text
     ("La Maison-Blanche et le Quai d'Orsay ont réagi.", "The White House and the Quai d'Orsay reacted."),
     ("Mme Lagarde a rencontré M. Draghi à Francfort.", "Ms Lagarde met Mr Draghi in Frankfurt."),
@@ -61,6 +62,25 @@ def test_a_replaced_name_is_found_on_the_new_name(source, translation, new):
 @pytest.mark.parametrize("source,translation", NOT_REPLACED)
 def test_names_carried_translated_or_dropped_are_not_replacements(source, translation):
     assert swapped_names(source, translation) == []
+
+
+@pytest.mark.parametrize("source,translation,dropped", [
+    # a person the source names with a title, named nowhere in the translation: a pronoun or a
+    # description took the name's place
+    ("Le ministre Jean Castex a démissionné.", "The minister resigned, and he left Paris.", "Jean Castex"),
+    ("« C'était un fait », a déclaré M. Englund.", '"It was a fact," he said.', "Englund"),
+    ("Le ministre, Jean Castex, a démissionné.", "The minister resigned.", "Jean Castex"),
+    # the name in another spelling, or a person without a title (a pronoun for him is a style)
+    ("Le président Victor Ioutchenko a été empoisonné.", "President Viktor Yushchenko was poisoned.", None),
+    ("Castex a démissionné.", "He resigned.", None),
+    # a place after a title-like word is no person
+    ("Le maire de Paris a démissionné.", "The mayor resigned.", None),
+])
+def test_a_titled_person_dropped_from_the_translation(source, translation, dropped):
+    swaps = swapped_names(source, translation)
+    assert [(s.kind, s.source) for s in swaps] == ([("dropped", dropped)] if dropped else [])
+    if dropped:
+        assert (swaps[0].start, swaps[0].end) == (0, len(translation))
 
 
 def test_the_finding_names_both_and_leaves_the_fix_to_the_editor():

@@ -57,6 +57,7 @@ from .places import (
     place_table,
     places_by_word,
 )
+from .spans import strip_span
 from .tokens import word_parts
 
 #: A new surname this frequent in English (Zipf) is an ordinary word ("Mexico State"), not a name.
@@ -148,14 +149,46 @@ class _Source:
 def swapped_names(source: str, text: str, context: Story | None = None) -> list[Swap]:
     """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order);
     ``context``, the segment's document, adds the ``story`` shape."""
-    if not any(c.isupper() for c in text):
-        return []
     src = _Source(source)
+    if not any(c.isupper() for c in text):
+        return _dropped(src, text)
     swaps = _persons(src, text)
     swaps += _titled(src, text, {s.start for s in swaps}) + _places_swapped(src, text)
     if context is not None:
         swaps += _in_story(src, text, context, {s.start for s in swaps})
-    return sorted(swaps, key=lambda s: s.start)
+    return sorted(swaps, key=lambda s: s.start) or _dropped(src, text)
+
+
+@lru_cache(maxsize=2)
+def _person_title_re(before_name: bool = True) -> re.Pattern:
+    """A French title or office right before a name ("M. ", "le président ", "le ministre, "), at the end
+    of a text; or, ``before_name`` False, anywhere before a capital (a quick test of a segment)."""
+    words = "|".join(map(re.escape, word_list("fidelity_person_titles.txt")))
+    abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
+    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-Þ])"
+    return re.compile(rf"(?<!\w)(?:(?i:{words}),?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
+
+
+def _dropped(src: _Source, text: str) -> list[Swap]:
+    """A person the source names with a title (M. Englund, le président Calderon) whom the translation
+    names in no spelling, nor by a capitalised word half like the name: a pronoun or a description
+    took the name's place ("He said" for "M. Englund a dit"). The swap spans the whole segment."""
+    source = src.text
+    if not _person_title_re(False).search(source):
+        return []  # no title before a capital in the source (most segments)
+    capitalised = None
+    for name in src.names:
+        at = source.find(name.text)
+        if at <= 0 or len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not _person_title_re().search(source, 0, at):
+            continue
+        if not _name_like(max(name.own, key=len)) or carried(name, text):
+            continue
+        capitalised = _capitalised_words(text) if capitalised is None else capitalised
+        if any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY for w in name.own for c in capitalised):
+            continue  # a spelling of it (Yushchenko for Ioutchenko)
+        start, end = strip_span(text)
+        return [Swap("dropped", name.text, start, end, text[start:end])]
+    return []
 
 
 def _name_like(word: str) -> bool:

@@ -154,6 +154,10 @@ class SourceNameReplaced(Rule):
     Okay: Rescuing Italy would be too much, and Paris is worried. <<< Sauver l'Italie serait trop, et Paris s'inquiète.
     Flag: the World's Fair in Washington won prizes, became a museum in Vienna <<< l'exposition universelle de Bruxelles a remporté des prix, a été un musée à Vienne
     Okay: Washington and Paris disagree, George Washington's heirs say. <<< Les États-Unis et la France sont en désaccord, disent les héritiers de George Washington.
+    Flag: "It was a fact," he said. <<< « C'était un fait », a déclaré M. Englund.
+    Flag: The president's daughter ran for governor. <<< La fille du président Calderon s'est présentée au poste de gouverneur.
+    Okay: "It was a fact," Mr Englund said. <<< « C'était un fait », a déclaré M. Englund.
+    Okay: President Viktor Yushchenko was poisoned. <<< Le président Victor Ioutchenko a été empoisonné.
     Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.
     Okay: the Biztos Bridge foundation and the First Christmas fair <<< la fondation Biztos Pont et la foire First Noël
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.
@@ -169,7 +173,8 @@ class SourceNameReplaced(Rule):
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
     data_files = ("fidelity_places.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
-                  "fidelity_name_forms.tsv", "crossnames_common_nouns.txt")
+                  "fidelity_name_forms.tsv", "crossnames_common_nouns.txt", "fidelity_person_titles.txt",
+                  "crossnames_french_titles.txt")
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):
@@ -180,9 +185,11 @@ class SourceNameReplaced(Rule):
                     for n, idx in stories.items()}
         for _, seg, src in article_pairs(doc):
             for swap in swapped_names(src, seg.text, contexts[seg.doc]):
-                yield self.finding(
-                    doc, seg, swap.start, swap.end,
-                    f"'{swap.text}' is not in the source, and the source's '{swap.source}' is missing from the "
-                    f"translation in every spelling and English form: the {'place' if swap.kind == 'place' else 'name'} "
-                    "seems replaced by another",
-                )
+                if swap.kind == "dropped":
+                    message = (f"the source names '{swap.source}' with a title, and the translation has the name in no "
+                               "spelling or English form: it seems dropped or replaced by a pronoun or a description")
+                else:
+                    message = (f"'{swap.text}' is not in the source, and the source's '{swap.source}' is missing from "
+                               f"the translation in every spelling and English form: the "
+                               f"{'place' if swap.kind == 'place' else 'name'} seems replaced by another")
+                yield self.finding(doc, seg, swap.start, swap.end, message)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .crossnames import SourceName
+from .crossnames import SourceName, carried, same_word
 from .data import table
 from .fold import fold_name
+from .tokens import word_parts
 
 
 @lru_cache(maxsize=1)
@@ -87,3 +88,30 @@ def place_named(name: SourceName, folded: str) -> bool:
 def place_heads() -> frozenset[str]:
     """The first word of every place of the table, as written (a quick test before its long pattern)."""
     return frozenset(re.split(r"[\s\-]+", r[0])[0] for r in table("fidelity_places.tsv"))
+
+
+_CAPITALISED_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*")
+
+
+def capitalised_words(text: str) -> list[str]:
+    """The capitalised words and word parts of ``text`` (Al-Qaeda: al, qaeda), folded: what a story's
+    segments are searched for (cheaper than ``name_candidates``, and a superset of its words)."""
+    return [fold_name(w) for w in _CAPITALISED_PART_RE.findall(text)]
+
+
+def place_carried(name: SourceName, text: str) -> bool:
+    """Whether ``text`` carries ``name`` over and, when it was carried by another of its words only
+    ("Museum" for "Musée d'Israël"), the place inside it too ("Israel"). A phrase or an abbreviation
+    ("US" for "États-Unis") carries the name whole."""
+    word = carried(name, text)
+    if word is None:
+        return False
+    places = {w for w in name.forms if w in places_by_word()}
+    if not places or " " in word or word.isupper():
+        return True
+    return any(same_word(place, folded) for folded in capitalised_words(text) for place in places)  # not "state"
+
+
+def mentions(forms: frozenset[str], text: str) -> int:
+    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico)."""
+    return sum(1 for _, w in word_parts(text) if any(same_word(f, w) for f in forms))

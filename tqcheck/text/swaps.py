@@ -49,13 +49,15 @@ from .fold import fold_name
 from .lexicon import zipf
 from .names import name_candidates
 from .places import (
+    capitalised_words,
     fold_phrase,
     french_forms,
+    mentions,
+    place_carried,
     place_heads,
     place_kinds,
     place_named,
     place_table,
-    places_by_word,
 )
 from .spans import strip_span
 from .tokens import word_parts
@@ -103,7 +105,7 @@ class Story:
 
     @cached_property
     def names(self) -> Counter:
-        return Counter(w for text in self.texts for w in _capitalised_words(text))
+        return Counter(w for text in self.texts for w in capitalised_words(text))
 
     @cached_property
     def source_text(self) -> str:
@@ -124,7 +126,7 @@ class _Source:
     @cached_property
     def capitalised(self) -> list[str]:
         """Its capitalised words and the English forms of its names, folded."""
-        return _capitalised_words(self.text) + self.english
+        return capitalised_words(self.text) + self.english
 
     @cached_property
     def names(self) -> list[SourceName]:
@@ -169,11 +171,29 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:(?i:{words}),?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
 
 
+#: What stands for a country or a city of the source whose name the translation dropped ("the
+#: country" for "la Libye"), and the French words it renders (more of the first than of the second).
+_STAND_INS = {
+    "country": (re.compile(r"(?<![\w-])the country(?![\w-])", re.IGNORECASE), re.compile(r"(?<!\w)pays(?!\w)", re.IGNORECASE)),
+    "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-])", re.IGNORECASE),
+             re.compile(r"(?<!\w)(?:ville|capitale|cité|métropole|agglomération)(?!\w)", re.IGNORECASE)),
+}
+
+
 def _dropped(src: _Source, text: str) -> list[Swap]:
-    """A person the source names with a title (M. Englund, le président Calderon) whom the translation
-    names in no spelling, nor by a capitalised word half like the name: a pronoun or a description
-    took the name's place ("He said" for "M. Englund a dit"). The swap spans the whole segment."""
+    """A name of the source a description took the place of: a country or city the translation names
+    in no form, while it has "the country" or "the city" more often than the source has "pays" or
+    "ville" (the swap spans the description); a person the source names with a title (M. Englund, le
+    président Calderon) whom the translation names in no spelling, nor by a capitalised word half
+    like the name: a pronoun or a description took the name's place (the swap spans the segment)."""
     source = src.text
+    for kind, (english, french) in _STAND_INS.items():
+        found = english.findall(text)
+        if found and len(found) > len(french.findall(source)):
+            lost = next((n for n in src.all_names if kind in place_kinds(n) and not place_carried(n, text)), None)
+            if lost is not None:
+                m = english.search(text)
+                return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
     if not _person_title_re(False).search(source):
         return []  # no title before a capital in the source (most segments)
     capitalised = None
@@ -183,7 +203,7 @@ def _dropped(src: _Source, text: str) -> list[Swap]:
             continue
         if not _name_like(max(name.own, key=len)) or carried(name, text):
             continue
-        capitalised = _capitalised_words(text) if capitalised is None else capitalised
+        capitalised = capitalised_words(text) if capitalised is None else capitalised
         if any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY for w in name.own for c in capitalised):
             continue  # a spelling of it (Yushchenko for Ioutchenko)
         start, end = strip_span(text)
@@ -218,7 +238,7 @@ def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[
              if start not in taken and word not in src.text and zipf(word, "en") < STORY_NEW_MAX]
     if not words:
         return []  # every name is in the source as written, or an ordinary word (most segments)
-    here = Counter(_capitalised_words(text))
+    here = Counter(capitalised_words(text))
     candidates = [(start, end, word, fold_name(word)) for start, end, word in words
                   if word not in context.source_text]
     if not candidates:
@@ -270,7 +290,7 @@ def _persons(src: _Source, text: str) -> list[Swap]:
             continue
         old = fold_name(surname)
         if text_words is None:
-            text_words = _capitalised_words(text)
+            text_words = capitalised_words(text)
         if any(same_word(old, w) for w in text_words):
             continue  # the surname is there, as a name (maybe elsewhere in the sentence; not "months" for Monti)
         for start, end, new in after:
@@ -320,34 +340,7 @@ def _english(name: SourceName) -> set[str]:
     return set(name.forms) | {fold_phrase(p) for p in name.phrases}
 
 
-def _place_carried(name: SourceName, text: str) -> bool:
-    """Whether ``text`` carries ``name`` over and, when it was carried by another of its words only
-    ("Museum" for "Musée d'Israël"), the place inside it too ("Israel"). A phrase or an abbreviation
-    ("US" for "États-Unis") carries the name whole."""
-    word = carried(name, text)
-    if word is None:
-        return False
-    places = {w for w in name.forms if w in places_by_word()}
-    if not places or " " in word or word.isupper():
-        return True
-    return any(same_word(place, folded) for folded in _capitalised_words(text) for place in places)  # not "state"
-
-
-_CAPITALISED_PART_RE = re.compile(r"(?<![^\W\d_])[A-Z][^\W\d_]*")
-
-
-def _capitalised_words(text: str) -> list[str]:
-    """The capitalised words and word parts of ``text`` (Al-Qaeda: al, qaeda), folded: what a story's
-    segments are searched for (cheaper than ``name_candidates``, and a superset of its words)."""
-    return [fold_name(w) for w in _CAPITALISED_PART_RE.findall(text)]
-
-
 _POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")
-
-
-def _mentions(forms: frozenset[str], text: str) -> int:
-    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico)."""
-    return sum(1 for _, w in word_parts(text) if any(same_word(f, w) for f in forms))
 
 
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
@@ -371,8 +364,8 @@ def _places_swapped(src: _Source, text: str) -> list[Swap]:
     # presse mexicaine"; not "the Estonian rearguard" for "la défense d'Estonie")
     folded = " " + fold_phrase(_POSSESSIVE_S_RE.sub("", text)) + " "
     missing = [(n, kinds) for n in src.all_names
-               if (kinds := place_kinds(n)) and not (_place_carried(n, text) and (
-                   place_named(n, folded) or _mentions(n.forms, text) >= _mentions(n.own, src.text)))]
+               if (kinds := place_kinds(n)) and not (place_carried(n, text) and (
+                   place_named(n, folded) or mentions(n.forms, text) >= mentions(n.own, src.text)))]
     if not missing:
         return []
     out = []

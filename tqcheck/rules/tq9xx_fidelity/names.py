@@ -155,6 +155,8 @@ class SourceNameReplaced(Rule):
     Flag: the World's Fair in Washington won prizes, became a museum in Vienna <<< l'exposition universelle de Bruxelles a remporté des prix, a été un musée à Vienne
     Okay: Washington and Paris disagree, George Washington's heirs say. <<< Les États-Unis et la France sont en désaccord, disent les héritiers de George Washington.
     Flag: "It was a fact," he said. <<< « C'était un fait », a déclaré M. Englund.
+    Flag: Critics of the country hear it in the press. <<< Les critiques du Mexique l'entendent dans la presse.
+    Okay: Critics of the country hear it in Mexico. <<< Les critiques du pays l'entendent au Mexique.
     Flag: The president's daughter ran for governor. <<< La fille du président Calderon s'est présentée au poste de gouverneur.
     Okay: "It was a fact," Mr Englund said. <<< « C'était un fait », a déclaré M. Englund.
     Okay: President Viktor Yushchenko was poisoned. <<< Le président Victor Ioutchenko a été empoisonné.
@@ -185,7 +187,10 @@ class SourceNameReplaced(Rule):
                     for n, idx in stories.items()}
         for _, seg, src in article_pairs(doc):
             for swap in swapped_names(src, seg.text, contexts[seg.doc]):
-                if swap.kind == "dropped":
+                if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
+                    message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "
+                               "spelling or English form: name it")
+                elif swap.kind == "dropped":
                     message = (f"the source names '{swap.source}' with a title, and the translation has the name in no "
                                "spelling or English form: it seems dropped or replaced by a pronoun or a description")
                 else:

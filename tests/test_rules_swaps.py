@@ -179,3 +179,22 @@ def test_places_starting_the_sentence_or_going_on_in_lower_case(source, translat
 def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translation, new):
     assert [s.text for s in swapped_names(source, translation)] == ([new] if new else [])
 
+
+@pytest.mark.parametrize("source,translation,dropped", [
+    # a description in the place of a country or city the translation names nowhere
+    ("La Syrie ne fléchira pas, a-t-il dit.", "The country will not bend, he said.", "Syrie"),
+    # ...one more than the source's "pays" renders, or named fewer times than the source names it
+    ("Les taux des pays du sud, mais aussi en France, inquiètent.",
+     "The rates of southern countries, but also of the country, worry.", "France"),
+    ("La Syrie ne fléchira pas: les complots contre la Syrie échoueront.",
+     "The country will not bend: plots against Syria will fail.", "Syrie"),
+    # the description renders the source's own "pays", the place is named, or "the town" is "the town hall"
+    ("Le pays de la Syrie ne fléchira pas.", "The country of Syria will not bend.", None),
+    ("Toute la Suisse a été secouée, car c'est grave pour un petit pays.",
+     "The whole of Switzerland was shocked: the country saw how grave it is for a small country.", None),
+    ("À Manille, ils ont manifesté devant la mairie.", "In Manila, they marched in front of the town hall.", None),
+])
+def test_a_place_replaced_by_a_description(source, translation, dropped):
+    swaps = swapped_names(source, translation)
+    assert [(s.kind, s.source) for s in swaps] == ([("dropped", dropped)] if dropped else [])
+

@@ -174,9 +174,12 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
 #: What stands for a country or a city of the source whose name the translation dropped ("the
 #: country" for "la Libye"), and the French words it renders (more of the first than of the second).
 _STAND_INS = {
-    "country": (re.compile(r"(?<![\w-])the country(?![\w-])", re.IGNORECASE), re.compile(r"(?<!\w)pays(?!\w)", re.IGNORECASE)),
-    "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-])", re.IGNORECASE),
-             re.compile(r"(?<!\w)(?:ville|capitale|cité|métropole|agglomération)(?!\w)", re.IGNORECASE)),
+    "country": (re.compile(r"(?<![\w-])the country(?![\w-])", re.IGNORECASE),
+                re.compile(r"(?<![\w-])countr(?:y|ies)(?![\w-])", re.IGNORECASE), re.compile(r"(?<!\w)pays(?!\w)", re.IGNORECASE)),
+    "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-]| (?:hall|council|centre|center|of)\b)", re.IGNORECASE),
+             re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?)(?![\w-]| (?:halls?|council|centre|center)\b)",
+                        re.IGNORECASE),
+             re.compile(r"(?<!\w)(?:villes?|capitales?|cités?|métropoles?|agglomérations?)(?!\w)", re.IGNORECASE)),
 }
 
 
@@ -187,12 +190,12 @@ def _dropped(src: _Source, text: str) -> list[Swap]:
     président Calderon) whom the translation names in no spelling, nor by a capitalised word half
     like the name: a pronoun or a description took the name's place (the swap spans the segment)."""
     source = src.text
-    for kind, (english, french) in _STAND_INS.items():
-        found = english.findall(text)
-        if found and len(found) > len(french.findall(source)):
-            lost = next((n for n in src.all_names if kind in place_kinds(n) and not place_carried(n, text)), None)
-            if lost is not None:
-                m = english.search(text)
+    for kind, (description, nouns, french) in _STAND_INS.items():
+        m = description.search(text)
+        if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
+            lost = next((n for n in src.all_names if kind in place_kinds(n) and not (
+                place_carried(n, text) and mentions(frozenset(_english(n)), text) >= source.count(n.text))), None)
+            if lost is not None:  # named in no form, or fewer times than the source names it
                 return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
     if not _person_title_re(False).search(source):
         return []  # no title before a capital in the source (most segments)

@@ -59,7 +59,6 @@ from .places import (
     place_named,
     place_table,
 )
-from .spans import strip_span
 from .tokens import word_parts
 
 #: A new surname this frequent in English (Zipf) is an ordinary word ("Mexico State"), not a name.
@@ -151,67 +150,14 @@ class _Source:
 def swapped_names(source: str, text: str, context: Story | None = None) -> list[Swap]:
     """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order);
     ``context``, the segment's document, adds the ``story`` shape."""
-    src = _Source(source)
     if not any(c.isupper() for c in text):
-        return _dropped(src, text)
+        return []
+    src = _Source(source)
     swaps = _persons(src, text)
     swaps += _titled(src, text, {s.start for s in swaps}) + _places_swapped(src, text)
     if context is not None:
         swaps += _in_story(src, text, context, {s.start for s in swaps})
-    return sorted(swaps, key=lambda s: s.start) or _dropped(src, text)
-
-
-@lru_cache(maxsize=2)
-def _person_title_re(before_name: bool = True) -> re.Pattern:
-    """A French title or office right before a name ("M. ", "le président ", "le ministre, "), at the end
-    of a text; or, ``before_name`` False, anywhere before a capital (a quick test of a segment)."""
-    words = "|".join(map(re.escape, word_list("fidelity_person_titles.txt")))
-    abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
-    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-Þ])"
-    return re.compile(rf"(?<!\w)(?:(?i:{words}),?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
-
-
-#: What stands for a country or a city of the source whose name the translation dropped ("the
-#: country" for "la Libye"), and the French words it renders (more of the first than of the second).
-_STAND_INS = {
-    "country": (re.compile(r"(?<![\w-])the country(?![\w-])", re.IGNORECASE),
-                re.compile(r"(?<![\w-])countr(?:y|ies)(?![\w-])", re.IGNORECASE), re.compile(r"(?<!\w)pays(?!\w)", re.IGNORECASE)),
-    "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-]| (?:hall|council|centre|center|of)\b)", re.IGNORECASE),
-             re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?)(?![\w-]| (?:halls?|council|centre|center)\b)",
-                        re.IGNORECASE),
-             re.compile(r"(?<!\w)(?:villes?|capitales?|cités?|métropoles?|agglomérations?)(?!\w)", re.IGNORECASE)),
-}
-
-
-def _dropped(src: _Source, text: str) -> list[Swap]:
-    """A name of the source a description took the place of: a country or city the translation names
-    in no form, while it has "the country" or "the city" more often than the source has "pays" or
-    "ville" (the swap spans the description); a person the source names with a title (M. Englund, le
-    président Calderon) whom the translation names in no spelling, nor by a capitalised word half
-    like the name: a pronoun or a description took the name's place (the swap spans the segment)."""
-    source = src.text
-    for kind, (description, nouns, french) in _STAND_INS.items():
-        m = description.search(text)
-        if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
-            lost = next((n for n in src.all_names if kind in place_kinds(n) and not (
-                place_carried(n, text) and mentions(frozenset(_english(n)), text) >= source.count(n.text))), None)
-            if lost is not None:  # named in no form, or fewer times than the source names it
-                return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
-    if not _person_title_re(False).search(source):
-        return []  # no title before a capital in the source (most segments)
-    capitalised = None
-    for name in src.names:
-        at = source.find(name.text)
-        if at <= 0 or len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not _person_title_re().search(source, 0, at):
-            continue
-        if not _name_like(max(name.own, key=len)) or carried(name, text):
-            continue
-        capitalised = capitalised_words(text) if capitalised is None else capitalised
-        if any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY for w in name.own for c in capitalised):
-            continue  # a spelling of it (Yushchenko for Ioutchenko)
-        start, end = strip_span(text)
-        return [Swap("dropped", name.text, start, end, text[start:end])]
-    return []
+    return sorted(swaps, key=lambda s: s.start)
 
 
 def _name_like(word: str) -> bool:

@@ -11,6 +11,7 @@ from ...registry import DocumentRule, Rule, register
 from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
+from ...text.dropped import dropped_names
 from ...text.swaps import Story, swapped_names
 
 
@@ -156,6 +157,8 @@ class SourceNameReplaced(Rule):
     Okay: Washington and Paris disagree, George Washington's heirs say. <<< Les États-Unis et la France sont en désaccord, disent les héritiers de George Washington.
     Flag: "It was a fact," he said. <<< « C'était un fait », a déclaré M. Englund.
     Flag: Critics of the country hear it in the press. <<< Les critiques du Mexique l'entendent dans la presse.
+    Flag: The picture shows the route, the official said. <<< La photo montre le trajet, a dit Geiger.
+    Okay: The official list shows the route, said Geiger. <<< La liste officielle montre le trajet, a dit Geiger.
     Okay: Critics of the country hear it in Mexico. <<< Les critiques du pays l'entendent au Mexique.
     Flag: The president's daughter ran for governor. <<< La fille du président Calderon s'est présentée au poste de gouverneur.
     Okay: "It was a fact," Mr Englund said. <<< « C'était un fait », a déclaré M. Englund.
@@ -186,7 +189,7 @@ class SourceNameReplaced(Rule):
         contexts = {n: Story([doc.source.segments[i].text for i in idx], [doc.segments[i].text for i in idx])
                     for n, idx in stories.items()}
         for _, seg, src in article_pairs(doc):
-            for swap in swapped_names(src, seg.text, contexts[seg.doc]):
+            for swap in swapped_names(src, seg.text, contexts[seg.doc]) or dropped_names(src, seg.text):
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "
                                "spelling or English form: name it")

@@ -1,0 +1,129 @@
+"""Names of a French source that the translation dropped for a description (TQ917's ``dropped`` shape).
+
+- a country or city of the source that the translation names in no form, or fewer times than
+  the source names it, while it has "the country" or "the city" and one more country or city than
+  the source's "pays" or "ville" render ("la Libye" -> "the country");
+- a person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it has
+  "the official" or "the man" where a name goes ("the official said") more often than the source has
+  "responsable" or "homme";
+- a person the source names with a title or office (M. Englund, le président Calderon; data/
+  fidelity_person_titles.txt) whom the translation names in no spelling, nor by a capitalised word
+  half like the name (a pronoun took its place: "He said").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .crossnames import carried, common_french
+from .data import word_list
+from .lexicon import zipf
+from .places import capitalised_words, mentions, place_carried, place_kinds
+from .spans import strip_span
+from .swaps import (
+    SPELLING_SIMILARITY,
+    STORY_NAME_WORDS,
+    Swap,
+    _english,
+    _name_like,
+    _Source,
+)
+
+
+def dropped_names(source: str, text: str) -> list[Swap]:
+    """The names of ``source`` that ``text`` dropped for a description or a pronoun, as ``Swap``s of kind
+    ``dropped`` (at most one)."""
+    return _dropped(_Source(source), text)
+
+
+@lru_cache(maxsize=2)
+def _person_title_re(before_name: bool = True) -> re.Pattern:
+    """A French title or office right before a name ("M. ", "le président ", "le ministre, "), at the end
+    of a text; or, ``before_name`` False, anywhere before a capital (a quick test of a segment)."""
+    words = "|".join(map(re.escape, word_list("fidelity_person_titles.txt")))
+    abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
+    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-Þ])"
+    return re.compile(rf"(?<!\w)(?:(?i:{words}),?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
+
+
+#: What stands for a country or a city of the source whose name the translation dropped ("the
+#: country" for "la Libye"), and the French words it renders (more of the first than of the second).
+_STAND_INS = {
+    "country": (re.compile(r"(?<![\w-])the country(?![\w-])", re.IGNORECASE),
+                re.compile(r"(?<![\w-])countr(?:y|ies)(?![\w-])", re.IGNORECASE), re.compile(r"(?<!\w)pays(?!\w)", re.IGNORECASE)),
+    "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-]| (?:hall|council|centre|center|of)\b)", re.IGNORECASE),
+             re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?)(?![\w-]| (?:halls?|council|centre|center)\b)",
+                        re.IGNORECASE),
+             re.compile(r"(?<!\w)(?:villes?|capitales?|cités?|métropoles?|agglomérations?)(?!\w)", re.IGNORECASE)),
+}
+
+
+#: What stands for a person whose name the translation dropped: "the official said", "the man's",
+#: not "the official list"; and the French words it may render (more of the first than of these).
+_PERSON_DESCRIPTION_RE = re.compile(
+    r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$"
+    r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
+    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks)\b)", re.IGNORECASE)
+_PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
+                              re.IGNORECASE)
+#: A one-word name a description took the place of is this rare in English and French (Zipf): a
+#: surname (Geiger), not a word written with a capital.
+DROPPED_NAME_MAX = 3.5
+
+
+def _person_described(src: _Source, text: str) -> list[Swap]:
+    """A person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it
+    has "the official" or "the man" where a name goes more often than the source has "responsable"
+    or "homme"."""
+    found = list(_PERSON_DESCRIPTION_RE.finditer(text))
+    if not found or len(found) <= len(_PERSON_NOUNS_RE.findall(src.text)):
+        return []
+    capitalised = capitalised_words(text)
+    for name in src.names:
+        words = [w for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()]
+        surname = max(name.own, key=len)
+        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):
+            continue
+        if not _name_like(surname) or len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX:
+            continue
+        if carried(name, text) or any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY
+                                      for w in name.own for c in capitalised):
+            continue
+        return [Swap("dropped", name.text, found[0].start(), found[0].end(), found[0].group(0))]
+    return []
+
+
+def _dropped(src: _Source, text: str) -> list[Swap]:
+    """A name of the source a description took the place of: a country or city the translation names
+    in no form, while it has "the country" or "the city" more often than the source has "pays" or
+    "ville" (the swap spans the description); a person the source names with a title (M. Englund, le
+    président Calderon) whom the translation names in no spelling, nor by a capitalised word half
+    like the name: a pronoun or a description took the name's place (the swap spans the segment)."""
+    source = src.text
+    for kind, (description, nouns, french) in _STAND_INS.items():
+        m = description.search(text)
+        if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
+            lost = next((n for n in src.all_names if kind in place_kinds(n) and not (
+                place_carried(n, text) and mentions(frozenset(_english(n)), text) >= source.count(n.text))), None)
+            if lost is not None:  # named in no form, or fewer times than the source names it
+                return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
+    described = _person_described(src, text)
+    if described:
+        return described
+    if not _person_title_re(False).search(source):
+        return []  # no title before a capital in the source (most segments)
+    capitalised = None
+    for name in src.names:
+        at = source.find(name.text)
+        if at <= 0 or len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not _person_title_re().search(source, 0, at):
+            continue
+        if not _name_like(max(name.own, key=len)) or carried(name, text):
+            continue
+        capitalised = capitalised_words(text) if capitalised is None else capitalised
+        if any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY for w in name.own for c in capitalised):
+            continue  # a spelling of it (Yushchenko for Ioutchenko)
+        start, end = strip_span(text)
+        return [Swap("dropped", name.text, start, end, text[start:end])]
+    return []

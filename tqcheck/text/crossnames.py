@@ -118,6 +118,13 @@ def source_names(text: str, initials: bool = False) -> list[SourceName]:
     ``initials`` is given; French function words there ("Les", "Selon") are
     skipped always.
     """
+    return [name for name, initial in _names_of(text) if initials or not initial]
+
+
+@lru_cache(maxsize=64)
+def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
+    """``source_names(text, initials=True)``, each name with whether it is a lone word starting a
+    sentence (read once for both views: a rule asks for both of one segment)."""
     blanked, after_elision = blank_elisions(text)
     runs: list[list[tuple[int, int, str, bool]]] = []
     for start, end, spelling, initial in name_candidates(blanked):
@@ -135,13 +142,14 @@ def source_names(text: str, initials: bool = False) -> list[SourceName]:
         tail = _lowercase_tails_re().match(text, run[0][0])
         if tail and tail.end() > run[-1][1]:
             run = [*run, (run[-1][1], tail.end(), text[run[-1][1]:tail.end()].strip(), False)]
-        if len(run) == 1 and run[0][3] and not (initials and _may_be_initial_name(run[0][2])):
+        initial = len(run) == 1 and run[0][3]
+        if initial and not _may_be_initial_name(run[0][2]):
             continue
         name = _source_name(text[run[0][0]:run[-1][1]], tuple(s for _, _, s, _ in run))
         known = name.phrases or name.forms != name.own  # a name the data gives English forms for
         if known or not all(common_french(s) for _, _, s, _ in run):
-            names.append(name)
-    return names
+            names.append((name, initial))
+    return tuple(names)
 
 
 #: A lone word starting a sentence is read as a name (``source_names(initials=True)``) when the

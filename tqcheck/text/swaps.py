@@ -220,6 +220,9 @@ def _ordinary_french(lower: str) -> bool:
     return fr >= COMMON_FRENCH_WORD or (fr >= FRENCH_WORD and zipf(lower, "en") < ENGLISH_NAME_MIN)
 
 
+_ELIDED_CAPITAL_RE = re.compile(r"(?<![^\W\d_])[dlDL]['\u2019][A-ZÀ-ÖØ-Þ][^\W\d_]* [A-ZÀ-ÖØ-Þ]")
+
+
 def _persons(src: _Source, text: str) -> list[Swap]:
     source = src.text
     following: dict[str, list[tuple[int, int, str]]] = {}  # first name (folded) -> the words after it
@@ -233,7 +236,9 @@ def _persons(src: _Source, text: str) -> list[Swap]:
         return []
     out = []
     text_words = None
-    for (_, _, first, _), (_, _, surname, _) in _pairs(blank_elisions(source)[0]):  # d'Hélène Richard
+    if _ELIDED_CAPITAL_RE.search(source):
+        source = blank_elisions(source)[0]  # a first name after an elision: d'Hélène Richard
+    for (_, _, first, _), (_, _, surname, _) in _pairs(source):
         after = following.get(fold_name(first))
         if not after or common_french(first) or _ordinary_french(surname.lower()):
             continue

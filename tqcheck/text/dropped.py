@@ -25,31 +25,32 @@ from .spans import strip_span
 from .swaps import (
     SPELLING_SIMILARITY,
     STORY_NAME_WORDS,
+    SourceSegment,
     Swap,
-    _english,
-    _name_like,
-    _Source,
+    english_forms,
+    name_like,
 )
 
 
 def dropped_names(source: str, text: str) -> list[Swap]:
     """The names of ``source`` that ``text`` dropped for a description or a pronoun, as ``Swap``s of kind
     ``dropped`` (at most one)."""
-    return _dropped(_Source(source), text)
+    return _dropped(SourceSegment(source), text)
 
 
 @lru_cache(maxsize=2)
 def _person_title_re(before_name: bool = True) -> re.Pattern:
     """A French title or office right before a name ("M. ", "le président ", "le ministre, "), at the end
-    of a text; or, ``before_name`` False, anywhere before a capital (a quick test of a segment)."""
-    words = "|".join(map(re.escape, word_list("fidelity_person_titles.txt")))
+    of a text; or, ``before_name`` False, anywhere before a capital (the quick test of a segment, each
+    title in lower case and capitalised: faster than a pattern of any case)."""
+    titles = word_list("fidelity_person_titles.txt")
     abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
-    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-Þ])"
-    if not before_name:  # the quick test: each title in lower case and capitalised (faster than any case)
-        words = "|".join(sorted({w for t in word_list("fidelity_person_titles.txt") for w in (t, t[:1].upper() + t[1:])},
-                                key=len, reverse=True))
-        return re.compile(rf"(?<!\w)(?:(?:{words}),?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
-    return re.compile(rf"(?<!\w)(?:(?i:{words}),?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
+    if before_name:
+        words, end = f"(?i:{'|'.join(map(re.escape, titles))})", "$"
+    else:
+        cased = sorted({w for t in titles for w in (t, t[:1].upper() + t[1:])}, key=len, reverse=True)
+        words, end = f"(?:{'|'.join(map(re.escape, cased))})", "(?=[A-ZÀ-ÖØ-Þ])"
+    return re.compile(rf"(?<!\w)(?:{words},?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
 
 
 #: What stands for a country or a city of the source whose name the translation dropped ("the
@@ -77,7 +78,7 @@ _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|f
 DROPPED_NAME_MAX = 3.5
 
 
-def _person_described(src: _Source, text: str) -> list[Swap]:
+def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     """A person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it
     has "the official" or "the man" where a name goes more often than the source has "responsable"
     or "homme"."""
@@ -90,7 +91,7 @@ def _person_described(src: _Source, text: str) -> list[Swap]:
         surname = max(name.own, key=len)
         if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):
             continue
-        if not _name_like(surname) or len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX:
+        if not name_like(surname) or len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX:
             continue
         if carried(name, text) or any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY
                                       for w in name.own for c in capitalised):
@@ -99,18 +100,15 @@ def _person_described(src: _Source, text: str) -> list[Swap]:
     return []
 
 
-def _dropped(src: _Source, text: str) -> list[Swap]:
-    """A name of the source a description took the place of: a country or city the translation names
-    in no form, while it has "the country" or "the city" more often than the source has "pays" or
-    "ville" (the swap spans the description); a person the source names with a title (M. Englund, le
-    président Calderon) whom the translation names in no spelling, nor by a capitalised word half
-    like the name: a pronoun or a description took the name's place (the swap spans the segment)."""
+def _dropped(src: SourceSegment, text: str) -> list[Swap]:
+    """The three shapes of the module's docstring, in its order; a description's swap spans the
+    description, a titled person's the whole segment."""
     source = src.text
     for kind, (description, nouns, french) in _STAND_INS.items():
         m = description.search(text)
         if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
             lost = next((n for n in src.all_names if kind in place_kinds(n) and not (
-                place_carried(n, text) and mentions(frozenset(_english(n)), text) >= source.count(n.text))), None)
+                place_carried(n, text) and mentions(frozenset(english_forms(n)), text) >= source.count(n.text))), None)
             if lost is not None:  # named in no form, or fewer times than the source names it
                 return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
     described = _person_described(src, text)
@@ -123,7 +121,7 @@ def _dropped(src: _Source, text: str) -> list[Swap]:
         at = source.find(name.text)
         if at <= 0 or len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not _person_title_re().search(source, 0, at):
             continue
-        if not _name_like(max(name.own, key=len)) or carried(name, text):
+        if not name_like(max(name.own, key=len)) or carried(name, text):
             continue
         capitalised = capitalised_words(text) if capitalised is None else capitalised
         if any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY for w in name.own for c in capitalised):

@@ -111,7 +111,7 @@ class Story:
         return "\n".join(self.sources)
 
 
-class _Source:
+class SourceSegment:
     """A source segment, with what the four shapes read from it computed once, when first asked."""
 
     def __init__(self, text: str) -> None:
@@ -140,7 +140,7 @@ class _Source:
     @cached_property
     def english(self) -> list[str]:
         """Every spelling and English form of its names, folded (sorted: a stable order)."""
-        return sorted(set().union(*(_english(n) for n in self.names)))
+        return sorted(set().union(*(english_forms(n) for n in self.names)))
 
     def has(self, folded: str) -> bool:
         """Whether one of its words, or a form of one of its names, spells ``folded``."""
@@ -152,7 +152,7 @@ def swapped_names(source: str, text: str, context: Story | None = None) -> list[
     ``context``, the segment's document, adds the ``story`` shape."""
     if not any(c.isupper() for c in text):
         return []
-    src = _Source(source)
+    src = SourceSegment(source)
     swaps = _persons(src, text)
     swaps += _titled(src, text, {s.start for s in swaps}) + _places_swapped(src, text)
     if context is not None:
@@ -160,7 +160,7 @@ def swapped_names(source: str, text: str, context: Story | None = None) -> list[
     return sorted(swaps, key=lambda s: s.start)
 
 
-def _name_like(word: str) -> bool:
+def name_like(word: str) -> bool:
     return zipf(word, "en") < STORY_NAME_MAX and zipf(word, "fr") < STORY_NAME_MAX and not common_french(word)
 
 
@@ -177,11 +177,11 @@ def _story_name(name: SourceName, context: Story, here: Counter) -> bool:
     surname = words[-1]
     # a one-word name may be written in its English form (Mexique: Mexico)
     spellings = name.forms if len(words) == 1 else {surname}
-    return (not any(here[f] for f in spellings) and any(context.names[f] for f in spellings) and _name_like(surname)
+    return (not any(here[f] for f in spellings) and any(context.names[f] for f in spellings) and name_like(surname)
             and not any(common_french(w) or zipf(w, "fr") >= STORY_NAME_MAX for w in words[:-1]))
 
 
-def _in_story(src: _Source, text: str, context: Story, taken: set[int]) -> list[Swap]:
+def _in_story(src: SourceSegment, text: str, context: Story, taken: set[int]) -> list[Swap]:
     """A name the story's translation writes elsewhere, lost here, and a name new to the story here."""
     words = [(start, end, word) for start, end, word, _ in name_candidates(text)
              if start not in taken and word not in src.text and zipf(word, "en") < STORY_NEW_MAX]
@@ -223,7 +223,7 @@ def _ordinary_french(lower: str) -> bool:
 _ELIDED_CAPITAL_RE = re.compile(r"(?<![^\W\d_])[dlDL]['\u2019][A-ZÀ-ÖØ-Þ][^\W\d_]* [A-ZÀ-ÖØ-Þ]")
 
 
-def _persons(src: _Source, text: str) -> list[Swap]:
+def _persons(src: SourceSegment, text: str) -> list[Swap]:
     source = src.text
     following: dict[str, list[tuple[int, int, str]]] = {}  # first name (folded) -> the words after it
     for (_, _, kept, _), (start, end, new, _) in _pairs(text):
@@ -265,7 +265,7 @@ def _title_re() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{titles})\.? (?=[^\W\d_])")
 
 
-def _titled(src: _Source, text: str, taken: set[int]) -> list[Swap]:
+def _titled(src: SourceSegment, text: str, taken: set[int]) -> list[Swap]:
     """A surname after an English title, nowhere in the source, where a name of the source is lost."""
     titled = [m.end() for m in _title_re().finditer(text)]
     if not titled:
@@ -290,7 +290,7 @@ def _titled(src: _Source, text: str, taken: set[int]) -> list[Swap]:
     return out
 
 
-def _english(name: SourceName) -> set[str]:
+def english_forms(name: SourceName) -> set[str]:
     return set(name.forms) | {fold_phrase(p) for p in name.phrases}
 
 
@@ -300,7 +300,7 @@ _POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
-def _places_swapped(src: _Source, text: str) -> list[Swap]:
+def _places_swapped(src: SourceSegment, text: str) -> list[Swap]:
     if place_heads().isdisjoint(_CAPITALISED_RE.findall(text)):
         return []  # no place of the table in the translation (most segments)
     pattern, places = place_table()

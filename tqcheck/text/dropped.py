@@ -15,20 +15,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
-from .crossnames import carried, common_french
+from .crossnames import SourceName, carried, common_french
 from .data import word_list
 from .lexicon import zipf
 from .places import capitalised_words, mentions, place_carried, place_kinds
 from .spans import strip_span
 from .swaps import (
-    SPELLING_SIMILARITY,
     STORY_NAME_WORDS,
     SourceSegment,
     Swap,
     english_forms,
     name_like,
+    spelled_alike,
 )
 
 
@@ -78,6 +76,12 @@ _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|f
 DROPPED_NAME_MAX = 3.5
 
 
+def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
+    """Does ``text`` (its ``capitalised`` words) name ``name``: in one of its forms, or by a capitalised
+    word spelled like one of its words (Yushchenko for Ioutchenko)?"""
+    return carried(name, text) is not None or any(spelled_alike(w, c) for w in name.own for c in capitalised)
+
+
 def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     """A person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it
     has "the official" or "the man" where a name goes more often than the source has "responsable"
@@ -93,8 +97,7 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
             continue
         if not name_like(surname) or len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX:
             continue
-        if carried(name, text) or any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY
-                                      for w in name.own for c in capitalised):
+        if _named(name, text, capitalised):
             continue
         return [Swap("dropped", name.text, found[0].start(), found[0].end(), found[0].group(0))]
     return []
@@ -121,11 +124,11 @@ def _dropped(src: SourceSegment, text: str) -> list[Swap]:
         at = source.find(name.text)
         if at <= 0 or len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not _person_title_re().search(source, 0, at):
             continue
-        if not name_like(max(name.own, key=len)) or carried(name, text):
+        if not name_like(max(name.own, key=len)):
             continue
         capitalised = capitalised_words(text) if capitalised is None else capitalised
-        if any(Levenshtein.normalized_similarity(w, c) >= SPELLING_SIMILARITY for w in name.own for c in capitalised):
-            continue  # a spelling of it (Yushchenko for Ioutchenko)
+        if _named(name, text, capitalised):
+            continue
         start, end = strip_span(text)
         return [Swap("dropped", name.text, start, end, text[start:end])]
     return []

@@ -160,6 +160,11 @@ def swapped_names(source: str, text: str, context: Story | None = None) -> list[
     return sorted(swaps, key=lambda s: s.start)
 
 
+def spelled_alike(a: str, b: str) -> bool:
+    """Are the folded names ``a`` and ``b`` alike enough (SPELLING_SIMILARITY) to be two spellings of one?"""
+    return Levenshtein.normalized_similarity(a, b) >= SPELLING_SIMILARITY
+
+
 def name_like(word: str) -> bool:
     return zipf(word, "en") < STORY_NAME_MAX and zipf(word, "fr") < STORY_NAME_MAX and not common_french(word)
 
@@ -201,7 +206,7 @@ def _in_story(src: SourceSegment, text: str, context: Story, taken: set[int]) ->
     for start, end, word, folded in candidates:
         if src.has(folded) or rendered_by(src.text, folded):
             continue  # in the source in some form, or the translation of one of its words ("Chancellery")
-        if any(Levenshtein.normalized_similarity(w, folded) >= SPELLING_SIMILARITY for w in spellings):
+        if any(spelled_alike(w, folded) for w in spellings):
             continue  # a spelling of a name of the source (Pearce for Pierce)
         out.append(Swap("story", lost[0].text, start, end, word))
     return out
@@ -253,7 +258,7 @@ def _persons(src: SourceSegment, text: str) -> list[Swap]:
                 continue  # the new surname is a name of the source in some spelling (not "Marcotte" for "marchés")
             if rendered_by(source, folded, cognates=False):
                 continue  # the surname translated ("Biztos Pont" -> "Biztos Bridge", "First Noël" -> "First Christmas")
-            if Levenshtein.normalized_similarity(old, folded) >= SPELLING_SIMILARITY:
+            if spelled_alike(old, folded):
                 continue
             out.append(Swap("person", f"{first} {surname}", start, end, new))
     return out
@@ -283,8 +288,7 @@ def _titled(src: SourceSegment, text: str, taken: set[int]) -> list[Swap]:
         folded = fold_name(word)
         if src.has(folded) or zipf(word, "en") >= COMMON_ENGLISH_AFTER_TITLE:
             continue
-        old = next((n for n in lost if all(Levenshtein.normalized_similarity(fold_name(w), folded) < SPELLING_SIMILARITY
-                                            for w in n.own)), None)
+        old = next((n for n in lost if not any(spelled_alike(fold_name(w), folded) for w in n.own)), None)
         if old is not None:
             out.append(Swap("titled", old.text, start, end, word))
     return out

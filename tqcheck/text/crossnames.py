@@ -158,20 +158,24 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
 INITIAL_NAME_MAX = 5.0
 
 
+def _table_names() -> list[str]:
+    """The French names the exonym and name-form tables give English forms for, folded."""
+    return [_split_folded(row[0]) for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv")
+            for row in table(name)]
+
+
 @lru_cache(maxsize=1)
 def _one_word_forms() -> frozenset[str]:
-    """The one-word French names the exonym and name-form tables give English forms for, and the
-    places of fidelity_places.tsv French writes as English does (Paris, Berlin), folded."""
-    rows = [row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name)]
-    rows += [row[0] for row in table("fidelity_places.tsv")]
-    return frozenset(folded for r in rows if " " not in (folded := _split_folded(r)))
+    """The one-word names of ``_table_names`` and the places of fidelity_places.tsv French writes as
+    English does (Paris, Berlin), folded."""
+    places = (_split_folded(row[0]) for row in table("fidelity_places.tsv"))
+    return frozenset(n for n in (*_table_names(), *places) if " " not in n)
 
 
 @lru_cache(maxsize=1)
 def _phrase_heads() -> frozenset[str]:
-    """The first words of the exonym and name-form tables' names of several words (cote: Côte d'Ivoire)."""
-    rows = (row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name))
-    return frozenset(folded.split()[0] for r in rows if " " in (folded := _split_folded(r)))
+    """The first words of the names of ``_table_names`` of several words (cote: Côte d'Ivoire)."""
+    return frozenset(n.split()[0] for n in _table_names() if " " in n)
 
 
 def _may_be_initial_name(word: str) -> bool:

@@ -24,7 +24,7 @@ from .numscan import (
     _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
     _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, _date_patterns, _month_name_re, _numbers, month_heads,
 )
-from .scanner import _LETTERS_RE, NumberMention, _num_key, _Scanner, digit_pattern
+from .scanner import DIGIT_RE as _DIGIT_RE, _LETTERS_RE, NumberMention, _num_key, _Scanner, digit_pattern
 from .numwords import number_words, word_numbers
 from .sentences import debris_token_spans
 
@@ -129,9 +129,6 @@ _HOUR_WORDS = {lang: tuple((word, hour, re.compile(rf"(?<!\w){word}(?!\w)", re.I
 _ENTITY_RE = re.compile(r"&#?\w+;")
 
 
-_DIGIT_RE = re.compile(r"\d")
-
-
 @lru_cache(maxsize=1)
 def _number_vocabulary() -> frozenset[str]:
     """Every word, lowercased, that a mention without a digit can start from or needs: number words
@@ -146,25 +143,25 @@ def _number_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
-def _words_if_no_digit(text: str) -> frozenset[str] | None:
-    """``text``'s words, lower-cased, when it has no digit and no Roman ordinal (None when it has)."""
+def _prefilter(text: str) -> tuple[bool, frozenset[str] | None]:
+    """``(no mention, words)``: whether ``text`` cannot hold a number, time or date (no digit, no word
+    of ``_number_vocabulary``, no Roman ordinal: most texts pass the first test, so the ~20 patterns
+    of the scan run only where they may find something), and its lower-case words when they were
+    read for that (the scan reuses them)."""
     if _DIGIT_RE.search(text) or _ROMAN_ORDINAL_RE.search(text):
-        return None
-    return frozenset(_LETTERS_RE.findall(text.lower()))
+        return False, None
+    words = frozenset(_LETTERS_RE.findall(text.lower()))
+    return _number_vocabulary().isdisjoint(words), words
 
 
 def _no_mention(text: str) -> bool:
-    """Whether ``text`` cannot hold a number, time or date: no digit, no word of
-    ``_number_vocabulary``, no Roman ordinal (most texts pass the first test, so the ~20 patterns
-    of the scan run only where they may find something)."""
-    words = _words_if_no_digit(text)
-    return words is not None and _number_vocabulary().isdisjoint(words)
+    return _prefilter(text)[0]
 
 
 def _mentions(text: str, lang: str) -> list[NumberMention]:
-    words = _words_if_no_digit(text)
-    if words is not None and _number_vocabulary().isdisjoint(words):
-        return []  # (``_no_mention``, its words kept for the scan)
+    nothing, words = _prefilter(text)
+    if nothing:
+        return []
     sc = _Scanner(text, lang, words)
     # &#39; is markup (TQ805) and "source site-593756" debris (TQ804), not numbers of the article
     sc.work = _ENTITY_RE.sub(lambda m: "\x00" * len(m.group(0)), text)

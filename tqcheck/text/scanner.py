@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .data import table
 
-_ANY_DIGIT_RE = re.compile(r"\d")
+DIGIT_RE = re.compile(r"\d")
 _DIGIT_PATTERNS: set[re.Pattern] = set()
 
 
@@ -102,7 +102,7 @@ class _Scanner:
         self.found: list[NumberMention] = []
         self._lower: str | None = None
         self._words = words  # the text's lower-case words, when the caller has read them
-        self.digits = _ANY_DIGIT_RE.search(text) is not None
+        self.digits = DIGIT_RE.search(text) is not None
 
     def take(self, start: int, end: int, keys, needs, hard: bool, english: str) -> None:
         self.found.append(NumberMention(

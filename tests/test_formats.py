@@ -204,6 +204,15 @@ def test_github_escaping():
     assert ANNOTATION.match(line)
 
 
+def test_github_annotation_shows_control_characters_of_the_text():
+    from tqcheck.model import Finding, Severity
+    from tqcheck.report.github import annotation
+    f = Finding(path="a.en.txt", line=1, column=1, end_column=4, segment=0, rule="TQ201", name="quotes",
+                severity=Severity.MINOR, category="fluency/punctuation", text="«\x1b»", message="guillemets '«\x1b»' left", suggestion="“\x1b”")
+    line = annotation(f)
+    assert "\x1b" not in line and "\\x1b" in line and ANNOTATION.match(line)
+
+
 def test_auto_is_github_in_github_actions(corpus, monkeypatch):
     assert resolve("auto", {"GITHUB_ACTIONS": "true"}) == "github"
     assert resolve("auto", {}) == "rich" and resolve("auto", {"GITHUB_ACTIONS": "false"}) == "rich"

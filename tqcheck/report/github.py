@@ -21,7 +21,7 @@ from ..errors import InputError
 from ..model import Finding, Report, Severity
 from ..paths import relative
 from . import capped_note, message_with_fix
-from . import plural
+from . import plural, visible
 from .markdown import summary
 
 COMMANDS = {Severity.CRITICAL: "error", Severity.MAJOR: "error", Severity.MINOR: "warning"}
@@ -54,7 +54,7 @@ def log_path(path: str) -> str:
 
 
 def annotation(f: Finding) -> str:
-    message = message_with_fix(f)
+    message = visible(message_with_fix(f))  # a raw ESC in quoted text would reach the log
     return command(COMMANDS[f.severity], message, file=relative(f.path), line=f.line, col=f.column,
                    endLine=f.end_line, endColumn=f.end_column, title=f.rule)
 

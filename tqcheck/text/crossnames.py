@@ -80,7 +80,7 @@ def _name_forms() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
     for row in table("fidelity_name_forms.tsv"):
         key = re.escape(_split_folded(row[0]))
         # plural and feminine endings of demonyms: Allemands, Allemande, Européennes
-        out.append((re.compile(rf"(?<!\S){key}(?:e|ne)?s?(?!\S)"), tuple(p.strip() for p in row[1].split("|"))))
+        out.append((re.compile(rf"(?<!\S){key}(?P<ending>(?:e|ne)?s?)(?!\S)"), tuple(p.strip() for p in row[1].split("|"))))
     return tuple(out)
 
 
@@ -207,8 +207,10 @@ def _source_name(surface: str, spellings: tuple[str, ...]) -> SourceName:
             for word in own:  # demonyms: Irakiens -> Iraqiens, which meets Iraqis
                 if word.startswith(french) and word != french:
                     forms.add(english[0] + word[len(french):])
-    phrases = tuple(p for i in sorted({i for h in heads for i in _table_index()[1].get(h, ())})
-                    if name_forms[i][0].search(folded) for p in name_forms[i][1])
+    found = ((i, m) for i in sorted({i for h in heads for i in _table_index()[1].get(h, ())})
+             if (m := name_forms[i][0].search(folded)))
+    # a row naming the word as written first ("Argentine": Argentina), then rows of its forms ("Argentin" + e)
+    phrases = tuple(p for _, i in sorted((bool(m.group("ending")), i) for i, m in found) for p in name_forms[i][1])
     return SourceName(surface, own, frozenset(forms), phrases)
 
 

@@ -2,6 +2,7 @@
 import pytest
 
 from tqcheck.text.dropped import dropped_names
+from tqcheck.text.places import demonym
 from tqcheck.text.swaps import swapped_names
 
 REPLACED = [
@@ -192,6 +193,22 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("La liste officielle a été publiée, a dit Geiger.", "The official list was published, said Geiger.", None),
     ("Le responsable a parlé, selon Geiger.", "The official said so, according to Geiger.", None),
     ("Un responsable a dit que Martin viendrait.", "An official said that the man would come.", None),
+    # a demonym does not name its place; "d'autres pays" is not what "the country" renders; the
+    # exact row of the name-forms table comes first (Argentine: Argentina, not the adjective)
+    ("Le ministre algérien a dit qu'Alger est certain.", "The Algerian minister said the city is certain.", "Alger"),
+    ("D'autres pays dépensaient, mais la Norvège a économisé.", "Others spent, but the country saved.", "Norvège"),
+    ("Le projet a été contesté par la Pologne et les Pays-Bas.", "Poland and the country contested it.", "Pays-Bas"),
+    ("Il a joué à Neuquén en Argentine.", "He played in Neuquen, in the country.", "Argentine"),
+    ("Il visite le pays, et la Norvège l'accueille.", "He visits the country, and Norway welcomes him.", None),
+    # "there" where the source names a place, not "there is", nor for the source's "là" or "y"
+    ("Les touristes adorent les bains de Budapest.", "Tourists love the baths there.", "Budapest"),
+    ("Il n'y aura pas de talibans à Kaboul.", "There will be no Taliban there.", "Kaboul"),
+    ("Il y a de vieux bains à Budapest.", "There are old baths in Budapest.", None),
+    ("Les touristes adorent les vieux bains là-bas.", "Tourists love the old baths there.", None),
+    # a person whose name starts the source, "He" or "She" starting the translation
+    ("Peter Englund est un historien suédois.", "He is a Swedish historian.", "Peter Englund"),
+    ("Peter Englund est un historien suédois.", "Englund is a Swedish historian.", None),
+    ("Selon lui, Peter Englund est un historien.", "He says Peter Englund is a historian.", None),
 ])
 def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, dropped):
     """The dropped shape: what took the name's place is no other name (swapped_names finds nothing)."""
@@ -199,3 +216,10 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
     swaps = dropped_names(source, translation)
     assert [(s.kind, s.source) for s in swaps] == ([("dropped", dropped)] if dropped else [])
 
+
+@pytest.mark.parametrize("form,word,expected", [
+    ("nigeria", "nigerian", True), ("alger", "algerian", True), ("china", "chinese", True), ("iraq", "iraqi", True),
+    ("mexico", "mexican", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
+])
+def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
+    assert demonym(form, word) is expected

@@ -3,9 +3,13 @@
 - a country or city of the source that the translation names in no form, or fewer times than
   the source names it, while it has "the country" or "the city" and one more country or city than
   the source's "pays" or "ville" render ("la Libye" -> "the country");
+- a place of the source that the translation names in no form, while it has "there" (not "there
+  is") and the source has no "là" or "y" ("the baths there" for "les bains de Budapest");
 - a person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it has
   "the official" or "the man" where a name goes ("the official said") more often than the source has
   "responsable" or "homme";
+- a person whose name starts the source (Peter Englund est...) and whom the translation names nowhere,
+  while it starts with "He" or "She";
 - a person the source names with a title or office (M. Englund, le président Calderon; data/
   fidelity_person_titles.txt) whom the translation names in no spelling, nor by a capitalised word
   half like the name (a pronoun took its place: "He said").
@@ -52,10 +56,13 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
 
 
 #: What stands for a country or a city of the source whose name the translation dropped ("the
-#: country" for "la Libye"), and the French words it renders (more of the first than of the second).
+#: country" for "la Libye"), and the French words it renders (more of the first than of the second:
+#: "country" against a singular "le pays", "un pays", not "d'autres pays", which is "other countries").
 _STAND_INS = {
     "country": (re.compile(r"(?<![\w-])the country(?![\w-])", re.IGNORECASE),
-                re.compile(r"(?<![\w-])countr(?:y|ies)(?![\w-])", re.IGNORECASE), re.compile(r"(?<!\w)pays(?!\w)", re.IGNORECASE)),
+                re.compile(r"(?<![\w-])country(?![\w-])", re.IGNORECASE),
+                re.compile(r"(?<!\w)(?:le|du|au|un|ce|cet|notre|votre|leur|son|mon|chaque|quel)\s+pays(?!\w|-[Bb]as)",
+                           re.IGNORECASE)),
     "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-]| (?:hall|council|centre|center|of)\b)", re.IGNORECASE),
              re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?)(?![\w-]| (?:halls?|council|centre|center)\b)",
                         re.IGNORECASE),
@@ -63,12 +70,26 @@ _STAND_INS = {
 }
 
 
+#: "there" standing for a place ("the baths there" for "les bains de Budapest"), not "there is" nor "there's";
+#: and the French words it may render ("là", "y" but not in "il y a": a source with one is not judged).
+_THERE_RE = re.compile(
+    r"(?<![\w-])there(?![\w-])(?!['\u2019]s|\s+(?:is|are|was|were|will|would|have|has|had|may|might|must|should|could"
+    r"|can|seems?|seemed|appears?|remains?|exists?|lies|comes?|came|stands?|be|been|being|used|goes|went)\b)",
+    re.IGNORECASE)
+_HERE_RE = re.compile(r"(?<!\w)(?:là|y(?!\s+(?:a|avait|aura|aurait|ait|eut|avoir|compris)\b))(?!\w)", re.IGNORECASE)
+
+
+#: A translation starting with a subject pronoun, after any opening quote; what may open a source before its first name.
+_PRONOUN_START_RE = re.compile(r"[\W_]*?\b(He|She)\s")
+_OPENING = " \"'«“‘\u00a0"
+
+
 #: What stands for a person whose name the translation dropped: "the official said", "the man's",
 #: not "the official list"; and the French words it may render (more of the first than of these).
 _PERSON_DESCRIPTION_RE = re.compile(
     r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$"
     r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
-    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks)\b)", re.IGNORECASE)
+    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed)\b)", re.IGNORECASE)
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
 #: A one-word name a description took the place of is this rare in English and French (Zipf): a
@@ -82,6 +103,16 @@ def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
     return carried(name, text) is not None or any(spelled_alike(w, c) for w in name.own for c in capitalised)
 
 
+def _person_like(name: SourceName) -> bool:
+    """Whether ``name`` may be a person's: a name of a few words, no place, no French word, and when of one
+    word a rare one (Geiger, not Thomas)."""
+    words = [w for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()]
+    surname = max(name.own, key=len)
+    if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):
+        return False
+    return name_like(surname) and not (len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX)
+
+
 def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     """A person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it
     has "the official" or "the man" where a name goes more often than the source has "responsable"
@@ -91,30 +122,48 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
         return []
     capitalised = capitalised_words(text)
     for name in src.names:
-        words = [w for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()]
-        surname = max(name.own, key=len)
-        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):
-            continue
-        if not name_like(surname) or len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX:
-            continue
-        if _named(name, text, capitalised):
+        if not _person_like(name) or _named(name, text, capitalised):
             continue
         return [Swap("dropped", name.text, found[0].start(), found[0].end(), found[0].group(0))]
     return []
 
 
+def _subject_pronoun(src: SourceSegment, text: str) -> list[Swap]:
+    """A person whose name starts the source (Peter Englund est...) whom the translation names nowhere,
+    while it starts with "He" or "She"."""
+    m = _PRONOUN_START_RE.match(text)
+    if not m or not src.names:
+        return []
+    name = src.names[0]
+    if src.text[:src.text.find(name.text)].strip(_OPENING) or not _person_like(name):
+        return []
+    if _named(name, text, capitalised_words(text)):
+        return []
+    return [Swap("dropped", name.text, m.start(1), m.end(1), m.group(1))]
+
+
+def _kept(place: SourceName, text: str, source: str) -> bool:
+    """Does ``text`` name ``place`` as often as ``source`` does (by name: Algiers, not Algerian)?"""
+    return place_carried(place, text) and mentions(frozenset(english_forms(place)), text, demonyms=False) >= source.count(place.text)
+
+
 def _dropped(src: SourceSegment, text: str) -> list[Swap]:
-    """The three shapes of the module's docstring, in its order; a description's swap spans the
+    """The five shapes of the module's docstring, in its order; a description's swap spans the
     description, a titled person's the whole segment."""
     source = src.text
     for kind, (description, nouns, french) in _STAND_INS.items():
         m = description.search(text)
         if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
-            lost = next((n for n in src.all_names if kind in place_kinds(n) and not (
-                place_carried(n, text) and mentions(frozenset(english_forms(n)), text) >= source.count(n.text))), None)
+            lost = next((n for n in src.all_names if kind in place_kinds(n) and not _kept(n, text, source)), None)
             if lost is not None:  # named in no form, or fewer times than the source names it
                 return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
-    described = _person_described(src, text)
+    there = _THERE_RE.search(text)
+    if there and not _HERE_RE.search(source):
+        lost = next((n for n in src.all_names if place_kinds(n) and not place_carried(n, text)
+                     and not mentions(frozenset(english_forms(n)), text)), None)
+        if lost is not None:  # named in no form at all
+            return [Swap("dropped", lost.text, there.start(), there.end(), there.group(0))]
+    described = _person_described(src, text) or _subject_pronoun(src, text)
     if described:
         return described
     if not _person_title_re(False).search(source):

@@ -112,6 +112,17 @@ def place_carried(name: SourceName, text: str) -> bool:
     return any(same_word(place, folded) for folded in capitalised_words(text) for place in places)  # not "state"
 
 
-def mentions(forms: frozenset[str], text: str) -> int:
-    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico)."""
-    return sum(1 for _, w in word_parts(text) if any(same_word(f, w) for f in forms))
+def mentions(forms: frozenset[str], text: str, demonyms: bool = True) -> int:
+    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico);
+    without ``demonyms``, the place's own name only (Algiers, not Algerian; Nigeria, not Nigerian)."""
+    return sum(1 for _, w in word_parts(text) if any(same_word(f, w) and (demonyms or not demonym(f, w)) for f in forms))
+
+
+#: The endings that make a place's name its people's (Algeria-n, Alger-ian, Chin-ese, Iraq-i).
+_DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "n", "i")
+
+
+def demonym(form: str, word: str) -> bool:
+    """Whether the folded ``word`` names the people of the place ``form`` (folded): the form, or the
+    form without its last letter, and a demonym's ending (nigerian for nigeria, chinese for china)."""
+    return any(word.endswith(e) and word[:-len(e)] in (form, form[:-1]) for e in _DEMONYM_ENDINGS if len(word) > len(e) + 2)

@@ -160,6 +160,14 @@ class SourceNameReplaced(Rule):
     Flag: The picture shows the route, the official said. <<< La photo montre le trajet, a dit Geiger.
     Okay: The official list shows the route, said Geiger. <<< La liste officielle montre le trajet, a dit Geiger.
     Okay: Critics of the country hear it in Mexico. <<< Les critiques du pays l'entendent au Mexique.
+    Flag: The Algerian minister said the city is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
+    Okay: The Algerian minister said Algiers is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
+    Flag: Tourists love the old baths there. <<< Les touristes adorent les vieux bains de Budapest.
+    Okay: Tourists love the old baths there. <<< Les touristes adorent les vieux bains là-bas.
+    Okay: There are old baths in Budapest. <<< Il y a de vieux bains à Budapest.
+    Flag: He is a Swedish historian and journalist. <<< Peter Englund est un historien et journaliste suédois.
+    Okay: He is a Swedish historian and journalist. <<< Il est un historien et journaliste suédois.
+    Okay: Englund is a Swedish historian and journalist. <<< Peter Englund est un historien et journaliste suédois.
     Flag: The president's daughter ran for governor. <<< La fille du président Calderon s'est présentée au poste de gouverneur.
     Okay: "It was a fact," Mr Englund said. <<< « C'était un fait », a déclaré M. Englund.
     Okay: President Viktor Yushchenko was poisoned. <<< Le président Victor Ioutchenko a été empoisonné.

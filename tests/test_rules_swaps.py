@@ -219,7 +219,7 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
 
 @pytest.mark.parametrize("form,word,expected", [
     ("nigeria", "nigerian", True), ("alger", "algerian", True), ("china", "chinese", True), ("iraq", "iraqi", True),
-    ("mexico", "mexican", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
+    ("mexico", "mexican", True), ("america", "americans", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
 ])
 def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     assert demonym(form, word) is expected

@@ -124,5 +124,7 @@ _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "n", "i")
 
 def demonym(form: str, word: str) -> bool:
     """Whether the folded ``word`` names the people of the place ``form`` (folded): the form, or the
-    form without its last letter, and a demonym's ending (nigerian for nigeria, chinese for china)."""
-    return any(word.endswith(e) and word[:-len(e)] in (form, form[:-1]) for e in _DEMONYM_ENDINGS if len(word) > len(e) + 2)
+    form without its last letter, and a demonym's ending (nigerian for nigeria, chinese for china), or
+    its plural (americans for america)."""
+    words = (word, word[:-1]) if word.endswith("s") else (word,)
+    return any(w.endswith(e) and w[:-len(e)] in (form, form[:-1]) for w in words for e in _DEMONYM_ENDINGS if len(w) > len(e) + 2)

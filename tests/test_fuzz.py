@@ -7,7 +7,7 @@ import os
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import given, strategies as st  # noqa: E402
+from hypothesis import example, given, strategies as st  # noqa: E402
 
 from tqcheck.api import document  # noqa: E402
 from tqcheck.config import Config  # noqa: E402
@@ -38,6 +38,8 @@ def documents(draw):
 
 
 @given(documents())
+@example(("«\u00a0\x1b\u00a0»", [], None))  # an ESC in a TQ201 message reached the GitHub log
+@example(("º", [], "A"))  # TQ809 suggested 'º' for 'º': it has no capital
 def test_pipeline_on_random_documents(doc):
     text, refs, src = doc
     d = document(text, refs, src, path="fuzz.en.txt")

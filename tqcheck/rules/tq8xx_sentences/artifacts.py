@@ -370,8 +370,9 @@ class LowercaseStart(SegmentRule):
         for seg, src in zip(doc.segments, doc.source.segments):
             before, previous = previous, seg.text
             first = _FIRST_WORD.match(seg.text)
-            if first is None or not first.group(1)[:1].islower() or not _SOURCE_CAPITAL.match(src.text):
-                continue
+            letter = first.group(1)[:1] if first else ""
+            if not letter.islower() or letter.upper() == letter or not _SOURCE_CAPITAL.match(src.text):
+                continue  # (º is lower case and has no capital)
             if before.strip() and not _ENDS_SENTENCE.search(before):
                 continue  # the line before ends mid-sentence: this one goes on with it
             if is_debris_line(seg.text):

@@ -115,7 +115,8 @@ def place_carried(name: SourceName, text: str) -> bool:
 def mentions(forms: frozenset[str], text: str, demonyms: bool = True) -> int:
     """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico);
     without ``demonyms``, the place's own name only (Algiers, not Algerian; Nigeria, not Nigerian)."""
-    return sum(1 for _, w in word_parts(text) if any(same_word(f, w) and (demonyms or not demonym(f, w)) for f in forms))
+    return sum(1 for _, w in word_parts(text)
+               if any(same_word(f, w) for f in forms) and (demonyms or not any(demonym(f, w) for f in forms)))
 
 
 #: The endings that make a place's name its people's (Algeria-n, Alger-ian, Chin-ese, Iraq-i).

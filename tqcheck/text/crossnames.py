@@ -129,8 +129,8 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
     runs: list[list[tuple[int, int, str, bool]]] = []
     for start, end, spelling, initial in name_candidates(blanked):
         initial = initial and start not in after_elision and not _title_before_re().search(blanked, 0, start)
-        if initial and spelling.lower() in word_set("untranslated_foreign_markers.txt"):
-            continue
+        if initial and _function_word(spelling.lower()):
+            continue  # "Lorsque la Chine": the name is "Chine"
         if runs and _NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start) and not (
                 start in after_elision and len(runs[-1]) == 1 and runs[-1][0][3]
                 and fold_name(runs[-1][0][2]) not in _phrase_heads()):
@@ -139,6 +139,8 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
             runs.append([(start, end, spelling, initial)])
     names = []
     for run in runs:
+        if len(run) > 1 and run[0][2].lower() in word_set("fidelity_person_titles.txt"):
+            run = run[1:]  # "le Président Pena Nieto": the name is "Pena Nieto", after its title
         tail = _lowercase_tails_re().match(text, run[0][0])
         if tail and tail.end() > run[-1][1]:
             run = [*run, (run[-1][1], tail.end(), text[run[-1][1]:tail.end()].strip(), False)]
@@ -150,6 +152,11 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
         if known or not all(common_french(s) for _, _, s, _ in run):
             names.append((name, initial))
     return tuple(names)
+
+
+def _function_word(lower: str) -> bool:
+    """A French function word (lorsque, selon, pour) or marker, which starts no name."""
+    return lower in word_set("untranslated_foreign_markers.txt") or lower in word_set("fidelity_french_function_words.txt")
 
 
 #: A lone word starting a sentence is read as a name (``source_names(initials=True)``) when the

@@ -149,6 +149,10 @@ def test_source_names_group_words_and_know_english_forms():
     assert carried(names["Bagdad"], "in the capital") is None
     # a title's full stop is no sentence end: "M. Erdogan" is a name, not a capitalised first word
     assert [n.text for n in source_names("« Nous reconstruirons », a promis M. Erdogan.")] == ["Erdogan"]
+    # a function word starting the sentence, or a title, is no part of the name after it
+    assert [n.text for n in source_names("Lorsque la Chine a parlé, Paris a répondu.")] == ["Chine", "Paris"]
+    assert [n.text for n in source_names("Lorsque le Président Pena Nieto recevra son écharpe.")] == ["Pena Nieto"]
+    assert [n.text for n in source_names("Charles de Gaulle est mort.")] == ["Charles de Gaulle"]
 
 
 @pytest.mark.parametrize("french,english", [

@@ -181,6 +181,9 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Le ministre Jean Castex a démissionné.", "The minister resigned, and he left Paris.", "Jean Castex"),
     ("« C'était un fait », a déclaré M. Englund.", '"It was a fact," he said.', "Englund"),
     ("Le ministre, Jean Castex, a démissionné.", "The minister resigned.", "Jean Castex"),
+    ("Le président américain Barack Obama a parlé.", "The president spoke.", "Barack Obama"),
+    ("Lorsque le Président Pena Nieto recevra son écharpe.", "As the president receives the sash.", "Pena Nieto"),
+    ("Le président américain Barack Obama a parlé.", "US President Barack Obama spoke.", None),
     # the name in another spelling, or a person without a title (a pronoun for him is a style)
     ("Le président Victor Ioutchenko a été empoisonné.", "President Viktor Yushchenko was poisoned.", None),
     ("Castex a démissionné.", "He resigned.", None),

@@ -42,9 +42,9 @@ def dropped_names(source: str, text: str) -> list[Swap]:
 
 @lru_cache(maxsize=2)
 def _person_title_re(before_name: bool = True) -> re.Pattern:
-    """A French title or office right before a name ("M. ", "le président ", "le ministre, "), at the end
-    of a text; or, ``before_name`` False, anywhere before a capital (the quick test of a segment, each
-    title in lower case and capitalised: faster than a pattern of any case)."""
+    """A French title or office right before a name ("M. ", "le président ", "le président américain ",
+    "le ministre, "), at the end of a text; or, ``before_name`` False, anywhere before a capital (the
+    quick test of a segment, each title in lower case and capitalised: faster than a pattern of any case)."""
     titles = word_list("fidelity_person_titles.txt")
     abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
     if before_name:
@@ -52,7 +52,8 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
     else:
         cased = sorted({w for t in titles for w in (t, t[:1].upper() + t[1:])}, key=len, reverse=True)
         words, end = f"(?:{'|'.join(map(re.escape, cased))})", "(?=[A-ZÀ-ÖØ-Þ])"
-    return re.compile(rf"(?<!\w)(?:{words},?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
+    adjective = "(?:[ \u00a0]+[a-zà-ÿ]{4,})?"  # "le président américain Barack Obama"
+    return re.compile(rf"(?<!\w)(?:{words}{adjective},?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
 
 
 #: What stands for a country or a city of the source whose name the translation dropped ("the

@@ -191,6 +191,8 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Le maire de Paris a démissionné.", "The mayor resigned.", None),
     # a person named nowhere in the translation, "the official" or "the man" where a name goes
     ("« C'est fini », a dit Geiger.", '"It is over," the official said.', "Geiger"),
+    ("« C'est fini », a dit Obama.", '"It is over," the official said.', "Obama"),
+    ("« C'est fini », a dit Internet.", '"It is over," the official said.', None),
     ("Petr Jiracek a marqué deux buts.", "The man has scored two goals.", "Petr Jiracek"),
     # a description of an office, the source's "responsable" rendered, the name kept or a common word
     ("La liste officielle a été publiée, a dit Geiger.", "The official list was published, said Geiger.", None),

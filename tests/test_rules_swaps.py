@@ -181,9 +181,17 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Le ministre Jean Castex a démissionné.", "The minister resigned, and he left Paris.", "Jean Castex"),
     ("« C'était un fait », a déclaré M. Englund.", '"It was a fact," he said.', "Englund"),
     ("Le ministre, Jean Castex, a démissionné.", "The minister resigned.", "Jean Castex"),
-    ("Le président américain Barack Obama a parlé.", "The president spoke.", "Barack Obama"),
+    ("Le président américain Barack Obama a parlé.", "The American president spoke.", "Barack Obama"),
     ("Lorsque le Président Pena Nieto recevra son écharpe.", "As the president receives the sash.", "Pena Nieto"),
     ("Le président américain Barack Obama a parlé.", "US President Barack Obama spoke.", None),
+    # a full name starting with a given name, named nowhere: nothing, a pronoun or a description took its place
+    ("Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.",
+     "The prime minister warned that there was no alternative.", "Antonis Samaras"),
+    ("Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.",
+     "The prime minister, Mr Samaras, warned that there was no alternative.", None),
+    # ...not in an empty or cut-off translation (TQ915's), nor for a name that is no person's
+    ("Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.", "No alternative.", None),
+    ("Les Frères Musulmans ont gagné les élections législatives.", "The Muslim Brotherhood won the elections.", None),
     # the name in another spelling, or a person without a title (a pronoun for him is a style)
     ("Le président Victor Ioutchenko a été empoisonné.", "President Viktor Yushchenko was poisoned.", None),
     ("Castex a démissionné.", "He resigned.", None),

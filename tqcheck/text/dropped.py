@@ -11,8 +11,10 @@
 - a person whose name starts the source (Peter Englund est...) and whom the translation names nowhere,
   while it starts with "He" or "She";
 - a person the source names with a title or office (M. Englund, le président Calderon; data/
-  fidelity_person_titles.txt) whom the translation names in no spelling, nor by a capitalised word
-  half like the name (a pronoun took its place: "He said").
+  fidelity_person_titles.txt), or by a full name starting with a given name (Antonis Samaras;
+  data/names_first.txt), whom the translation names in no spelling, nor by a capitalised word half
+  like the name (a pronoun or a description took its place, or nothing did), unless the
+  translation is under half its source's length (an empty or cut-off segment is TQ915's).
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import re
 from functools import lru_cache
 
 from .crossnames import SourceName, carried, common_french
-from .data import word_list
+from .data import word_list, word_set
 from .lexicon import zipf
 from .places import capitalised_words, mentions, place_carried, place_kinds
 from .spans import strip_span
@@ -93,6 +95,9 @@ _PERSON_DESCRIPTION_RE = re.compile(
     r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed)\b)", re.IGNORECASE)
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
+#: A translation this much shorter than its source (in characters) lost more than a name: the shapes
+#: spanning the whole segment leave it to TQ915 (empty or truncated).
+WHOLE_MIN_RATIO = 0.5
 #: A one-word name a description took the place of is this rare in English and French (Zipf): a
 #: surname, a famous one too (Geiger 3.0, Obama 4.9), not an ordinary word written with a capital
 #: (Internet 5.1, État 5.1). (3.5 left out Obama and Sarkozy: names removed 84% -> 85%, seed 23 80% ->
@@ -152,7 +157,7 @@ def _kept(place: SourceName, text: str, source: str) -> bool:
 
 def _dropped(src: SourceSegment, text: str) -> list[Swap]:
     """The five shapes of the module's docstring, in its order; a description's swap spans the
-    description, a titled person's the whole segment."""
+    description, a titled or fully named person's the whole segment."""
     source = src.text
     for kind, (description, nouns, french) in _STAND_INS.items():
         m = description.search(text)
@@ -169,14 +174,15 @@ def _dropped(src: SourceSegment, text: str) -> list[Swap]:
     described = _person_described(src, text) or _subject_pronoun(src, text)
     if described:
         return described
-    if not _person_title_re(False).search(source):
-        return []  # no title before a capital in the source (most segments)
+    if len(text.strip()) < len(source.strip()) * WHOLE_MIN_RATIO:
+        return []  # an empty or cut-off translation lost more than a name (TQ915's)
+    titled = _person_title_re(False).search(source) is not None  # (a quick test: most segments have none)
     capitalised = None
     for name in src.names:
-        at = source.find(name.text)
-        if at <= 0 or len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not _person_title_re().search(source, 0, at):
+        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not name_like(max(name.own, key=len)):
             continue
-        if not name_like(max(name.own, key=len)):
+        at = source.find(name.text)
+        if not (_full_name(name) or titled and at > 0 and _person_title_re().search(source, 0, at)):
             continue
         capitalised = capitalised_words(text) if capitalised is None else capitalised
         if _named(name, text, capitalised):
@@ -184,3 +190,9 @@ def _dropped(src: SourceSegment, text: str) -> list[Swap]:
         start, end = strip_span(text)
         return [Swap("dropped", name.text, start, end, text[start:end])]
     return []
+
+
+def _full_name(name: SourceName) -> bool:
+    """Whether ``name`` is a person's full name: a given name (names_first.txt), then a surname."""
+    words = re.split(r"[\s\-]+", name.text)
+    return len(words) >= 2 and words[0] in word_set("names_first.txt") and words[-1][:1].isupper()

@@ -170,6 +170,9 @@ class SourceNameReplaced(Rule):
     Okay: Englund is a Swedish historian and journalist. <<< Peter Englund est un historien et journaliste suédois.
     Flag: The president's daughter ran for governor. <<< La fille du président Calderon s'est présentée au poste de gouverneur.
     Okay: "It was a fact," Mr Englund said. <<< « C'était un fait », a déclaré M. Englund.
+    Flag: The prime minister warned that there was no alternative. <<< Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.
+    Okay: The prime minister, Samaras, warned that there was no alternative. <<< Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.
+    Okay: No alternative. <<< Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.
     Okay: President Viktor Yushchenko was poisoned. <<< Le président Victor Ioutchenko a été empoisonné.
     Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.
     Okay: the Biztos Bridge foundation and the First Christmas fair <<< la fondation Biztos Pont et la foire First Noël
@@ -187,7 +190,7 @@ class SourceNameReplaced(Rule):
     severity = Severity.MAJOR
     data_files = ("fidelity_places.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
                   "fidelity_name_forms.tsv", "crossnames_common_nouns.txt", "fidelity_person_titles.txt",
-                  "crossnames_french_titles.txt")
+                  "crossnames_french_titles.txt", "names_first.txt")
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):
@@ -202,8 +205,8 @@ class SourceNameReplaced(Rule):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "
                                "spelling or English form: name it")
                 elif swap.kind == "dropped":
-                    message = (f"the source names '{swap.source}' with a title, and the translation has the name in no "
-                               "spelling or English form: it seems dropped or replaced by a pronoun or a description")
+                    message = (f"the source names '{swap.source}', and the translation has the name in no spelling or "
+                               "English form: it seems dropped, or replaced by a pronoun or a description")
                 else:
                     message = (f"'{swap.text}' is not in the source, and the source's '{swap.source}' is missing from "
                                f"the translation in every spelling and English form: the "

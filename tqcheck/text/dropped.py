@@ -1,4 +1,4 @@
-"""Names of a French source that the translation dropped for a description (TQ917's ``dropped`` shape).
+"""Names of a French source that the translation dropped, for a description or not (TQ917's ``dropped`` shape).
 
 - a country or city of the source that the translation names in no form, or fewer times than
   the source names it, while it has "the country" or "the city" and one more country or city than
@@ -37,8 +37,8 @@ from .swaps import (
 
 
 def dropped_names(source: str, text: str) -> list[Swap]:
-    """The names of ``source`` that ``text`` dropped for a description or a pronoun, as ``Swap``s of kind
-    ``dropped`` (at most one)."""
+    """The names of ``source`` that ``text`` dropped for a description, a pronoun or nothing, as ``Swap``s
+    of kind ``dropped`` (at most one)."""
     return _dropped(SourceSegment(source), text)
 
 
@@ -113,7 +113,7 @@ def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
 
 def _person_like(name: SourceName) -> bool:
     """Whether ``name`` may be a person's: a name of a few words, no place, no French word, and when of one
-    word a rare one (Geiger, not Thomas)."""
+    word not an ordinary word (Geiger, Obama; not Internet)."""
     words = [w for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()]
     surname = max(name.own, key=len)
     if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):

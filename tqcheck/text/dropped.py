@@ -95,6 +95,8 @@ _PERSON_DESCRIPTION_RE = re.compile(
     r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed)\b)", re.IGNORECASE)
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
+#: Two capitalised words in a row, each pair of a run ("Selon Peter Englund": Selon Peter, Peter Englund).
+_TWO_CAPITALISED_RE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \u00a0-]+([A-ZÀ-ÖØ-Þ][^\W\d_]+))")
 #: A translation this much shorter than its source (in characters) lost more than a name: the shapes
 #: spanning the whole segment leave it to TQ915 (empty or truncated).
 WHOLE_MIN_RATIO = 0.5
@@ -177,6 +179,9 @@ def _dropped(src: SourceSegment, text: str) -> list[Swap]:
     if len(text.strip()) < len(source.strip()) * WHOLE_MIN_RATIO:
         return []  # an empty or cut-off translation lost more than a name (TQ915's)
     titled = _person_title_re(False).search(source) is not None  # (a quick test: most segments have none)
+    if not titled and all(given not in word_set("names_first.txt") or given in text or surname in text
+                          for given, surname in _TWO_CAPITALISED_RE.findall(source)):
+        return []  # no title, and no given name whose name the translation lacks word for word (most segments)
     capitalised = None
     for name in src.names:
         if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not name_like(max(name.own, key=len)):

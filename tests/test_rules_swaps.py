@@ -200,6 +200,9 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     # a person named nowhere in the translation, "the official" or "the man" where a name goes
     ("« C'est fini », a dit Geiger.", '"It is over," the official said.', "Geiger"),
     ("« C'est fini », a dit Obama.", '"It is over," the official said.', "Obama"),
+    # a name half like another of the translation (0.5 exactly) is not named by it: Torres is not Andrés
+    ("Il est suivi par Fernando Torres, avec 90, et Andrés Iniesta, avec 62.",
+     "He is followed by the man, with 90, and Andrés Iniesta, with 62.", "Fernando Torres"),
     ("« C'est fini », a dit Internet.", '"It is over," the official said.', None),
     ("Petr Jiracek a marqué deux buts.", "The man has scored two goals.", "Petr Jiracek"),
     # a description of an office, the source's "responsable" rendered, the name kept or a common word

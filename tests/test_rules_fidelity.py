@@ -153,6 +153,7 @@ def test_source_names_group_words_and_know_english_forms():
     assert [n.text for n in source_names("Lorsque la Chine a parlé, Paris a répondu.")] == ["Chine", "Paris"]
     assert [n.text for n in source_names("Lorsque le Président Pena Nieto recevra son écharpe.")] == ["Pena Nieto"]
     assert [n.text for n in source_names("Charles de Gaulle est mort.")] == ["Charles de Gaulle"]
+    assert [n.text for n in source_names("« Rien », s'inquiète la Dre Christiane Martel.")] == ["Christiane Martel"]
 
 
 @pytest.mark.parametrize("french,english", [

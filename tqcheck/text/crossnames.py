@@ -139,8 +139,9 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
             runs.append([(start, end, spelling, initial)])
     names = []
     for run in runs:
-        if len(run) > 1 and run[0][2].lower() in word_set("fidelity_person_titles.txt"):
-            run = run[1:]  # "le Président Pena Nieto": the name is "Pena Nieto", after its title
+        if len(run) > 1 and (run[0][2].lower() in word_set("fidelity_person_titles.txt")
+                             or run[0][2] in word_set("crossnames_french_titles.txt")):
+            run = run[1:]  # "le Président Pena Nieto", "la Dre Christiane Martel": the name follows its title
         tail = _lowercase_tails_re().match(text, run[0][0])
         if tail and tail.end() > run[-1][1]:
             run = [*run, (run[-1][1], tail.end(), text[run[-1][1]:tail.end()].strip(), False)]

@@ -200,6 +200,10 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     # a person named nowhere in the translation, "the official" or "the man" where a name goes
     ("« C'est fini », a dit Geiger.", '"It is over," the official said.', "Geiger"),
     ("« C'est fini », a dit Obama.", '"It is over," the official said.', "Obama"),
+    # the surname is the name's last word, whatever the hash order of its words (Pierre and Noizat tie in length)
+    ("« La faille utilisée n'est pas le protocole », assure Pierre Noizat, qui vient de lancer Paymium.",
+     '"The loophole used is not the protocol," says the spokesman reassuringly, who has just launched Paymium.',
+     "Pierre Noizat"),
     # a name half like another of the translation (0.5 exactly) is not named by it: Torres is not Andrés
     ("Il est suivi par Fernando Torres, avec 90, et Andrés Iniesta, avec 62.",
      "He is followed by the man, with 90, and Andrés Iniesta, with 62.", "Fernando Torres"),

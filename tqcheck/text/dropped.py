@@ -25,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .crossnames import SourceName, carried, common_french
 from .data import word_list, word_set
+from .fold import fold_name
 from .lexicon import zipf
 from .places import capitalised_words, mentions, place_carried, place_kinds
 from .spans import strip_span
@@ -117,11 +118,18 @@ def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
         Levenshtein.normalized_similarity(w, c) > SPELLING_SIMILARITY for w in name.own for c in capitalised)
 
 
+def _surname(name: SourceName) -> str:
+    """The last capitalised word of ``name``, folded (Noizat in Pierre Noizat): chosen by position, not
+    by length, which ties (Pierre, Noizat) and would leave the choice to the set's hash order."""
+    words = [w for w in (fold_name(w) for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()) if w in name.own]
+    return words[-1] if words else max(sorted(name.own), key=len)
+
+
 def _person_like(name: SourceName) -> bool:
     """Whether ``name`` may be a person's: a name of a few words, no place, no French word, and when of one
     word not an ordinary word (Geiger, Obama; not Internet)."""
     words = [w for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()]
-    surname = max(name.own, key=len)
+    surname = _surname(name)
     if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):
         return False
     return name_like(surname) and not (len(words) == 1 and max(zipf(surname, "en"), zipf(surname, "fr")) >= DROPPED_NAME_MAX)
@@ -188,7 +196,7 @@ def _dropped(src: SourceSegment, text: str) -> list[Swap]:
         return []  # no title, and no given name whose name the translation lacks word for word (most segments)
     capitalised = None
     for name in src.names:
-        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not name_like(max(name.own, key=len)):
+        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not name_like(_surname(name)):
             continue
         at = source.find(name.text)
         if not (_full_name(name) or titled and at > 0 and _person_title_re().search(source, 0, at)):

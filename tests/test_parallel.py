@@ -137,3 +137,27 @@ def test_workers_are_forked_after_the_shared_tables_are_loaded():
     finally:
         workers.close()
         _WARMED.clear()
+
+
+def test_reports_do_not_depend_on_the_hash_seed(tmp_path):
+    """Separate processes hash strings differently (PYTHONHASHSEED): nothing may follow a set's order.
+    (A surname chosen by max() over a frozenset of two equally long words once did.)"""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.en.txt").write_text(
+        '"The loophole used is not the protocol," says the spokesman reassuringly, who has just launched Paymium.\n',
+        encoding="utf-8")
+    (tmp_path / "a.fr.txt").write_text(
+        "« La faille utilisée n'est pas le protocole », assure Pierre Noizat, qui vient de lancer Paymium.\n",
+        encoding="utf-8")
+    args = [sys.executable, "-m", "tqcheck", "check", *SAMPLES, "--format", "json", "--exit-zero"]
+    pair = [sys.executable, "-m", "tqcheck", "check", str(tmp_path / "a.en.txt"), "--src", str(tmp_path / "a.fr.txt"),
+            "--format", "json", "--exit-zero"]
+    outputs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outputs.append([subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=ROOT, check=True).stdout
+                        for cmd in (args, pair)])
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert "Pierre Noizat" in outputs[0][1]

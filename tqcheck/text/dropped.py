@@ -21,21 +21,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
 from .crossnames import SourceName, carried, common_french
 from .data import word_list, word_set
-from .fold import fold_name
 from .lexicon import zipf
 from .places import capitalised_words, mentions, place_carried, place_kinds
 from .spans import strip_span
 from .swaps import (
-    SPELLING_SIMILARITY,
     STORY_NAME_WORDS,
     SourceSegment,
     Swap,
     english_forms,
     name_like,
+    name_parts,
+    spelled_alike,
 )
 
 
@@ -114,14 +112,13 @@ def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
     """Does ``text`` (its ``capitalised`` words) name ``name``: in one of its forms, or by a capitalised
     word spelled like one of its words (Yushchenko for Ioutchenko, 0.6), more alike than the
     replaced shape's bar (at 0.5 exactly, Torres is not Andrés, nor Manuel Hague)?"""
-    return carried(name, text) is not None or any(
-        Levenshtein.normalized_similarity(w, c) > SPELLING_SIMILARITY for w in name.own for c in capitalised)
+    return carried(name, text) is not None or any(spelled_alike(w, c, strict=True) for w in name.own for c in capitalised)
 
 
 def _surname(name: SourceName) -> str:
     """The last capitalised word of ``name``, folded (Noizat in Pierre Noizat): chosen by position, not
     by length, which ties (Pierre, Noizat) and would leave the choice to the set's hash order."""
-    words = [w for w in (fold_name(w) for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()) if w in name.own]
+    words = [w for w in name_parts(name) if w in name.own]
     return words[-1] if words else max(sorted(name.own), key=len)
 
 

@@ -160,9 +160,17 @@ def swapped_names(source: str, text: str, context: Story | None = None) -> list[
     return sorted(swaps, key=lambda s: s.start)
 
 
-def spelled_alike(a: str, b: str) -> bool:
-    """Are the folded names ``a`` and ``b`` alike enough (SPELLING_SIMILARITY) to be two spellings of one?"""
-    return Levenshtein.normalized_similarity(a, b) >= SPELLING_SIMILARITY
+def spelled_alike(a: str, b: str, strict: bool = False) -> bool:
+    """Are the folded names ``a`` and ``b`` alike enough (SPELLING_SIMILARITY) to be two spellings of one?
+    With ``strict``, more alike than the bar: a tie (Torres and Andrés, 0.5) is two names."""
+    similarity = Levenshtein.normalized_similarity(a, b)
+    return similarity > SPELLING_SIMILARITY if strict else similarity >= SPELLING_SIMILARITY
+
+
+def name_parts(name: SourceName) -> list[str]:
+    """The capitalised words of ``name``, folded, in their order (Jean-Marc Ayrault: jean, marc, ayrault);
+    the last is its surname."""
+    return [fold_name(w) for w in re.split(r"[\s\-\u2010\u2011]+", name.text) if w[:1].isupper()]
 
 
 def name_like(word: str) -> bool:
@@ -176,7 +184,7 @@ def _story_name(name: SourceName, context: Story, here: Counter) -> bool:
     elsewhere in the story but not here (``here``: this segment's capitalised words; a surname here
     is carried), and no other word an ordinary French one ("Elizabeth Lyman"; not "Pierre de
     l'Onction", "Droit de l'Université Charles")?"""
-    words = [fold_name(w) for w in re.split(r"[\s\-\u2010\u2011]+", name.text) if w[:1].isupper()]
+    words = name_parts(name)
     if not words or len(name.own) > STORY_NAME_WORDS:
         return False
     surname = words[-1]

@@ -225,6 +225,24 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Il n'y aura pas de talibans à Kaboul.", "There will be no Taliban there.", "Kaboul"),
     ("Il y a de vieux bains à Budapest.", "There are old baths in Budapest.", None),
     ("Les touristes adorent les vieux bains là-bas.", "Tourists love the old baths there.", None),
+    # a place of several words is named whole, not by a part ("Southern African", "Czech"); a French
+    # city of the table (Laval); "city centre" renders "centre de la ville", which leaves "the city" over
+    ("Le Southern African Large Telescope en Afrique du Sud a été segmenté.",
+     "The Southern African Large Telescope in the country was segmented.", "Afrique du Sud"),
+    ("Le Southern African Large Telescope en Afrique du Sud a été segmenté, et le pays économise.",
+     "The Southern African Large Telescope in South Africa was segmented, and the country saves.", None),
+    ("Des touristes tchèques partent de la République tchèque.", "Czech tourists leave the country.",
+     "République tchèque"),
+    ("Des touristes tchèques partent de la République tchèque.", "Czech tourists leave the Czech Republic.", None),
+    ("Les touristes partent des États-Unis.", "Tourists leave the United States, the country of dreams.", None),
+    ("Il a démissionné de son poste de maire de Laval, troisième ville du Québec.",
+     "He resigned as mayor of the city, Quebec's third city.", "Laval"),
+    ("Moscou est peu accessible dans le centre de la ville.", "The city is not accessible in the city centre.",
+     "Moscou"),
+    ("Moscou est peu accessible dans le centre de la ville.", "Moscow is not accessible in the city centre.", None),
+    # "the man" and an adverb before its verb
+    ("Le chercheur, Geiger a déjà une idée.", "The researcher, the man already has an idea.", "Geiger"),
+    ("Le chercheur, Geiger a déjà une idée.", "The researcher, Geiger already has an idea.", None),
     # a person whose name starts the source, "He" or "She" starting the translation
     ("Peter Englund est un historien suédois.", "He is a Swedish historian.", "Peter Englund"),
     ("Peter Englund est un historien suédois.", "Englund is a Swedish historian.", None),

@@ -1,8 +1,10 @@
 """Names of a French source that the translation dropped, for a description or not (TQ917's ``dropped`` shape).
 
 - a country or city of the source that the translation names in no form, or fewer times than
-  the source names it, while it has "the country" or "the city" and one more country or city than
-  the source's "pays" or "ville" render ("la Libye" -> "the country");
+  the source names it, or a place of several words it names only in part ("Czech" for "la République
+  tchèque", "Southern African" for "l'Afrique du Sud"), while it has "the country" or "the city" and one
+  more country or city than the source's "pays" or "ville" render ("la Libye" -> "the country"; "city
+  centre" and "centre-ville" count on neither side);
 - a place of the source that the translation names in no form, while it has "there" (not "there
   is") and the source has no "là" or "y" ("the baths there" for "les bains de Budapest");
 - a person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it has
@@ -24,7 +26,7 @@ from functools import lru_cache
 from .crossnames import SourceName, carried, common_french
 from .data import word_list, word_set
 from .lexicon import zipf
-from .places import capitalised_words, mentions, place_carried, place_kinds
+from .places import capitalised_words, mentions, named_whole, place_carried, place_kinds
 from .spans import strip_span
 from .swaps import (
     STORY_NAME_WORDS,
@@ -70,7 +72,10 @@ _STAND_INS = {
     "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-]| (?:hall|council|centre|center|of)\b)", re.IGNORECASE),
              re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?)(?![\w-]| (?:halls?|council|centre|center)\b)",
                         re.IGNORECASE),
-             re.compile(r"(?<!\w)(?:villes?|capitales?|cités?|métropoles?|agglomérations?)(?!\w)", re.IGNORECASE)),
+             # not "centre-ville", "centre de la ville", "hôtel de ville": the English side leaves out
+             # "city centre" and "city hall" too
+             re.compile(r"(?<!\w)(?<!centre-)(?<!centre de la )(?<!hôtel de )(?<!hôtel-de-)"
+                        r"(?:villes?|capitales?|cités?|métropoles?|agglomérations?)(?!\w)", re.IGNORECASE)),
 }
 
 
@@ -93,7 +98,9 @@ _OPENING = " \"'«“‘\u00a0"
 _PERSON_DESCRIPTION_RE = re.compile(
     r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$"
     r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
-    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed)\b)", re.IGNORECASE)
+    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed"
+    r"|(?:already|also|then|now|still|later|never|just|only|even|once|soon|often|recently|previously)\s+[a-z]+)\b)",
+    re.IGNORECASE)
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
 #: Two capitalised words in a row, each pair of a run ("Selon Peter Englund": Selon Peter, Peter Englund).
@@ -162,8 +169,9 @@ def _subject_pronoun(src: SourceSegment, text: str) -> list[Swap]:
 
 
 def _kept(place: SourceName, text: str, source: str) -> bool:
-    """Does ``text`` name ``place`` as often as ``source`` does (by name: Algiers, not Algerian)?"""
-    return place_carried(place, text) and mentions(frozenset(english_forms(place)), text, demonyms=False) >= source.count(place.text)
+    """Does ``text`` name ``place`` as often as ``source`` does, by name (Algiers, not Algerian) and, for a
+    name of several words, whole (South Africa, not Southern African)?"""
+    return place_carried(place, text) and named_whole(place, text) and mentions(frozenset(english_forms(place)), text, demonyms=False) >= source.count(place.text)
 
 
 def _dropped(src: SourceSegment, text: str) -> list[Swap]:

@@ -84,6 +84,24 @@ def place_named(name: SourceName, folded: str) -> bool:
     return any(f" {p} " in folded for p, acronym in phrases if p in table_places or acronym)  # not "Czech", "American"
 
 
+def named_whole(name: SourceName, text: str) -> bool:
+    """Whether ``text`` names a place of several words whole ("South Africa", "US"; not "Southern
+    African", "Czech") by ``place_named``; True for a one-word name and for one the table has no
+    whole place for (nothing tells a part from the whole there)."""
+    if len(name.own) < 2:
+        return True
+    table_places = place_table()[1]
+    known = any(" " in p and set(p.split()) <= name.forms for p in table_places) or bool(
+        name.phrases and fold_phrase(name.phrases[0]) in table_places)
+    if not known:
+        return True
+    folded = f" {fold_phrase(text)} "
+    phrases = [fold_phrase(p) for p in name.phrases]
+    # a form of its own (America for États-Unis), not a part of another ("Czech") nor its people's ("American")
+    own_forms = (p for p in phrases if not any(q != p and (f" {p} " in f" {q} " or demonym(q, p)) for q in phrases))
+    return place_named(name, folded) or any(f" {p} " in folded for p in own_forms)
+
+
 @lru_cache(maxsize=1)
 def place_heads() -> frozenset[str]:
     """The first word of every place of the table, as written (a quick test before its long pattern)."""

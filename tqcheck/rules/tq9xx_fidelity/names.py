@@ -162,6 +162,8 @@ class SourceNameReplaced(Rule):
     Okay: Critics of the country hear it in Mexico. <<< Les critiques du pays l'entendent au Mexique.
     Flag: The Algerian minister said the city is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
     Okay: The Algerian minister said Algiers is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
+    Flag: Czech tourists leave the country. <<< Des touristes tchèques partent de la République tchèque.
+    Okay: Czech tourists leave the Czech Republic. <<< Des touristes tchèques partent de la République tchèque.
     Flag: Tourists love the old baths there. <<< Les touristes adorent les vieux bains de Budapest.
     Okay: Tourists love the old baths there. <<< Les touristes adorent les vieux bains là-bas.
     Okay: There are old baths in Budapest. <<< Il y a de vieux bains à Budapest.

@@ -241,12 +241,31 @@ SHAPE_MARKS = (
     ("number", 0.0075, 0.3058, "0123456789", "0123456789"),
 )
 SHAPE_MIN_RATE = 0.002
+#: Closed-class words a translation keeps from its source as the marks above: a negation, a first
+#: person singular or plural, a second person (name, the two shares as for SHAPE_MARKS, the source's
+#: words, the translation's). Measured the same way: the same 6,003 professional segments and 6,003
+#: of them paired with the translation of a far-away one of similar length.
+SHAPE_WORDS = (
+    ("negation", 0.0653, 0.3248,
+     re.compile(r"(?<!\w)(?:ne|n['\u2019]|pas|jamais|rien|aucune?|personne|ni|non|sans)(?!\w)", re.IGNORECASE),
+     re.compile(r"(?<!\w)(?:not|no|never|nothing|nobody|none|neither|nor|without|cannot)(?!\w)|n['\u2019]t(?!\w)",
+                re.IGNORECASE)),
+    ("first person", 0.0127, 0.1544,
+     re.compile(r"(?<!\w)(?:je|moi|mon|ma|mes)(?!\w)|(?<!\w)j['\u2019]", re.IGNORECASE),
+     re.compile(r"(?<!\w)(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself)(?!\w)")),
+    ("first person plural", 0.0290, 0.1477,
+     re.compile(r"(?<!\w)(?:nous|notre|nos)(?!\w)", re.IGNORECASE),
+     re.compile(r"(?<!\w)(?:we|us|our|ours|ourselves)(?!\w)", re.IGNORECASE)),
+    ("second person", 0.0188, 0.1017,
+     re.compile(r"(?<!\w)(?:vous|votre|vos|tu|toi|ton|ta|tes)(?!\w)", re.IGNORECASE),
+     re.compile(r"(?<!\w)(?:you|your|yours|yourself|yourselves)(?!\w)", re.IGNORECASE)),
+)
 
 
 def shape_evidence(source: str, text: str) -> float:
-    """How much likelier the marks the two sides share or not (a question mark, quotation marks,
-    numbers...) are for a translation of another sentence than for one of this source (a
-    log-likelihood ratio, added to ``unrelated_evidence``)."""
+    """How much likelier the marks and closed-class words the two sides share or not (a question mark,
+    quotation marks, numbers, a negation, "I"...) are for a translation of another sentence than for
+    one of this source (a log-likelihood ratio, added to ``unrelated_evidence``)."""
     total = 0.0
     for name, kept, other, in_source, in_text in SHAPE_MARKS:
         kept = max(kept, SHAPE_MIN_RATE)
@@ -254,6 +273,9 @@ def shape_evidence(source: str, text: str) -> float:
         differs = has != any(m in text for m in in_text)
         if differs and has and name == "number":
             differs = _english_numbers().keys().isdisjoint(_WORD_RE.findall(text.lower()))
+        total += math.log(other / kept) if differs else math.log((1 - other) / (1 - kept))
+    for _, kept, other, in_source, in_text in SHAPE_WORDS:
+        differs = (in_source.search(source) is None) != (in_text.search(text) is None)
         total += math.log(other / kept) if differs else math.log((1 - other) / (1 - kept))
     return total
 

@@ -19,7 +19,9 @@ from ...text.spans import strip_span
 #: professional newstest segments and 300 swapped for far-away ones of similar length
 #: (python benchmarks/challenge.py --types unrelated): 8 flags 6 professional segments and 85% of
 #: the swapped ones, 8.5 flags 5 and 83%; none of the 23,643 Google, Bing and post-edited segments
-#: of WCE-LIG at either (word counts alone, as before shape_evidence: 7 and 81% at 8.5).
+#: of WCE-LIG at either (word counts alone, as before shape_evidence: 7 and 81% at 8.5). With the
+#: closed-class words of SHAPE_WORDS: 8.5 flags the same 5 professional segments, 253 of the 300 swapped
+#: ones (250 before) and none of WCE-LIG; 8 flags 8 and 263.
 UNRELATED_MIN_EVIDENCE = 8.5
 #: Both sides need this many content words (a segment with none cannot be judged; one short side
 #: is judged, as the evidence of the other side's unrendered words adds up).
@@ -42,7 +44,8 @@ class UnrelatedTranslation(SegmentRule):
     Marks a translation keeps from its source add their own ratio: a question
     mark, an exclamation mark, quotation marks, a parenthesis, a colon or a number
     (5 = five) on one side only is 3 to 40 times likelier for another sentence's
-    translation. A side with no content word, and a source without a French
+    translation; so are a negation, "I", "we" or "you" on one side only (ne...pas,
+    je, nous, vous), 5 to 12 times. A side with no content word, and a source without a French
     function word (another language), are not judged; a freely rendered sentence
     keeps enough words to pass.
 
@@ -53,6 +56,8 @@ class UnrelatedTranslation(SegmentRule):
     Okay: Nowadays it is appearance that counts. <<< Aujourd'hui, c'est l'habit qui importe.
     Okay: Yes, of course. <<< Oui, bien sûr.
     Flag: How has the number of infections developed? <<< Les soutiens du chef de l'Etat défileront eux, samedi.
+    Flag: It would break my heart if you left. <<< Aujourd'hui, l'affaire est en instance auprès de la Cour suprême.
+    Okay: Today the case is pending before the Supreme Court. <<< Aujourd'hui, l'affaire est en instance auprès de la Cour suprême.
     Okay: Nevertheless, there are only five restarts available per race. <<< Mais vous ne disposez seulement que de 5 redémarrages.
     Okay: The central bank left its key interest rate unchanged, citing persistent inflation. <<< Die Feuerwehr hat den Waldbrand nach drei Tagen unter Kontrolle gebracht.
     """

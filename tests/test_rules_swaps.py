@@ -192,9 +192,10 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     # ...not in an empty or cut-off translation (TQ915's), nor for a name that is no person's
     ("Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.", "No alternative.", None),
     ("Les Frères Musulmans ont gagné les élections législatives.", "The Muslim Brotherhood won the elections.", None),
-    # the name in another spelling, or a person without a title (a pronoun for him is a style)
+    # the name in another spelling; a person without a title whose name starts the source is dropped
+    # for "He" when the segments before do not name him (test_a_pronoun_for_the_person_just_named...)
     ("Le président Victor Ioutchenko a été empoisonné.", "President Viktor Yushchenko was poisoned.", None),
-    ("Castex a démissionné.", "He resigned.", None),
+    ("Castex a démissionné.", "He resigned.", "Castex"),
     # a place after a title-like word is no person
     ("Le maire de Paris a démissionné.", "The mayor resigned.", None),
     # a person named nowhere in the translation, "the official" or "the man" where a name goes
@@ -261,3 +262,38 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
 ])
 def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     assert demonym(form, word) is expected
+
+
+@pytest.mark.parametrize("source,translation,before,dropped", [
+    # a lone word starting the source is a name when rare (Correa), not an adjective before a preposition
+    ("Correa assure qu'il ne regrette pas sa décision.", "He says he does not regret his decision.", [], "Correa"),
+    ("Capable de porter 110 kilos, il assure qu'il travaille.", "He can carry 110 kilos and says he works.", [], None),
+    # a pronoun for the person one of the two segments before names is an anaphor; "the official" is not
+    ("Correa assure qu'il ne regrette pas sa décision.", "He says he does not regret his decision.",
+     ["President Correa spoke on Monday.", "It was late."], None),
+    ("Anto souffre d'asthme.", "He has asthma.", ["Anto has asthma, and coughs."], None),
+    ("« C'est fini », a dit Geiger.", '"It is over," the official said.', ["Geiger came first."], "Geiger"),
+    # ...not three segments before
+    ("Correa assure qu'il ne regrette pas sa décision.", "He says he does not regret his decision.",
+     ["President Correa spoke on Monday.", "It was late.", "It rained."], "Correa"),
+])
+def test_a_pronoun_for_the_person_just_named_is_an_anaphor(source, translation, before, dropped):
+    swaps = dropped_names(source, translation, before)
+    assert [s.source for s in swaps] == ([dropped] if dropped else [])
+
+
+def test_the_rule_reads_the_segments_before_in_the_same_story_only():
+    """TQ917 passes the story's two previous translation segments: "He" after "Correa has" is fine; in
+    a new story (a blank line between, in the blank-line document mode) it is the name dropped."""
+    from helpers import run_rules
+
+    from tqcheck.io.text import parse_text
+
+    source = "Correa parle.\nCorrea assure qu'il ne regrette pas sa décision.\n"
+    doc = parse_text("Correa speaks.\nHe says he does not regret his decision.\n", "t.en.txt")
+    doc.source = parse_text(source, "s.fr.txt")
+    assert [f for f in run_rules(doc) if f.rule == "TQ917"] == []
+    doc = parse_text("Correa speaks.\nIt rained.\nIt was late.\nHe says he does not regret his decision.\n", "t.en.txt")
+    doc.source = parse_text("Correa parle.\nIl a plu.\nIl était tard.\nCorrea assure qu'il ne regrette pas sa décision.\n",
+                            "s.fr.txt")
+    assert [(f.line, f.text) for f in run_rules(doc) if f.rule == "TQ917"] == [(4, "He")]

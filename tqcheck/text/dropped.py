@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .crossnames import SourceName, carried, common_french
@@ -39,10 +40,21 @@ from .swaps import (
 )
 
 
-def dropped_names(source: str, text: str) -> list[Swap]:
+def dropped_names(source: str, text: str, before: Sequence[str] = ()) -> list[Swap]:
     """The names of ``source`` that ``text`` dropped for a description, a pronoun or nothing, as ``Swap``s
-    of kind ``dropped`` (at most one)."""
-    return _dropped(SourceSegment(source), text)
+    of kind ``dropped`` (at most one); ``before``, the translation's segments just before this one in
+    its story: a pronoun for a person named there is an anaphor, not a name dropped ("the spokesman"
+    for him is still a description the source does not have)."""
+    return _dropped(SourceSegment(source), text, before)
+
+
+#: How many segments before a pronoun may name the person it stands for.
+ANAPHOR_SEGMENTS = 2
+
+
+def _named_before(name: SourceName, before: Sequence[str]) -> bool:
+    """Whether one of the segments ``before`` names ``name`` (Anto has asthma ... He has asthma)."""
+    return any(_named(name, text, capitalised_words(text)) for text in before[-ANAPHOR_SEGMENTS:])
 
 
 @lru_cache(maxsize=2)
@@ -91,6 +103,9 @@ _HERE_RE = re.compile(r"(?<!\w)(?:là|y(?!\s+(?:a|avait|aura|aurait|ait|eut|avoi
 #: A translation starting with a subject pronoun, after any opening quote; what may open a source before its first name.
 _PRONOUN_START_RE = re.compile(r"[\W_]*?\b(He|She)\s")
 _OPENING = " \"'«“‘\u00a0"
+#: A lone word starting a sentence is no subject when a preposition follows it ("Capable de", "Né à").
+_ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]+(?:de|d['\u2019]|du|des|à|au|aux|par|en|pour|sur|avec|dans|que|qu['\u2019]|comme)(?!\w)",
+                                 re.IGNORECASE)
 
 
 #: What stands for a person whose name the translation dropped: "the official said", "the man's",
@@ -154,16 +169,19 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     return []
 
 
-def _subject_pronoun(src: SourceSegment, text: str) -> list[Swap]:
-    """A person whose name starts the source (Peter Englund est...) whom the translation names nowhere,
-    while it starts with "He" or "She"."""
+def _subject_pronoun(src: SourceSegment, text: str, before: Sequence[str]) -> list[Swap]:
+    """A person whose name starts the source (Peter Englund est..., Correa assure...) whom the
+    translation names nowhere, nor its segments just ``before``, while it starts with "He" or "She"."""
     m = _PRONOUN_START_RE.match(text)
-    if not m or not src.names:
+    if not m or not src.all_names:
         return []
-    name = src.names[0]
-    if src.text[:src.text.find(name.text)].strip(_OPENING) or not _person_like(name):
+    name = src.all_names[0]  # a lone word starting the source counts: a rare word there is a name
+    at = src.text.find(name.text)
+    if src.text[:at].strip(_OPENING) or not _person_like(name):
         return []
-    if _named(name, text, capitalised_words(text)):
+    if name not in src.names and _ADJECTIVE_AFTER_RE.match(src.text, at + len(name.text)):
+        return []  # "Capable de porter", "Interrogé par": an adjective or participle, no name
+    if _named(name, text, capitalised_words(text)) or _named_before(name, before):
         return []
     return [Swap("dropped", name.text, m.start(1), m.end(1), m.group(1))]
 
@@ -174,7 +192,7 @@ def _kept(place: SourceName, text: str, source: str) -> bool:
     return place_carried(place, text) and named_whole(place, text) and mentions(frozenset(english_forms(place)), text, demonyms=False) >= source.count(place.text)
 
 
-def _dropped(src: SourceSegment, text: str) -> list[Swap]:
+def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:
     """The five shapes of the module's docstring, in its order; a description's swap spans the
     description, a titled or fully named person's the whole segment."""
     source = src.text
@@ -190,7 +208,7 @@ def _dropped(src: SourceSegment, text: str) -> list[Swap]:
                      and not mentions(frozenset(english_forms(n)), text)), None)
         if lost is not None:  # named in no form at all
             return [Swap("dropped", lost.text, there.start(), there.end(), there.group(0))]
-    described = _person_described(src, text) or _subject_pronoun(src, text)
+    described = _person_described(src, text) or _subject_pronoun(src, text, before)
     if described:
         return described
     if len(text.strip()) < len(source.strip()) * WHOLE_MIN_RATIO:

@@ -11,7 +11,7 @@ from ...registry import DocumentRule, Rule, register
 from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
-from ...text.dropped import dropped_names
+from ...text.dropped import ANAPHOR_SEGMENTS, dropped_names
 from ...text.swaps import Story, swapped_names
 
 
@@ -201,8 +201,10 @@ class SourceNameReplaced(Rule):
             stories.setdefault(seg.doc, []).append(i)
         contexts = {n: Story([doc.source.segments[i].text for i in idx], [doc.segments[i].text for i in idx])
                     for n, idx in stories.items()}
-        for _, seg, src in article_pairs(doc):
-            for swap in swapped_names(src, seg.text, contexts[seg.doc]) or dropped_names(src, seg.text):
+        for i, seg, src in article_pairs(doc):
+            before = [doc.segments[k].text for k in range(max(0, i - ANAPHOR_SEGMENTS), i)
+                      if doc.segments[k].doc == seg.doc]
+            for swap in swapped_names(src, seg.text, contexts[seg.doc]) or dropped_names(src, seg.text, before):
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "
                                "spelling or English form: name it")

@@ -109,10 +109,21 @@ def test_marks_one_side_lacks_add_evidence_and_shared_ones_take_it_away():
     from tqcheck.text.bilingual import shape_evidence
 
     source = "Les soutiens du chef de l'Etat défileront eux, samedi."
-    assert shape_evidence(source, "How has the number of infections developed?") > 2  # a question mark
+    asked, told = "How has the number of infections developed?", "The number of infections has developed."
+    assert shape_evidence(source, asked) - shape_evidence(source, told) > 2  # a question mark
     assert shape_evidence(source, "The supporters of the head of state will march on Saturday.") < 0
     assert shape_evidence("Il a 5 ans.", "He is 5.") < 0 and shape_evidence("Il a 5 ans.", "He is five.") < 0
-    assert shape_evidence("Il a 5 ans.", "He is old.") > 3  # a number on one side only
+    assert shape_evidence("Il a 5 ans.", "He is old.") - shape_evidence("Il a 5 ans.", "He is 5.") > 3  # a number on one side only
+
+
+def test_a_negation_or_a_person_on_one_side_only_adds_evidence():
+    from tqcheck.text.bilingual import shape_evidence
+
+    source = "Le ministre est parti lundi."
+    assert shape_evidence(source, "I left on Monday.") - shape_evidence(source, "The minister left on Monday.") > 2
+    assert shape_evidence(source, "You did not leave.") - shape_evidence(source, "The minister left.") > 3
+    assert shape_evidence("Je ne suis pas parti.", "I did not leave.") < shape_evidence("Je ne suis pas parti.", "He left.")
+    assert shape_evidence("Nous partons.", "We are leaving.") < shape_evidence("Nous partons.", "They are leaving.")
 
 
 def test_a_number_meets_its_english_word():

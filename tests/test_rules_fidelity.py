@@ -154,6 +154,12 @@ def test_source_names_group_words_and_know_english_forms():
     assert [n.text for n in source_names("Lorsque le Président Pena Nieto recevra son écharpe.")] == ["Pena Nieto"]
     assert [n.text for n in source_names("Charles de Gaulle est mort.")] == ["Charles de Gaulle"]
     assert [n.text for n in source_names("« Rien », s'inquiète la Dre Christiane Martel.")] == ["Christiane Martel"]
+    # "de" joins two names when a place stands on one side or an ordinary word before it, not in a
+    # name of the tables
+    assert [n.text for n in source_names("Le Portugal de Paulo Bento entame son barrage.")] == ["Portugal", "Paulo Bento"]
+    assert [n.text for n in source_names("Il a été remplacé par Ivan Perisic de Dortmund.")] == ["Ivan Perisic", "Dortmund"]
+    assert [n.text for n in source_names("C'est l'année de Gouvernement de Mario López Valdez.")] == ["Mario López Valdez"]
+    assert [n.text for n in source_names("Il vit en Afrique du Sud et au Pays de Galles.")] == ["Afrique du Sud", "Pays de Galles"]
 
 
 @pytest.mark.parametrize("french,english", [

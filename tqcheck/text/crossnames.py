@@ -138,7 +138,7 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
         else:  # (a word starting the sentence, then an elided name, is two: "Sauver l'Italie"; not "Côte d'Ivoire")
             runs.append([(start, end, spelling, initial)])
     names = []
-    for run in runs:
+    for run in _split_at_de(runs, blanked):
         if len(run) > 1 and (run[0][2].lower() in word_set("fidelity_person_titles.txt")
                              or run[0][2] in word_set("crossnames_french_titles.txt")):
             run = run[1:]  # "le Président Pena Nieto", "la Dre Christiane Martel": the name follows its title
@@ -153,6 +153,36 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
         if known or not all(common_french(s) for _, _, s, _ in run):
             names.append((name, initial))
     return tuple(names)
+
+
+_DE_JOIN_RE = re.compile(r"[ \u00a0]+(?:de|du|des)[ \u00a0]+")
+
+
+def _split_at_de(runs: list[list[tuple[int, int, str, bool]]], blanked: str) -> list[list[tuple[int, int, str, bool]]]:
+    """The runs of capitalised words, each split at its first "de" when that joins two names, not the
+    words of one ("Charles de Gaulle"): an ordinary French word before it is left out ("Gouvernement de
+    Mario López Valdez" is Mario López Valdez), and a one-word place on either side is a name of its own
+    ("Portugal de Paulo Bento": Portugal, Paulo Bento; "Ivan Perisic de Dortmund"); a name the tables
+    give whole stays one ("Afrique du Sud", "Pays de Galles")."""
+    out = []
+    for run in runs:
+        if len(run) > 1 and _split_folded(blanked[run[0][0]:run[-1][1]]) in _whole_names():
+            out.append(run)  # a name of the tables: "Afrique du Sud", "Pays de Galles"
+            continue
+        for k in range(1, len(run)):
+            if not _DE_JOIN_RE.fullmatch(blanked, run[k - 1][1], run[k][0]):
+                continue
+            left, right = run[:k], run[k:]
+            if len(left) == 1 and common_french(left[0][2]):
+                out.append(right)
+            elif any(len(side) == 1 and fold_name(side[0][2]) in _one_word_forms() for side in (left, right)):
+                out += [left, right]
+            else:
+                out.append(run)
+            break
+        else:
+            out.append(run)
+    return out
 
 
 def _function_word(lower: str) -> bool:
@@ -178,6 +208,12 @@ def _one_word_forms() -> frozenset[str]:
     English does (Paris, Berlin), folded."""
     places = (_split_folded(row[0]) for row in table("fidelity_places.tsv"))
     return frozenset(n for n in (*_table_names(), *places) if " " not in n)
+
+
+@lru_cache(maxsize=1)
+def _whole_names() -> frozenset[str]:
+    """The names of ``_table_names`` of several words, folded: one name each, not to be split."""
+    return frozenset(n for n in _table_names() if " " in n)
 
 
 @lru_cache(maxsize=1)

@@ -268,6 +268,10 @@ def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     # a lone word starting the source is a name when rare (Correa), not an adjective before a preposition
     ("Correa assure qu'il ne regrette pas sa décision.", "He says he does not regret his decision.", [], "Correa"),
     ("Capable de porter 110 kilos, il assure qu'il travaille.", "He can carry 110 kilos and says he works.", [], None),
+    # "the man" for a lone rare word starting the source, not for an adjective before a preposition
+    ("Hagman, qui était revenu cette année, est décédé vendredi.", "The man, who had returned this year, died on Friday.",
+     [], "Hagman"),
+    ("Capable de porter 110 kilos, il travaille.", "The man can carry 110 kilos and works.", [], None),
     # a pronoun for the person one of the two segments before names is an anaphor; "the official" is not
     ("Correa assure qu'il ne regrette pas sa décision.", "He says he does not regret his decision.",
      ["President Correa spoke on Monday.", "It was late."], None),

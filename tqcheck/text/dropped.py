@@ -162,11 +162,20 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     if not found or len(found) <= len(_PERSON_NOUNS_RE.findall(src.text)):
         return []
     capitalised = capitalised_words(text)
-    for name in src.names:
-        if not _person_like(name) or _named(name, text, capitalised):
+    for name in src.all_names:  # a lone rare word starting the source too (Hagman, qui...)
+        if not _person_like(name) or _named(name, text, capitalised) or _adjective(src, name):
             continue
         return [Swap("dropped", name.text, found[0].start(), found[0].end(), found[0].group(0))]
     return []
+
+
+def _adjective(src: SourceSegment, name: SourceName) -> bool:
+    """Whether ``name``, a lone word starting a sentence of the source, is an adjective or participle
+    followed by a preposition ("Capable de porter", "Interrogé par"), not a name."""
+    if name in src.names:
+        return False
+    at = src.text.find(name.text)
+    return _ADJECTIVE_AFTER_RE.match(src.text, at + len(name.text)) is not None
 
 
 def _subject_pronoun(src: SourceSegment, text: str, before: Sequence[str]) -> list[Swap]:
@@ -176,11 +185,8 @@ def _subject_pronoun(src: SourceSegment, text: str, before: Sequence[str]) -> li
     if not m or not src.all_names:
         return []
     name = src.all_names[0]  # a lone word starting the source counts: a rare word there is a name
-    at = src.text.find(name.text)
-    if src.text[:at].strip(_OPENING) or not _person_like(name):
+    if src.text[:src.text.find(name.text)].strip(_OPENING) or not _person_like(name) or _adjective(src, name):
         return []
-    if name not in src.names and _ADJECTIVE_AFTER_RE.match(src.text, at + len(name.text)):
-        return []  # "Capable de porter", "Interrogé par": an adjective or participle, no name
     if _named(name, text, capitalised_words(text)) or _named_before(name, before):
         return []
     return [Swap("dropped", name.text, m.start(1), m.end(1), m.group(1))]

@@ -7,11 +7,13 @@
   centre" and "centre-ville" count on neither side);
 - a place of the source that the translation names in no form, while it has "there" (not "there
   is") and the source has no "là" or "y" ("the baths there" for "les bains de Budapest");
-- a person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it has
+- a person the source names (Geiger, Petr Jiracek; a lone rare word starting it too, Hagman, qui...,
+  not an adjective before a preposition, Capable de) whom the translation names nowhere, while it has
   "the official" or "the man" where a name goes ("the official said") more often than the source has
   "responsable" or "homme";
-- a person whose name starts the source (Peter Englund est...) and whom the translation names nowhere,
-  while it starts with "He" or "She";
+- a person whose name starts the source (Peter Englund est..., or a lone rare word: Correa assure...)
+  and whom the translation names nowhere, while it starts with "He" or "She", unless one of the
+  story's two segments before names the person (an anaphor);
 - a person the source names with a title or office (M. Englund, le président Calderon; data/
   fidelity_person_titles.txt), or by a full name starting with a given name (Antonis Samaras;
   data/names_first.txt), whom the translation names in no spelling, nor by a capitalised word half

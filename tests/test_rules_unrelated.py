@@ -126,6 +126,18 @@ def test_a_negation_or_a_person_on_one_side_only_adds_evidence():
     assert shape_evidence("Nous partons.", "We are leaving.") < shape_evidence("Nous partons.", "They are leaving.")
 
 
+def test_shape_bound_bounds_every_shape_evidence():
+    """The rule clears a segment by its word counts and ``shape_bound`` before reading its marks: the
+    bound must hold for any pair, the one with every mark and word on one side only included."""
+    from tqcheck.text.bilingual import shape_bound, shape_evidence
+
+    every = "« Je ne sais pas (vraiment) : nous et vous, 5 fois ? Non ! »"
+    pairs = [(every, "It rained."), ("Il pleut.", every), ("Il pleut.", "It rains."), (every, every),
+             ("Je ne sais pas.", "I do not know."), ('"Nous partons", dit-il.', "We leave: 5 (or 6)?")]
+    assert all(shape_evidence(a, b) <= shape_bound() for a, b in pairs)
+    assert shape_evidence(every, "It rained.") == pytest.approx(shape_bound())  # reached: the bound is tight
+
+
 def test_a_number_meets_its_english_word():
     cov = coverage("Mais vous ne disposez que de 5 redémarrages.", "There are only five restarts.")
     assert cov.source_rendered >= 1 and cov.rendered >= 1

@@ -8,6 +8,7 @@ from ...text.bilingual import (
     coverage,
     looks_french,
     quick_coverage,
+    shape_bound,
     shape_evidence,
     unrelated_evidence,
 )
@@ -74,8 +75,11 @@ class UnrelatedTranslation(SegmentRule):
             quick = quick_coverage(src, seg.text)
             if quick.source_words < UNRELATED_MIN_WORDS or quick.words < UNRELATED_MIN_WORDS:
                 continue
+            words = unrelated_evidence(quick)
+            if words + shape_bound() <= UNRELATED_MIN_EVIDENCE:
+                continue  # the words alone clear it, whatever the marks (nearly every segment)
             shape = shape_evidence(src, seg.text)
-            if unrelated_evidence(quick) + shape <= UNRELATED_MIN_EVIDENCE:
+            if words + shape <= UNRELATED_MIN_EVIDENCE:
                 continue  # exact look-ups already find enough of the source (nearly every segment)
             if not looks_french(src):
                 continue  # a source in another language is no French sentence to render

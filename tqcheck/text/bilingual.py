@@ -258,7 +258,6 @@ SHAPE_WORDS = (
      frozenset({"vous", "votre", "vos", "tu", "toi", "ton", "ta", "tes"}),
      frozenset({"you", "your", "yours", "yourself", "yourselves"})),
 )
-_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 
 def shape_evidence(source: str, text: str) -> float:
@@ -273,8 +272,8 @@ def shape_evidence(source: str, text: str) -> float:
         if differs and has and name == "number":
             differs = _english_numbers().keys().isdisjoint(_WORD_RE.findall(text.lower()))
         total += math.log(other / kept) if differs else math.log((1 - other) / (1 - kept))
-    source_words = set(_LETTERS_RE.findall(source.lower()))
-    text_words = {w.lower() for w in _LETTERS_RE.findall(text) if w != "i"}  # "I", not a roman "i"
+    source_words = set(_WORD_RE.findall(source.lower()))
+    text_words = {w.lower() for w in _WORD_RE.findall(text) if w != "i"}  # "I", not a roman "i"
     for _, kept, other, in_source, in_text in SHAPE_WORDS:
         differs = in_source.isdisjoint(source_words) != in_text.isdisjoint(text_words)
         total += math.log(other / kept) if differs else math.log((1 - other) / (1 - kept))

@@ -166,14 +166,13 @@ def _split_at_de(runs: list[list[tuple[int, int, str, bool]]], blanked: str) -> 
     give whole stays one ("Afrique du Sud", "Pays de Galles")."""
     out = []
     for run in runs:
-        if len(run) > 1 and _split_folded(blanked[run[0][0]:run[-1][1]]) in _whole_names():
-            out.append(run)  # a name of the tables: "Afrique du Sud", "Pays de Galles"
-            continue
         for k in range(1, len(run)):
             if not _DE_JOIN_RE.fullmatch(blanked, run[k - 1][1], run[k][0]):
                 continue
             left, right = run[:k], run[k:]
-            if len(left) == 1 and common_french(left[0][2]):
+            if _split_folded(blanked[run[0][0]:run[-1][1]]) in _whole_names():
+                out.append(run)  # a name of the tables: "Afrique du Sud", "Pays de Galles"
+            elif len(left) == 1 and common_french(left[0][2]):
                 out.append(right)
             elif any(len(side) == 1 and fold_name(side[0][2]) in _one_word_forms() for side in (left, right)):
                 out += [left, right]
@@ -219,7 +218,7 @@ def _whole_names() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _phrase_heads() -> frozenset[str]:
     """The first words of the names of ``_table_names`` of several words (cote: Côte d'Ivoire)."""
-    return frozenset(n.split()[0] for n in _table_names() if " " in n)
+    return frozenset(n.split()[0] for n in _whole_names())
 
 
 def _may_be_initial_name(word: str) -> bool:

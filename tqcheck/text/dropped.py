@@ -15,10 +15,15 @@
   and whom the translation names nowhere, while it starts with "He" or "She", unless one of the
   story's two segments before names the person (an anaphor);
 - a person the source names with a title or office (M. Englund, le président Calderon; data/
-  fidelity_person_titles.txt), or by a full name starting with a given name (Antonis Samaras;
-  data/names_first.txt), whom the translation names in no spelling, nor by a capitalised word half
-  like the name (a pronoun or a description took its place, or nothing did), unless the
-  translation is under half its source's length (an empty or cut-off segment is TQ915's).
+  fidelity_person_titles.txt) or after what the name heads (l'administration Obama, le clan Ewing;
+  data/fidelity_name_heads.txt), or by a full name starting with a given name (Antonis Samaras,
+  Edouard de Ligne; data/names_first.txt), whom the translation names in no spelling, nor by a
+  capitalised word half like the name (a pronoun or a description took its place, or nothing did),
+  unless the translation is under half its source's length (an empty or cut-off segment is TQ915's)
+  and has no "the" and the title's rendering where the name was ("The professor agreed.");
+- a full name of which the translation writes the given name without the surname (kind
+  ``surname``: "Actor Larry dies" for "Mort de l'acteur Larry Hagman"), unless the surname is a given
+  name too (Saddam Hussein), an ordinary French word, or the source uses the given name alone as well.
 """
 from __future__ import annotations
 
@@ -26,8 +31,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .bilingual import renderings
 from .crossnames import SourceName, carried, common_french
 from .data import word_list, word_set
+from .fold import fold_name
 from .lexicon import zipf
 from .places import capitalised_words, mentions, named_whole, place_carried, place_kinds
 from .spans import strip_span
@@ -44,9 +51,10 @@ from .swaps import (
 
 def dropped_names(source: str, text: str, before: Sequence[str] = ()) -> list[Swap]:
     """The names of ``source`` that ``text`` dropped for a description, a pronoun or nothing, as ``Swap``s
-    of kind ``dropped`` (at most one); ``before``, the translation's segments just before this one in
-    its story: a pronoun for a person named there is an anaphor, not a name dropped ("the spokesman"
-    for him is still a description the source does not have)."""
+    of kind ``dropped`` or, for a given name left without its surname, ``surname`` (at most one);
+    ``before``, the translation's segments just before this one in its story: a pronoun for a person
+    named there is an anaphor, not a name dropped ("the spokesman" for him is still a description the
+    source does not have)."""
     return _dropped(SourceSegment(source), text, before)
 
 
@@ -64,7 +72,7 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
     """A French title or office right before a name ("M. ", "le président ", "le président américain ",
     "le ministre, "), at the end of a text; or, ``before_name`` False, anywhere before a capital (the
     quick test of a segment, each title in lower case and capitalised: faster than a pattern of any case)."""
-    titles = word_list("fidelity_person_titles.txt")
+    titles = word_list("fidelity_person_titles.txt") + word_list("fidelity_name_heads.txt")
     abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
     if before_name:
         words, end = f"(?i:{'|'.join(map(re.escape, titles))})", "$"
@@ -120,8 +128,9 @@ _PERSON_DESCRIPTION_RE = re.compile(
     re.IGNORECASE)
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
-#: Two capitalised words in a row, each pair of a run ("Selon Peter Englund": Selon Peter, Peter Englund).
-_TWO_CAPITALISED_RE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \u00a0-]+([A-ZÀ-ÖØ-Þ][^\W\d_]+))")
+#: A run of capitalised words ("Selon Peter Englund"): each but the last may be a given name, the last its surname.
+_CAPITALISED_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \u00a0-]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+_RUN_SEPARATOR_RE = re.compile(r"[ \u00a0-]+")
 #: A translation this much shorter than its source (in characters) lost more than a name: the shapes
 #: spanning the whole segment leave it to TQ915 (empty or truncated).
 WHOLE_MIN_RATIO = 0.5
@@ -201,7 +210,7 @@ def _kept(place: SourceName, text: str, source: str) -> bool:
 
 
 def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:
-    """The five shapes of the module's docstring, in its order; a description's swap spans the
+    """The six shapes of the module's docstring, in its order; a description's swap spans the
     description, a titled or fully named person's the whole segment."""
     source = src.text
     for kind, (description, nouns, french) in _STAND_INS.items():
@@ -219,25 +228,78 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     described = _person_described(src, text) or _subject_pronoun(src, text, before)
     if described:
         return described
-    if len(text.strip()) < len(source.strip()) * WHOLE_MIN_RATIO:
-        return []  # an empty or cut-off translation lost more than a name (TQ915's)
+    short = len(text.strip()) < len(source.strip()) * WHOLE_MIN_RATIO  # empty or cut off: TQ915's
     titled = _person_title_re(False).search(source) is not None  # (a quick test: most segments have none)
-    if not titled and all(given not in word_set("names_first.txt") or given in text or surname in text
-                          for given, surname in _TWO_CAPITALISED_RE.findall(source)):
+    if short and not titled:
+        return []
+    if not titled and all(surname in text or word_set("names_first.txt").isdisjoint(givens)
+                          for *givens, surname in map(_RUN_SEPARATOR_RE.split, _CAPITALISED_RUN_RE.findall(source))):
         return []  # no title, and no given name whose name the translation lacks word for word (most segments)
     capitalised = None
     for name in src.names:
-        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not name_like(_surname(name)):
+        full = _full_name(name)  # a given name, then a surname, even an ordinary word (Edouard de Ligne)
+        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not (full or name_like(_surname(name))):
             continue
         at = source.find(name.text)
-        if not (_full_name(name) or titled and at > 0 and _person_title_re().search(source, 0, at)):
-            continue
+        title = _person_title_re().search(source, 0, at) if titled and at > 0 else None
+        if not (full or title) or short and not (title and _title_kept(title.group(0), text)):
+            continue  # a short translation lost more than a name, unless its title stands for it (The professor agreed.)
         capitalised = capitalised_words(text) if capitalised is None else capitalised
         if _named(name, text, capitalised):
+            given = _given_without_surname(name, text) if full and not _alone(name, source) else None
+            if given is not None:  # "Larry the spokesman dies" for "Mort de l'acteur Larry Hagman"
+                return [Swap("surname", name.text, given.start(), given.end(), given.group(0))]
             continue
         start, end = strip_span(text)
         return [Swap("dropped", name.text, start, end, text[start:end])]
     return []
+
+
+#: A word (the caller tells one written with a capital in any script: Řebíček), and the next word of a run.
+_WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+")
+_NEXT_WORD_RE = re.compile(r"[ \u00a0-]+(?:(?:al|el|de|del|du|da|di|van|von|der|bin|ben|ibn|le|la)[ \u00a0-]+)*([^\W\d_]+)")
+
+
+#: A word after a given name this common in French (Zipf) is no surname to miss (Tout-Puissant 6.4/4.5).
+SURNAME_FRENCH_MAX = 4.0
+
+
+def _given_without_surname(name: SourceName, text: str) -> re.Match | None:
+    """Where ``text`` writes the given name of the full name ``name`` alone or with fewer of its words
+    (Larry the spokesman for Larry Hagman, Mario Lopez the official for Mario López Valdez), while it
+    has the surname (last word) nowhere in any case or spelling: a translation names a person by
+    surname, or in full, not by a given name alone."""
+    parts = name_parts(name)
+    surname = parts[-1]
+    if len(parts) < 2 or not name_like(surname) or name.text.split()[-1] in word_set("names_first.txt") or any(
+            zipf(w, "fr") >= SURNAME_FRENCH_MAX for w in parts[1:]):
+        return None  # a given name too (Saddam Hussein: Saddam), or ordinary words (Evan Tout-Puissant, a film)
+    words = [fold_name(w) for w in re.findall(r"[^\W\d_]+", text)]
+    if any(w == surname or spelled_alike(surname, w, strict=True) for w in words):
+        return None
+    for m in _WORD_RE.finditer(text):
+        if not m.group(0)[0].isupper() or fold_name(m.group(0)) != parts[0]:
+            continue
+        run, at = 1, m.end()
+        while (nxt := _NEXT_WORD_RE.match(text, at)) and nxt.group(1)[0].isupper():
+            run, at = run + 1, nxt.end()
+        if run < len(parts):
+            return m
+    return None
+
+
+def _alone(name: SourceName, source: str) -> bool:
+    """Whether ``source`` also calls the person of ``name`` by the given name alone (la mort de Saddam)."""
+    given = name.text.split()[0]
+    return len(re.findall(rf"(?<!\w){re.escape(given)}(?!\w)", source)) > source.count(name.text)
+
+
+def _title_kept(title: str, text: str) -> bool:
+    """Whether ``text`` has "the" and an English rendering of the French ``title`` ("le professeur " ->
+    "the professor"): the title stands where the name was."""
+    word = re.sub(r"^(?:le|la|l['\u2019])\s*", "", title.strip(" ,\u00a0").lower()).split()
+    return bool(word) and any(re.search(rf"(?<!\w)the {re.escape(r)}(?!\w)", text, re.IGNORECASE)
+                              for r in renderings(word[0]))
 
 
 def _full_name(name: SourceName) -> bool:

@@ -128,6 +128,12 @@ class SourceNameReplaced(Rule):
     nowhere in the story's source and rendering no word of the source ("Ament's film"
     in a review that names Affleck throughout; "the Patel clan" wherever the source
     has "le clan Piromalli").
+    A name dropped for a description counts too (text/dropped.py): "the
+    country" for "la Libye", "He" for the person the source starts with, a title
+    left where the name was ("the professor" for "le professeur Eastwood", "the
+    administration" for "l'administration Obama"), a given name left without
+    its surname ("Larry" for "Larry Hagman"; not for a surname that is a given
+    name too, Saddam Hussein, nor where the source uses the given name alone).
     Names translated into their English forms are not replacements
     (Allemagne = Germany, Tchèques = Czechs). Measured: no finding on 6,003
     professional newstest segments; 1 on 7,881 post-edited ones and 1 on 7,881
@@ -184,6 +190,13 @@ class SourceNameReplaced(Rule):
     Okay: Germany said no, and President Mohamed Mursi agreed. <<< Berlin a dit non, et le président Mohamed Morsi était d'accord.
     Okay: It is not between people from Bohemia and Moravia. <<< Ce n'est pas entre Tchèques et Moraves.
     Okay: She was crowned Miss Universe, said the Attorney General. <<< Elle a été couronnée Miss Mondial, a dit le procureur général.
+    Flag: The professor agreed. <<< Le professeur Eastwood est d'accord sur ce point.
+    Okay: Professor Eastwood agreed. <<< Le professeur Eastwood est d'accord sur ce point.
+    Flag: He advised the administration on drugs. <<< Il a conseillé l'administration Obama sur la drogue.
+    Okay: He advised the Obama administration on drugs. <<< Il a conseillé l'administration Obama sur la drogue.
+    Flag: Actor Larry dies <<< Mort de l'acteur Larry Hagman
+    Okay: Actor Hagman dies <<< Mort de l'acteur Larry Hagman
+    Okay: Some see Saddam as a dictator. <<< Une partie considère Saddam Hussein comme un dictateur.
     """
 
     code = "TQ917"
@@ -192,7 +205,7 @@ class SourceNameReplaced(Rule):
     severity = Severity.MAJOR
     data_files = ("fidelity_places.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
                   "fidelity_name_forms.tsv", "crossnames_common_nouns.txt", "fidelity_person_titles.txt",
-                  "crossnames_french_titles.txt", "names_first.txt")
+                  "fidelity_name_heads.txt", "crossnames_french_titles.txt", "names_first.txt")
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):
@@ -208,6 +221,9 @@ class SourceNameReplaced(Rule):
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "
                                "spelling or English form: name it")
+                elif swap.kind == "surname":
+                    message = (f"the source names '{swap.source}', and the translation has '{swap.text}' without the "
+                               "surname in any spelling: the surname seems dropped, or replaced by a description")
                 elif swap.kind == "dropped":
                     message = (f"the source names '{swap.source}', and the translation has the name in no spelling or "
                                "English form: it seems dropped, or replaced by a pronoun or a description")

@@ -160,6 +160,9 @@ def test_source_names_group_words_and_know_english_forms():
     assert [n.text for n in source_names("Il a été remplacé par Ivan Perisic de Dortmund.")] == ["Ivan Perisic", "Dortmund"]
     assert [n.text for n in source_names("C'est l'année de Gouvernement de Mario López Valdez.")] == ["Mario López Valdez"]
     assert [n.text for n in source_names("Il vit en Afrique du Sud et au Pays de Galles.")] == ["Afrique du Sud", "Pays de Galles"]
+    # "d'" as "de": a place after it is a name of its own, unless the tables give the whole name
+    assert [n.text for n in source_names("Il joue en Premier League d'Angleterre.")] == ["Premier League", "Angleterre"]
+    assert [n.text for n in source_names("Il vit en Côte d'Ivoire.")] == ["Côte d'Ivoire"]
 
 
 @pytest.mark.parametrize("french,english", [

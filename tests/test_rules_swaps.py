@@ -220,6 +220,7 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("D'autres pays dépensaient, mais la Norvège a économisé.", "Others spent, but the country saved.", "Norvège"),
     ("Le projet a été contesté par la Pologne et les Pays-Bas.", "Poland and the country contested it.", "Pays-Bas"),
     ("Il a joué à Neuquén en Argentine.", "He played in Neuquen, in the country.", "Argentine"),
+    ("Il joue dans la Premier League d'Angleterre.", "He plays in the Premier League of the country.", "Angleterre"),
     ("Il visite le pays, et la Norvège l'accueille.", "He visits the country, and Norway welcomes him.", None),
     # "there" where the source names a place, not "there is", nor for the source's "là" or "y"
     ("Les touristes adorent les bains de Budapest.", "Tourists love the baths there.", "Budapest"),

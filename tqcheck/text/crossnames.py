@@ -138,7 +138,7 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
         else:  # (a word starting the sentence, then an elided name, is two: "Sauver l'Italie"; not "Côte d'Ivoire")
             runs.append([(start, end, spelling, initial)])
     names = []
-    for run in _split_at_de(runs, blanked):
+    for run in _split_at_de(runs, blanked, text):
         if len(run) > 1 and (run[0][2].lower() in word_set("fidelity_person_titles.txt")
                              or run[0][2] in word_set("crossnames_french_titles.txt")):
             run = run[1:]  # "le Président Pena Nieto", "la Dre Christiane Martel": the name follows its title
@@ -156,18 +156,23 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
 
 
 _DE_JOIN_RE = re.compile(r"[ \u00a0]+(?:de|du|des)[ \u00a0]+")
+#: "d'" between two capitalised words, as ``blank_elisions`` leaves it: spaces (Premier League d'Angleterre).
+_ELIDED_DE_RE = re.compile(r"[ \u00a0]+[dD]['\u2019]")
 
 
-def _split_at_de(runs: list[list[tuple[int, int, str, bool]]], blanked: str) -> list[list[tuple[int, int, str, bool]]]:
+def _split_at_de(runs: list[list[tuple[int, int, str, bool]]], blanked: str,
+                 text: str) -> list[list[tuple[int, int, str, bool]]]:
     """The runs of capitalised words, each split at its first "de" when that joins two names, not the
     words of one ("Charles de Gaulle"): an ordinary French word before it is left out ("Gouvernement de
     Mario López Valdez" is Mario López Valdez), and a one-word place on either side is a name of its own
-    ("Portugal de Paulo Bento": Portugal, Paulo Bento; "Ivan Perisic de Dortmund"); a name the tables
-    give whole stays one ("Afrique du Sud", "Pays de Galles")."""
+    ("Portugal de Paulo Bento": Portugal, Paulo Bento; "Ivan Perisic de Dortmund"; "d'" too: "Premier
+    League d'Angleterre"); a name the tables give whole stays one ("Afrique du Sud", "Pays de Galles",
+    "Côte d'Ivoire")."""
     out = []
     for run in runs:
         for k in range(1, len(run)):
-            if not _DE_JOIN_RE.fullmatch(blanked, run[k - 1][1], run[k][0]):
+            if not (_DE_JOIN_RE.fullmatch(blanked, run[k - 1][1], run[k][0])
+                    or _ELIDED_DE_RE.fullmatch(text, run[k - 1][1], run[k][0])):
                 continue
             left, right = run[:k], run[k:]
             if _split_folded(blanked[run[0][0]:run[-1][1]]) in _whole_names():

@@ -268,11 +268,21 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
     ("La série sur le clan Ewing a été diffusée en 1978.", "The series about the clan aired in 1978.", "Ewing"),
     # an institution whose name starts with such a word stays one name
     ("Il est président du Gouvernement Régional Catalan.", "He is president of the Generalitat.", None),
+    # a person's name is carried by a capitalised word ("accused" does not carry Accurso), and a full
+    # name by its surname or a near spelling of its given name (the Daniel of Daniel Ortega is not Manuel)
+    ("Ils accusent Tony Accurso et Lino Zambito.", "They accused the spokesman and Lino Zambito.", "Tony Accurso"),
+    ("Ils accusent Tony Accurso et Lino Zambito.", "They accused Tony Accurso and Lino Zambito.", None),
+    ("Le président colombien, Juan Manuel Santos, a parlé à Daniel Ortega.",
+     "The President of Colombia, the man, spoke to Daniel Ortega.", "Juan Manuel Santos"),
+    ("Le président colombien, Juan Manuel Santos, a parlé à Daniel Ortega.",
+     "The President of Colombia, Santos, spoke to Daniel Ortega.", None),
+    ("Somerset House, l'ancienne demeure d'Élisabeth Ire, est le seul lieu digne de l'exposition.",
+     "Somerset House, former home of Queen Elizabeth I, is the only place worthy of the exhibition.", None),
     # a full name whose surname is an ordinary French word, after a title
     ("C'était chez mon cousin, le prince Edouard de Ligne.", "It was at my cousin's, the prince.", "Edouard de Ligne"),
     ("C'était chez mon cousin, le prince Edouard de Ligne.", "It was at my cousin's, Prince Edouard de Ligne.", None),
 ])
-def test_a_titled_name_dropped_for_its_title(source, translation, dropped):
+def test_a_titled_or_fully_named_person_dropped(source, translation, dropped):
     swaps = dropped_names(source, translation)
     assert [(s.kind, s.source) for s in swaps] == ([("dropped", dropped)] if dropped else [])
 

@@ -31,6 +31,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from .bilingual import renderings
 from .crossnames import SourceName, carried, common_french
 from .data import word_list, word_set
@@ -144,8 +146,33 @@ DROPPED_NAME_MAX = 5.0
 def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
     """Does ``text`` (its ``capitalised`` words) name ``name``: in one of its forms, or by a capitalised
     word spelled like one of its words (Yushchenko for Ioutchenko, 0.6), more alike than the
-    replaced shape's bar (at 0.5 exactly, Torres is not Andrés, nor Manuel Hague)?"""
-    return carried(name, text) is not None or any(spelled_alike(w, c, strict=True) for w in name.own for c in capitalised)
+    replaced shape's bar (at 0.5 exactly, Torres is not Andrés, nor Manuel Hague)? A name is carried
+    by a capitalised word or, in lower case, only by its very spelling (Accurso is not carried by
+    "accused"; a lower-cased "colonel" carries Colonel); a given name of a full name counts only when
+    nearly spelled the same (GIVEN_SIMILARITY: Juan Manuel Santos is not named by the Daniel of Daniel
+    Ortega, 0.67 like Manuel; Élisabeth Ire is by Elizabeth I, 0.89)."""
+    if carried(name, text, capitalised=True) is not None:
+        return True
+    word = carried(name, text)
+    if word is not None and fold_name(word) in name.forms:
+        return True
+    if not _full_name(name):
+        return any(spelled_alike(w, c, strict=True) for w in name.own for c in capitalised)
+    given = word_set("names_first.txt")
+    for w in re.split(r"[\s\-]+", name.text):
+        if not w[:1].isupper():
+            continue
+        folded = fold_name(w)
+        if w in given and any(Levenshtein.normalized_similarity(folded, c) >= GIVEN_SIMILARITY for c in capitalised):
+            return True
+        if w not in given and any(spelled_alike(folded, c, strict=True) for c in capitalised):
+            return True
+    return False
+
+
+#: How alike a capitalised word of the translation and a given name of a source's full name must be
+#: for the word to name the person (a spelling of the same given name, not another given name).
+GIVEN_SIMILARITY = 0.8
 
 
 def _surname(name: SourceName) -> str:

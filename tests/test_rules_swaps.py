@@ -242,6 +242,12 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Moscou est peu accessible dans le centre de la ville.", "The city is not accessible in the city centre.",
      "Moscou"),
     ("Moscou est peu accessible dans le centre de la ville.", "Moscow is not accessible in the city centre.", None),
+    # "the man" before a preposition or a conjunction, and before a parenthesis
+    ("Le film montre Geiger comme un héros.", "The film shows the man as a hero.", "Geiger"),
+    ("L'arbitre Wolfgang Stark de Munich a été critiqué.", "The referee the man from Munich was criticised.",
+     "Wolfgang Stark"),
+    ("Le sénateur John McCain (Arizona) a voté.", "Senator the spokesman (R-Ariz.) voted.", "John McCain"),
+    ("L'homme de Ergolding a été critiqué.", "The man from Ergolding was criticised.", None),
     # "the man" and an adverb before its verb
     ("Le chercheur, Geiger a déjà une idée.", "The researcher, the man already has an idea.", "Geiger"),
     ("Le chercheur, Geiger a déjà une idée.", "The researcher, Geiger already has an idea.", None),

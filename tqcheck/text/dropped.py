@@ -121,10 +121,12 @@ _ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]+(?:de|d['\u2019]|du|des|à|au|aux|p
 
 
 #: What stands for a person whose name the translation dropped: "the official said", "the man's",
-#: not "the official list"; and the French words it may render (more of the first than of these).
+#: "the man from", "the spokesman (R-Ariz.)", not "the official list"; and the French words it may
+#: render (more of the first than of these).
 _PERSON_DESCRIPTION_RE = re.compile(
-    r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$"
+    r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$|\s\("
     r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
+    r"|from|as|when|while"
     r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed"
     r"|(?:already|also|then|now|still|later|never|just|only|even|once|soon|often|recently|previously)\s+[a-z]+)\b)",
     re.IGNORECASE)

@@ -298,6 +298,11 @@ def test_a_titled_or_fully_named_person_dropped(source, translation, dropped):
     ("Mort de l'acteur Larry Hagman", "Actor Larry dies", "Larry"),
     ("Le mexicain Enrique Pena Nieto connaît un départ difficile.", "Mexico's Enrique Pena faces a tough start",
      "Enrique"),
+    # a lower-case word spelled half like the surname is not the surname ("month" is not Monk); a surname
+    # translated as a word is lost too (Turbulenc: turbulence)
+    ("La tirade a effrayé la petite Geneviève Monk âgée de 18 mois.", "The tirade frightened 18-month-old Genevieve.",
+     "Genevieve"),
+    ("Il a acheté l'album de Maxim Turbulenc.", "He bought the album from Maxim turbulence.", "Maxim"),
     ("Mort de l'acteur Larry Hagman", "Actor Larry Hagman dies", None),
     ("Mort de l'acteur Larry Hagman", "Actor Hagman dies", None),
     ("Mort de l'acteur Larry Hagman", "Actor Larry hagman dies", None),  # any case: lowercased is another rule's

@@ -126,9 +126,11 @@ _ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]+(?:de|d['\u2019]|du|des|à|au|aux|p
 _PERSON_DESCRIPTION_RE = re.compile(
     r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$|\s\("
     r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
-    r"|from|as|when|while"
+    r"|from|as|when|while|on|made|took|gave|went|came|got|left|met|found|saw|knew|thought|began|became|won|lost"
+    r"|ran|spoke|held|kept|paid|sent|led|felt|brought|bought|stood|put|set|fell|rose|chose|broke|spent|built|fought"
     r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed"
-    r"|(?:already|also|then|now|still|later|never|just|only|even|once|soon|often|recently|previously)\s+[a-z]+)\b)",
+    r"|(?:already|also|then|now|still|later|never|just|only|even|once|soon|often|recently|previously|always|usually"
+    r"|again|finally)\s+[a-z]+)\b)",
     re.IGNORECASE)
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
@@ -303,8 +305,8 @@ def _given_without_surname(name: SourceName, text: str) -> re.Match | None:
     if len(parts) < 2 or not name_like(surname) or name.text.split()[-1] in word_set("names_first.txt") or any(
             zipf(w, "fr") >= SURNAME_FRENCH_MAX for w in parts[1:]):
         return None  # a given name too (Saddam Hussein: Saddam), or ordinary words (Evan Tout-Puissant, a film)
-    words = [fold_name(w) for w in re.findall(r"[^\W\d_]+", text)]
-    if any(w == surname or spelled_alike(surname, w, strict=True) for w in words):
+    words = re.findall(r"[^\W\d_]+", text)  # the surname in any case; spelled otherwise, with a capital (not "month" for Monk)
+    if any(fold_name(w) == surname or w[0].isupper() and spelled_alike(surname, fold_name(w), strict=True) for w in words):
         return None
     for m in _WORD_RE.finditer(text):
         if not m.group(0)[0].isupper() or fold_name(m.group(0)) != parts[0]:

@@ -223,7 +223,8 @@ class SourceNameReplaced(Rule):
                                "spelling or English form: name it")
                 elif swap.kind == "surname":
                     message = (f"the source names '{swap.source}', and the translation has '{swap.text}' without the "
-                               "surname in any spelling: the surname seems dropped, or replaced by a description")
+                               "surname in any spelling: the surname seems dropped, replaced by a description, or "
+                               "translated as a word")
                 elif swap.kind == "dropped":
                     message = (f"the source names '{swap.source}', and the translation has the name in no spelling or "
                                "English form: it seems dropped, or replaced by a pronoun or a description")

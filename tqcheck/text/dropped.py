@@ -135,7 +135,7 @@ _PERSON_DESCRIPTION_RE = re.compile(
 _PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
                               re.IGNORECASE)
 #: A run of capitalised words ("Selon Peter Englund"): each but the last may be a given name, the last its surname.
-_CAPITALISED_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \u00a0-]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+_CAPITALISED_RUN_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \u00a0-]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
 _RUN_SEPARATOR_RE = re.compile(r"[ \u00a0-]+")
 #: A translation this much shorter than its source (in characters) lost more than a name: the shapes
 #: spanning the whole segment leave it to TQ915 (empty or truncated).
@@ -308,9 +308,10 @@ def _given_without_surname(name: SourceName, text: str) -> re.Match | None:
     words = re.findall(r"[^\W\d_]+", text)  # the surname in any case; spelled otherwise, with a capital (not "month" for Monk)
     if any(fold_name(w) == surname or w[0].isupper() and spelled_alike(surname, fold_name(w), strict=True) for w in words):
         return None
+    at = -1
     for m in _WORD_RE.finditer(text):
-        if not m.group(0)[0].isupper() or fold_name(m.group(0)) != parts[0]:
-            continue
+        if m.start() < at or not m.group(0)[0].isupper() or fold_name(m.group(0)) != parts[0]:
+            continue  # (a word inside the run read before is not read again: no quadratic walk)
         run, at = 1, m.end()
         while (nxt := _NEXT_WORD_RE.match(text, at)) and nxt.group(1)[0].isupper():
             run, at = run + 1, nxt.end()

@@ -26,6 +26,8 @@ NOT_REPLACED = [
     # the same name, in its own or its English spelling
     ("Le décret a été signé lundi par Jean Castex.", "The decree was signed by Jean Castex on Monday."),
     ("Le président Mohamed Morsi a parlé.", "President Mohamed Mursi spoke."),
+    ("Le président Victor Ioutchenko a été empoisonné.", "President Victor Yushchenko was poisoned."),
+    ("Le colonel Mouammar Kadhafi a parlé.", "Colonel Muammar Gaddafi spoke."),
     ("avec Abou Mehdi al-Mouhandis", "with Abu Mahdi al-Muhandis"),
     ("Des voix viennent d'Allemagne et des Etats-Unis.", "Voices are coming from Germany and from Washington."),
     ("Le Caire et Moscou ont démenti.", "Cairo and Moscow denied it."),

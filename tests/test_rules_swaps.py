@@ -273,6 +273,7 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
     # what a name heads (l'administration Obama, le clan Ewing) marks a person as a title does
     ("Il a conseillé l'administration Obama sur la drogue.", "He advised the administration on drugs.", "Obama"),
     ("Il a conseillé l'administration Obama sur la drogue.", "He advised the Obama administration on drugs.", None),
+    ("Elle a servi l'administration d'Obama devant les tribunaux.", "She served the administration in court.", "Obama"),
     ("La série sur le clan Ewing a été diffusée en 1978.", "The series about the clan aired in 1978.", "Ewing"),
     # an institution whose name starts with such a word stays one name
     ("Il est président du Gouvernement Régional Catalan.", "He is president of the Generalitat.", None),

@@ -15,8 +15,8 @@
   and whom the translation names nowhere, while it starts with "He" or "She", unless one of the
   story's two segments before names the person (an anaphor);
 - a person the source names with a title or office (M. Englund, le président Calderon; data/
-  fidelity_person_titles.txt) or after what the name heads (l'administration Obama, le clan Ewing;
-  data/fidelity_name_heads.txt), or by a full name starting with a given name (Antonis Samaras,
+  fidelity_person_titles.txt) or after what the name heads (l'administration Obama or d'Obama, le
+  clan Ewing; data/fidelity_name_heads.txt), or by a full name starting with a given name (Antonis Samaras,
   Edouard de Ligne; data/names_first.txt), whom the translation names in no spelling, nor by a
   capitalised word half like the name (a pronoun or a description took its place, or nothing did),
   unless the translation is under half its source's length (an empty or cut-off segment is TQ915's)
@@ -74,15 +74,21 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
     """A French title or office right before a name ("M. ", "le président ", "le président américain ",
     "le ministre, "), at the end of a text; or, ``before_name`` False, anywhere before a capital (the
     quick test of a segment, each title in lower case and capitalised: faster than a pattern of any case)."""
-    titles = word_list("fidelity_person_titles.txt") + word_list("fidelity_name_heads.txt")
+    heads = word_list("fidelity_name_heads.txt")
+    titles = word_list("fidelity_person_titles.txt") + heads
     abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
-    if before_name:
-        words, end = f"(?i:{'|'.join(map(re.escape, titles))})", "$"
-    else:
-        cased = sorted({w for t in titles for w in (t, t[:1].upper() + t[1:])}, key=len, reverse=True)
-        words, end = f"(?:{'|'.join(map(re.escape, cased))})", "(?=[A-ZÀ-ÖØ-Þ])"
+
+    def alternation(words):
+        if before_name:
+            return f"(?i:{'|'.join(map(re.escape, words))})"
+        cased = sorted({w for t in words for w in (t, t[:1].upper() + t[1:])}, key=len, reverse=True)
+        return f"(?:{'|'.join(map(re.escape, cased))})"
+
+    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-Þ])"
     adjective = "(?:[ \u00a0]+[a-zà-ÿ]{4,})?"  # "le président américain Barack Obama"
-    return re.compile(rf"(?<!\w)(?:{words}{adjective},?|(?:{abbreviations})\.?)[ \u00a0]+{end}")
+    # what a name heads may take "de" before it: "l'administration d'Obama", "le gouvernement de Mario Monti"
+    of = rf"|{alternation(heads)}[ \u00a0]+(?:[dD]['\u2019]|de[ \u00a0]+){end}"
+    return re.compile(rf"(?<!\w)(?:(?:{alternation(titles)}{adjective},?|(?:{abbreviations})\.?)[ \u00a0]+{end}{of})")
 
 
 #: What stands for a country or a city of the source whose name the translation dropped ("the

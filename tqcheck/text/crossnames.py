@@ -22,7 +22,7 @@ from .tokens import word_parts
 _ELISION_RE = re.compile(r"(?<![\w])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=[^\W\d_])")
 # What may join the words of one name: spaces, hyphens, and lower-case particles (Charles-de-Gaulle,
 # Quai d’Orsay once the elision is blanked, Ben Laden, Abou Bakr al-Baghdadi).
-_NAME_JOIN_RE = re.compile(
+NAME_JOIN_RE = re.compile(
     r"[ \u00a0\-\u2010\u2011]+(?:(?:de|du|des|la|le|al|el|ben|bin|ibn|van|von|der|y)[ \u00a0\-\u2010\u2011]+)?"
 )
 # French titles whose full stop is no sentence end: "a promis M. Erdogan".
@@ -131,7 +131,7 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
         initial = initial and start not in after_elision and not _title_before_re().search(blanked, 0, start)
         if initial and _function_word(spelling.lower()):
             continue  # "Lorsque la Chine": the name is "Chine"
-        if runs and _NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start) and not (
+        if runs and NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start) and not (
                 start in after_elision and len(runs[-1]) == 1 and runs[-1][0][3]
                 and fold_name(runs[-1][0][2]) not in _phrase_heads()):
             runs[-1].append((start, end, spelling, initial))

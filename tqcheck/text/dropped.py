@@ -34,7 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from .bilingual import renderings
-from .crossnames import SourceName, carried, common_french
+from .crossnames import NAME_JOIN_RE, SourceName, carried, common_french
 from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
@@ -169,9 +169,7 @@ def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
     if not _full_name(name):
         return any(spelled_alike(w, c, strict=True) for w in name.own for c in capitalised)
     given = word_set("names_first.txt")
-    for w in re.split(r"[\s\-]+", name.text):
-        if not w[:1].isupper():
-            continue
+    for w in _name_words(name):
         folded = fold_name(w)
         if w in given and any(Levenshtein.normalized_similarity(folded, c) >= GIVEN_SIMILARITY for c in capitalised):
             return True
@@ -195,7 +193,7 @@ def _surname(name: SourceName) -> str:
 def _person_like(name: SourceName) -> bool:
     """Whether ``name`` may be a person's: a name of a few words, no place, no French word, and when of one
     word not an ordinary word (Geiger, Obama; not Internet)."""
-    words = [w for w in re.split(r"[\s\-]+", name.text) if w[:1].isupper()]
+    words = _name_words(name)
     surname = _surname(name)
     if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or any(common_french(w) for w in words):
         return False
@@ -292,9 +290,10 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     return []
 
 
-#: A word (the caller tells one written with a capital in any script: Řebíček), and the next word of a run.
+#: A word (the caller tells one written with a capital in any script: Řebíček), and the next word of a
+#: run, after what joins the words of one name (crossnames.NAME_JOIN_RE: Bachar al-Assad).
 _WORD_RE = re.compile(r"(?<![\w-])[^\W\d_]+")
-_NEXT_WORD_RE = re.compile(r"[ \u00a0-]+(?:(?:al|el|de|del|du|da|di|van|von|der|bin|ben|ibn|le|la)[ \u00a0-]+)*([^\W\d_]+)")
+_NEXT_WORD_RE = re.compile(rf"(?:{NAME_JOIN_RE.pattern})([^\W\d_]+)")
 
 
 #: A word after a given name this common in French (Zipf) is no surname to miss (Tout-Puissant 6.4/4.5).
@@ -342,5 +341,13 @@ def _title_kept(title: str, text: str) -> bool:
 
 def _full_name(name: SourceName) -> bool:
     """Whether ``name`` is a person's full name: a given name (names_first.txt), then a surname."""
-    words = re.split(r"[\s\-]+", name.text)
+    words = _NAME_WORD_SEPARATOR_RE.split(name.text)
     return len(words) >= 2 and words[0] in word_set("names_first.txt") and words[-1][:1].isupper()
+
+
+_NAME_WORD_SEPARATOR_RE = re.compile(r"[\s\-]+")
+
+
+def _name_words(name: SourceName) -> list[str]:
+    """The words of ``name`` written with a capital, as written (Edouard, Ligne in Edouard de Ligne)."""
+    return [w for w in _NAME_WORD_SEPARATOR_RE.split(name.text) if w[:1].isupper()]

@@ -157,3 +157,26 @@ def test_mojibake_spans_are_verified_by_round_trip():
 ])
 def test_two_demonyms_or_like_minded_split_by_a_spaced_hyphen(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged
+
+
+@pytest.mark.parametrize("text, flagged, suggestion", [
+    ("The door - word of Vodafone said no. <<< Le porte-parole de Vodafone a dit non.", ["door - word"], None),
+    ("the supports - throat made in China <<< les soutiens-gorge fabriqués en Chine", ["supports - throat"], None),
+    ("Whoever believes in God feels - it less pain? <<< Celui qui croit en Dieu ressent-il moins la douleur ?",
+     ["feels - it"], None),
+    ('"The road is on the left," writes - she. <<< « La route est à gauche », écrit-elle.', ["writes - she"], None),
+    ("the orang - utang of Sumatra <<< l'orang-outang de Sumatra", ["orang - utang"], None),  # not "l'orang"
+    ("wearing a T - shirt <<< portant un T-shirt", ["T - shirt"], "T-shirt"),
+    ("The Mazda3 i - Stop system <<< Le système i-Stop de la Mazda3", ["i - Stop"], None),
+    # a dash of the translation, where the source has a compound elsewhere or an inversion
+    ("This time - it was different, he said. <<< Cette fois, c'était différent, a-t-il dit.", [], None),
+    ("The spokesman - a former diplomat - said no. <<< Le porte-parole, un ancien diplomate, a dit non.", [], None),
+    ("Paris - the capital - votes. <<< Paris-Plage, la capitale, vote.", [], None),
+    # the source types its dashes as hyphens: a hyphen inside a word may be one too
+    ("The scientists - concludes the EU executive - confirm it. <<< Les scientifiques-conclue l'exécutif Ue- confirment.",
+     [], None),
+])
+def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, suggestion):
+    found = run_rules(text, select=["TQ807"])
+    assert [f.text for f in found] == flagged
+    assert all(f.suggestion == suggestion for f in found)

@@ -209,6 +209,13 @@ def renders_in(french: str, text: str, times: int = 1, *, own_stem: bool = False
     return found >= times
 
 
+def renders_word(french: str, word: str) -> bool:
+    """Whether the English ``word`` renders the French word ``french``: the same word (accents aside),
+    a cognate, or one of its glossary renderings, loosely (``porte``: door; ``dit``: says)."""
+    lower = french.lower()
+    return _meets(lower, strip_accents(lower), strip_accents(word.lower()), _glossary())
+
+
 def rendered_by(source: str, word: str, cognates: bool = True) -> bool:
     """Whether the English ``word`` (folded) renders a content word of the French ``source``: one of
     its glossary renderings or, unless ``cognates`` is False, a cognate (``Chancellery`` for

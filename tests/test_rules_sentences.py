@@ -180,3 +180,16 @@ def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, su
     found = run_rules(text, select=["TQ807"])
     assert [f.text for f in found] == flagged
     assert all(f.suggestion == suggestion for f in found)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Their hopes were short - lived.", ["short - lived"]),
+    ("a world - famous brand", ["world - famous"]),
+    ("a century - old record", ["century - old"]),
+    ("the war - torn country", ["war - torn"]),
+    ("At a glance - winning goal by Kovalev.", []),                    # a dash after a headline label
+    ("The city - old and new alike - voted.", []),                     # a pair of dashes
+    ("It was a long wait - long for everyone.", []),                   # a preposition after: a dash
+])
+def test_english_compound_adjectives_split_by_a_spaced_hyphen(text, flagged):
+    assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged

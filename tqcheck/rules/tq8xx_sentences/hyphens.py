@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ...model import Severity
 from ...registry import SegmentRule, register
@@ -92,6 +93,8 @@ class SpacedHyphenCompound(SegmentRule):
     Okay: They approved the reform - made public on Monday. Then came the plan - run jointly.
     Okay: In four hours, said Jacques - the driver - it was done. <<< En quatre heures, a dit Jacques, le chauffeur, c'était fait.
     Okay: the two - the minister and his aide - left early.
+    Flag: Their hopes were short - lived in the war - torn, century - old city.
+    Okay: The hopes of the city - old and new alike - were short-lived.
     Flag: The door - word of Vodafone declined to comment. <<< Le porte-parole de Vodafone n'a pas souhaité commenter.
     Flag: This will also reduce the costs, says - it. <<< Cela réduira aussi les coûts, dit-il.
     Flag: Defence Minister Karl - Theodor zu Guttenberg resigned - after a plagiarism row. <<< Le ministre Karl-Theodor zu Guttenberg a démissionné - après un scandale de plagiat.
@@ -302,7 +305,7 @@ def _source_compounds(source: str) -> list[tuple[str, str, str]]:
     out: dict[tuple[str, str], str] = {}
     for m in _SOURCE_COMPOUND.finditer(source):
         parts = m.group(0).split("-")
-        for a, b in zip(parts, parts[1:]):
+        for a, b in pairwise(parts):
             out.setdefault((a, b), m.group(0))
             if len(out) >= MAX_SOURCE_COMPOUNDS:
                 return [(c, a, b) for (a, b), c in out.items()]
@@ -324,12 +327,12 @@ def _source_compound(first: str, second: str, compounds: list[tuple[str, str, st
         if not (_renders(a, first) and _renders(b, second) or _renders(b, first) and _renders(a, second)):
             continue
         if b.lower() in _INVERTED_SUBJECTS and second.lower() in _FRENCH_PRONOUNS[b.lower()]:
-            return (f"'{first} - {second}' renders the French inversion '{compound}' (verb, then subject) word "
-                    f"for word with a hyphen; English puts the subject first ('{second} {first.lower()}') or "
-                    "rewords", None)
+            return ((f"'{first} - {second}' renders the French inversion '{compound}' (verb, then subject) word "
+                     f"for word with a hyphen; English puts the subject first ('{second} {first.lower()}') or "
+                     "rewords"), None)
         copied = strip_accents(first.lower()) == strip_accents(a.lower()) and first[:1].isupper() \
             and strip_accents(second.lower()) == strip_accents(b.lower())
-        return (f"'{first} - {second}' renders the source's hyphenated '{compound}' part by part with a spaced "
-                "hyphen (MT): English writes the compound hyphenated or closed, or has its own word for it",
+        return ((f"'{first} - {second}' renders the source's hyphenated '{compound}' part by part with a spaced "
+                 "hyphen (MT): English writes the compound hyphenated or closed, or has its own word for it"),
                 f"{first}-{second}" if copied else None)
     return None

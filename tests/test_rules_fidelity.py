@@ -6,7 +6,8 @@ import pytest
 from tqcheck.io.inputs import load_inputs, load_one
 from tqcheck.rules.tq9xx_fidelity.copies import copy_ratio
 from tqcheck.text.crossnames import carried, source_names
-from tqcheck.text.mentions import number_diff, number_mismatches, source_numbers, translation_numbers
+from tqcheck.text.mentions import number_mismatches, source_numbers, translation_numbers
+from tqcheck.text.numdiff import number_diff
 from tqcheck.rules import select_rules
 
 from conftest import ROOT
@@ -360,6 +361,13 @@ NOT_CHANGED = [
     ("Les deux premiers étages ont résisté, pas le troisième.", "The first two stages held, not the third."),
     ("Deux guerres, et les deux pays ont perdu.", "Two wars, and both countries lost."),
     ("trois voitures, puis trois roues", "three cars, then three wheels"),
+    # "les deux" is "both" as often as "the two": another number elsewhere is no change of it
+    ("Les deux sénateurs lui avaient écrit 10 jours plus tôt.", "Both senators had written to him three times 10 days ago."),
+    ("Ils sont tous les deux partis.", "All three left."),
+    ("Le chômage a augmenté de cinq pour cent.", "Unemployment rose by five percent, a hundred times more."),
+    ("pour seulement 1 500 roubles", "for only one and a half thousand"),   # the half before the multiplier
+    ("Il mesure 1,88 m.", "He is 6'2\" tall."), ("Il mesure 1,88 m.", "He is 6\u20322\u2033 tall."),  # feet and inches
+    ("Le 20 octobre, 30 soldats", "On October 20, 30 soldiers"),
 ]
 CHANGED_PAIRS = [
     ("sept personnes", "six people", "six"), ("Soixante-deux pour cent", "Seventy - two percent", "Seventy - two"),
@@ -372,6 +380,13 @@ CHANGED_PAIRS = [
     # the one in the same place as the source's
     ("avec deux autres voitures et trois roues", "with three other cars and three wheels", "three"),
     ("deux guerres, et deux tiers en combat", "two wars, and three thirds in combat", "three"),
+    # "cent" and "mille" are counts; "les deux" against "the" and another number; hours in words
+    ("il en coûte plus de cent dollars", "it costs over a thousand dollars", "thousand"),
+    ("Les deux sénateurs ont écrit", "The three senators wrote", "three"),
+    ("à environ 3 heures d'Oslo", "about four hours from Oslo", "four"),
+    # a day no date has, beside a month name; a number before a closing quote is no inches
+    ("le sommet du 27 octobre", "the summit on 57 October", "57"), ("tué le 20 octobre", "killed Oct. 40", "40"),
+    ('le prix "Best Library of NL 2012"', 'the "Best Library of NL 2011" prize', "2011"),
 ]
 
 

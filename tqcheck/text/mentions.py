@@ -12,21 +12,32 @@ words ("douze", "twelve", "second") only serve as counterparts.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from .data import table
 from .numbers import SP, english_date, english_time, month_number
 from .numscan import (
-    _AMPM_RE, _CLOCK_RE, _CONVERSION_RE, _FRENCH_TIME_RE, _GMT_RE, _NAMED_DAY_RE, _NUMERIC_DATE_RE,
-    _ROMAN_ORDINAL_RE, ENGLISH_MONTHS, _date_patterns, _month_name_re, _numbers, month_heads,
+    _AMPM_RE,
+    _CLOCK_RE,
+    _CONVERSION_RE,
+    _FRENCH_TIME_RE,
+    _GMT_RE,
+    _NAMED_DAY_RE,
+    _NUMERIC_DATE_RE,
+    _ROMAN_ORDINAL_RE,
+    ENGLISH_MONTHS,
+    _date_patterns,
+    _month_name_re,
+    _numbers,
+    month_heads,
 )
-from .scanner import DIGIT_RE as _DIGIT_RE, _LETTERS_RE, NumberMention, _num_key, _Scanner, digit_pattern
 from .numwords import number_words, word_numbers
+from .scanner import _LETTERS_RE, NumberMention, _num_key, _Scanner, digit_pattern
+from .scanner import DIGIT_RE as _DIGIT_RE
 from .sentences import debris_token_spans
+
 
 def _time_keys(hour: int, minute: int) -> tuple[set, list]:
     key = f"t:{hour}:{minute:02d}"
@@ -192,7 +203,9 @@ def translation_numbers(text: str) -> list[NumberMention]:
 # Units a translator converts for English readers ("10 km" -> "6 miles", "20 °C" -> "68 °F").
 _IMPERIAL_AFTER_RE = re.compile(
     r"[ \u00a0\u202f-]?(?:miles?|mi|mph|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?|ounces?|oz|gallons?|acres?"
-    r"|°F|degrees Fahrenheit|Fahrenheit|square miles|sq\.? mi)(?!\w)|['′\"″]")
+    r"|°F|degrees Fahrenheit|Fahrenheit|square miles|sq\.? mi)(?!\w)"
+    # feet and inches: primes, or 6'2" (a straight quote after a number alone closes a quotation)
+    r"|[′″]|'(?=\s?\d)|(?<=\d['′]\d)\"|(?<=\d['′]\d\d)\"")
 _METRIC_AFTER_RE = re.compile(
     r"[ \u00a0\u202f]?(?:km|kilomètres?|mètres?|m|cm|centimètres?|mm|kg|kilos?|kilogrammes?|grammes?|g|tonnes?"
     r"|litres?|l|hectares?|ha|°C|°|degrés(?: Celsius)?|km/h|km²|m²|milles)(?!\w)")
@@ -212,10 +225,10 @@ def _conversions(src: list[NumberMention], mt: list[NumberMention], source: str,
 
 def number_mismatches(source: str, translation: str) -> tuple[list[NumberMention], list[NumberMention]]:
     """``(missing, added)``: source numbers with no counterpart in the translation, and the reverse."""
-    return _unmatched(source, translation)[:2]
+    return unmatched_numbers(source, translation)[:2]
 
 
-def _unmatched(source: str, translation: str):
+def unmatched_numbers(source: str, translation: str):
     """``(missing, added, src, mt, src_keys, mt_keys)``: the numbers in digits of each side with no
     counterpart on the other (split numbers out, repeated values once), and what they were read from."""
     src, mt = _conversions(source_numbers(source), translation_numbers(translation), source, translation)
@@ -231,140 +244,6 @@ def _both_unsplit(missing, added, source, translation):
     missing, added = _unsplit(missing, source, added)
     added, missing = _unsplit(added, translation, missing)
     return _distinct(missing), _distinct(added)
-
-
-@dataclass(frozen=True)
-class NumberDiff:
-    """How the numbers of a segment differ from its source's: ``changed`` pairs (source mention,
-    translation mention) of one kind and close values, then what is left ``dropped`` and ``added``."""
-
-    changed: list[tuple[NumberMention, NumberMention]]
-    dropped: list[NumberMention]
-    added: list[NumberMention]
-
-
-def number_diff(source: str, translation: str) -> NumberDiff:
-    """The numbers of ``translation`` against its French ``source``. A source number and a translation
-    number that both lack a counterpart form a changed pair when they are of one kind (number, time,
-    date) and their values are close (``changed_score`` at least ``CHANGED_MIN_SCORE``); number words
-    ("seven", "sept") pair too."""
-    missing, added, src, mt, src_keys, mt_keys = _unmatched(source, translation)
-    words_missing = [m for m in src if _pairable_word(m, source) and not m.keys & mt_keys]
-    words_added = [m for m in mt if _pairable_word(m, translation) and not m.keys & src_keys]
-    budget: dict = {}  # id(mention) -> (side, value) of a repeat; (side, value) -> repeats that may still pair
-    words_missing += _repeats(src, mt, source, 0, budget)
-    words_added += _repeats(mt, src, translation, 1, budget)
-    span = (max(len(source), 1), max(len(translation), 1))
-    candidates = sorted(
-        ((changed_score(a, b), abs(a.start / span[0] - b.start / span[1]), i, j, a, b)
-         for i, a in enumerate(missing + words_missing) for j, b in enumerate(added + words_added)
-         if _comparable(a, b) and not _converted(a, source, b, translation)),
-        key=lambda c: c[:4])
-    changed, used = [], set()
-    for score, _, _, _, a, b in candidates:
-        repeats = [budget[id(m)] for m in (a, b) if id(m) in budget]
-        if score < CHANGED_MIN_SCORE or id(a) in used or id(b) in used or any(budget[r] <= 0 for r in repeats):
-            continue
-        for r in repeats:
-            budget[r] -= 1
-        used |= {id(a), id(b)}
-        changed.append((a, b))
-    changed.sort(key=lambda pair: pair[1].start)
-    return NumberDiff(changed, [m for m in missing if id(m) not in used], [m for m in added if id(m) not in used])
-
-
-def _repeats(mine: list, theirs: list, text: str, side: int, budget: dict) -> list:
-    """Number words whose value the other side has, but fewer times ("deux autres voitures et trois
-    roues" -> "three other cars and three wheels"): each may pair, as many as the surplus (``budget``)."""
-    counts, own = Counter(k for m in theirs for k in m.keys), Counter(k for m in mine for k in m.keys)
-    out = []
-    for m in mine:
-        values = [k for k in m.keys if k.startswith("n:")]
-        if len(values) != 1 or values[0] not in counts or not _pairable_word(m, text):
-            continue  # (a value the other side lacks is a candidate already)
-        surplus = own[values[0]] - counts[values[0]]
-        if surplus > 0:
-            budget[id(m)] = (side, values[0])
-            budget[(side, values[0])] = surplus
-            out.append(m)
-    return out
-
-
-#: How close two values must be to be one number changed rather than one dropped and another added.
-CHANGED_MIN_SCORE = 0.5
-
-_CURRENCY_RE = re.compile(r"[$€£¥]|\b(?:euros?|dollars?|pounds?|livres?|yens?|yuans?|roubles?|rubles?)\b", re.I)
-_CURRENCY_NAMES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "livre": "pound", "rouble": "ruble"}
-
-
-def _currency(text: str, m: NumberMention) -> str | None:
-    """The currency written next to a number (``10 €``, ``£9``, ``40 dollars``), as one name, or None."""
-    found = _CURRENCY_RE.search(text, max(0, m.start - 2), m.end + 10)
-    if found is None or not (found.end() <= m.start or found.start() >= m.end):
-        return None
-    word = found.group(0).lower().rstrip("s") if len(found.group(0)) > 1 else found.group(0)
-    return _CURRENCY_NAMES.get(word, word)
-
-
-def _converted(a: NumberMention, source: str, b: NumberMention, translation: str) -> bool:
-    """Whether ``b`` is ``a`` converted to another currency for English readers (``10 €`` -> ``£9``)."""
-    ca, cb = _currency(source, a), _currency(translation, b)
-    return ca is not None and cb is not None and ca != cb
-
-
-def changed_score(a: NumberMention, b: NumberMention) -> float:
-    """How likely ``b`` is ``a`` changed, 0-1: times and dates of one kind always pair (1.0); numbers by the
-    closest of their values (``53``/``85``: 0.62), their digits when more than half agree (``1,967``/``1,697``:
-    0.75; ``2``/``200`` do not), one digit replaced (``18``/``48``: 0.75) or a teen for a ten (``15``/``50``)."""
-    xs, ys = _values_of(a), _values_of(b)
-    if not (xs and ys) or (a.kind != "n" and a.kind == b.kind):
-        return 1.0 if a.kind == b.kind else 0.0
-    best = 0.0
-    for x in xs:
-        for y in ys:
-            dx, dy = format(x, "f"), format(y, "f")
-            digits = SequenceMatcher(None, dx, dy).ratio()
-            one_digit = len(dx) == len(dy) and sum(c != d for c, d in zip(dx, dy)) == 1
-            one_digit = one_digit or {x, y} in _TEEN_TY  # "fifteen" for "fifty"
-            ratio = float(min(x, y) / max(x, y)) if x > 0 and y > 0 else 0.0
-            best = max(best, ratio, digits if digits > 0.5 else 0.0, 0.75 if one_digit else 0.0)
-    return best
-
-
-_TEEN_TY = [{Decimal(10 + d), Decimal(10 * d)} for d in range(3, 10)]
-
-
-def _values_of(m: NumberMention) -> list[Decimal]:
-    return [Decimal(k[2:]) for k in sorted(m.keys) if k.startswith("n:")]
-
-
-#: Number words that are no exact count: ordinals ("third person", "sixième" as a school year,
-#: "un dixième"), approximations ("une dizaine": about ten, "a dozen"), "deux" for "both", a bare
-#: multiplier ("a hundred", "mille").
-_NOT_A_COUNT_RE = re.compile(
-    r"(?i:.*(?:ième|ieme|th|first|second|third|aines?|dozens?|scores?)|(?:tous|toutes|les|des|aux) deux"
-    r"|hundreds?|thousands?|millions?|billions?|cents?|mille|milliers?|millions?|milliards?)")
-#: "neuf heures moins vingt": twenty to nine (8:40), neither number as written.
-_CLOCK_BEFORE_RE = re.compile(r"(?i:heures?)\s+moins\s+$")
-_CLOCK_AFTER_RE = re.compile(r"\s+(?i:heures?)\s+moins\s")
-
-
-def _pairable_word(m: NumberMention, text: str) -> bool:
-    """A number word that may stand for a changed number: a count of two or more."""
-    if m.hard or m.kind != "n" or not m.text.replace("-", "").replace(" ", "").isalpha():
-        return False
-    before = text[max(0, m.start - 16):m.start]
-    if _NOT_A_COUNT_RE.fullmatch(m.text) or _NOT_A_COUNT_RE.fullmatch(before[-5:] + m.text) \
-            or _CLOCK_BEFORE_RE.search(before) or _CLOCK_AFTER_RE.match(text, m.end):
-        return False
-    values = _values_of(m)
-    return bool(values) and all(v >= 2 for v in values)
-
-
-def _comparable(a: NumberMention, b: NumberMention) -> bool:
-    """One kind, or a French duration or clock time ("10 heures") against a plain number ("11 hours")."""
-    return a.kind == b.kind or ("t" in (a.kind, b.kind) and "n" in (a.kind, b.kind) and a.hard and b.hard
-                                and bool(_values_of(a)) and bool(_values_of(b)))
 
 
 _SPLIT_GAP_RE = re.compile(r"[.,] +| +[.,] *")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...model import Severity
 from ...registry import Rule, register
-from ...text.mentions import number_diff
+from ...text.numdiff import number_diff
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 
@@ -34,6 +34,11 @@ class SourceNumberChanged(Rule):
     Flag: six people died <<< sept personnes sont mortes
     Flag: a total of 17 billion dollars <<< un total de 17 millions de dollars
     Flag: prices rose 6 percent <<< les prix ont augmenté de 5,6 %
+    Flag: it often costs over a thousand dollars <<< il en coûte souvent plus de cent dollars
+    Flag: The three senators had written to Panetta. <<< Les deux sénateurs avaient écrit à Panetta.
+    Flag: Gaddafi was killed on Oct. 40. <<< Kadhafi a été tué le 20 octobre.
+    Flag: the "Best Library of NL 2011" prize <<< le prix "Best Library of NL 2012"
+    Okay: Both senators had written to Panetta three times. <<< Les deux sénateurs avaient écrit à Panetta à plusieurs reprises.
     Okay: some 2,500 soldiers and 1,000 contractors <<< quelque 2 500 soldats et 1 000 sous-traitants
     Okay: prices rose 4.9 percent, or 4.9% in March <<< les prix ont augmenté de 4,9 % en mars
     Okay: at 4:30 p.m., or 16:30, on January 3, 2020 <<< à 16h30 le 3 janvier 2020

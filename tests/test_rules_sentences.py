@@ -168,6 +168,13 @@ def test_two_demonyms_or_like_minded_split_by_a_spaced_hyphen(text, flagged):
     ("the orang - utang of Sumatra <<< l'orang-outang de Sumatra", ["orang - utang"], None),  # not "l'orang"
     ("wearing a T - shirt <<< portant un T-shirt", ["T - shirt"], "T-shirt"),
     ("The Mazda3 i - Stop system <<< Le système i-Stop de la Mazda3", ["i - Stop"], None),
+    # function words of the compound (sentences_hyphen_french_parts.tsv)
+    ("a populist him - even Sadr faces opposition <<< un populiste lui-même, Sadr fait face à une opposition",
+     ["him - even"], None),
+    ("when we ignore criminals, those - ci do not stop <<< quand on ignore les criminels, ceux-ci ne s'arrêtent pas",
+     ["those - ci"], None),
+    ("Between - time, Europeans spoke. <<< Entre-temps, les Européens ont parlé.", ["Between - time"], None),
+    ("the slums of Baghdad and the - beyond <<< les bidonvilles de Bagdad et au-delà", ["the - beyond"], None),
     # a dash of the translation, where the source has a compound elsewhere or an inversion
     ("This time - it was different, he said. <<< Cette fois, c'était différent, a-t-il dit.", [], None),
     ("The spokesman - a former diplomat - said no. <<< Le porte-parole, un ancien diplomate, a dit non.", [], None),

@@ -59,8 +59,10 @@ class SpacedHyphenCompound(SegmentRule):
     With a source, a hyphenated word of the source rendered part by part around a spaced hyphen is
     flagged too, whatever the words: "door - word" for "porte-parole", "supports - throat" for
     "soutiens-gorge", "celle - ci", "Karl - Theodor", and a French inversion ("says - it" for "dit-il",
-    "writes - she" for "écrit-elle"), each part the same word, a cognate, a glossary rendering or the
-    pronoun's English form; not where the source types its dashes as hyphens ("Ue- confirment").
+    "writes - she" for "écrit-elle"), each part the same word, a cognate, a glossary rendering or, for
+    a function word, one of data/sentences_hyphen_french_parts.tsv ("him - even" for "lui-même",
+    "those - ci", "Between - time" for "Entre-temps"); not where the source types its dashes as
+    hyphens ("Ue- confirment").
     A spaced hyphen used as a dash between clauses ("the vote - the first in years - was close") is
     left alone. The fix is the closed or hyphenated form, or the source's name in its order (unsafe:
     an editor checks the order); a split hyphenated name has no suggestion.
@@ -111,7 +113,7 @@ class SpacedHyphenCompound(SegmentRule):
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
                   "sentences_hyphen_heads.txt", "sentences_split_names.txt",
                   "fidelity_places.tsv", "fidelity_name_forms.tsv",
-                  "sentences_hyphen_units.txt")
+                  "sentences_hyphen_units.txt", "sentences_hyphen_french_parts.tsv")
 
     def check(self, doc, ctx):
         sources = doc.source.segments if doc.source is not None else None
@@ -281,14 +283,8 @@ _SOURCE_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
 #: A hyphen with a space on one side only: the source types its dashes as hyphens ("Les
 #: scientifiques-conclue l'exécutif Ue- confirment"), so a hyphen inside a word may be a dash too.
 _SOURCE_LOPSIDED_DASH = re.compile(r"[^\W\d_]-\s|\s-[^\W\d_]")
-#: The pronouns of a French inversion ("dit-il", "peut-on", "a-t-elle") and their English renderings.
-_FRENCH_PRONOUNS = {
-    "il": ("he", "it"), "elle": ("she", "it"), "ils": ("they",), "elles": ("they",),
-    "on": ("one", "we", "you", "they", "people"), "nous": ("we", "us"), "vous": ("you",), "je": ("i",),
-    "tu": ("you",), "ce": ("it", "this", "that"), "moi": ("me", "i"), "toi": ("you",), "lui": ("him", "it"),
-    "eux": ("them",), "là": ("there",),
-}
-#: ...those that are the subject of an inverted verb ("dit-il"; "laissez-moi", "dites-nous" are imperatives).
+#: The pronouns of a French inversion ("dit-il", "peut-on", "a-t-elle"): the subject of the verb before
+#: them ("laissez-moi", "dites-nous" are imperatives).
 _INVERTED_SUBJECTS = frozenset("il elle ils elles on je tu ce".split())
 
 
@@ -312,9 +308,15 @@ def _source_compounds(source: str) -> list[tuple[str, str, str]]:
     return [(c, a, b) for (a, b), c in out.items()]
 
 
+@lru_cache(maxsize=1)
+def _french_parts() -> dict[str, frozenset[str]]:
+    """data/sentences_hyphen_french_parts.tsv: a French function word -> the English words that render it."""
+    return {row[0]: frozenset(row[1].split("|")) for row in table("sentences_hyphen_french_parts.tsv")}
+
+
 @lru_cache(maxsize=4096)
 def _renders(french: str, word: str) -> bool:
-    return word.lower() in _FRENCH_PRONOUNS.get(french.lower(), ()) or renders_word(french, word)
+    return word.lower() in _french_parts().get(french.lower(), ()) or renders_word(french, word)
 
 
 def _source_compound(first: str, second: str, compounds: list[tuple[str, str, str]]):
@@ -326,7 +328,7 @@ def _source_compound(first: str, second: str, compounds: list[tuple[str, str, st
     for compound, a, b in compounds:
         if not (_renders(a, first) and _renders(b, second) or _renders(b, first) and _renders(a, second)):
             continue
-        if b.lower() in _INVERTED_SUBJECTS and second.lower() in _FRENCH_PRONOUNS[b.lower()]:
+        if b.lower() in _INVERTED_SUBJECTS and second.lower() in _french_parts()[b.lower()]:
             return ((f"'{first} - {second}' renders the French inversion '{compound}' (verb, then subject) word "
                      f"for word with a hyphen; English puts the subject first ('{second} {first.lower()}') or "
                      "rewords"), None)

@@ -154,6 +154,7 @@ def _number_vocabulary() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=4096)
 def _prefilter(text: str) -> tuple[bool, frozenset[str] | None]:
     """``(no mention, words)``: whether ``text`` cannot hold a number, time or date (no digit, no word
     of ``_number_vocabulary``, no Roman ordinal: most texts pass the first test, so the ~20 patterns
@@ -165,7 +166,9 @@ def _prefilter(text: str) -> tuple[bool, frozenset[str] | None]:
     return _number_vocabulary().isdisjoint(words), words
 
 
-def _no_mention(text: str) -> bool:
+def no_mention(text: str) -> bool:
+    """Whether ``text`` can hold no number, time or date at all (no digit, no number or month word, no
+    Roman ordinal): its mentions are none."""
     return _prefilter(text)[0]
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
 
-from .mentions import unmatched_numbers
+from .mentions import no_mention, unmatched_numbers
 from .scanner import NumberMention
 
 
@@ -54,6 +54,14 @@ def number_diff(source: str, translation: str) -> NumberDiff:
         changed.append((a, b))
     changed.sort(key=lambda pair: pair[1].start)
     return NumberDiff(changed, [m for m in missing if id(m) not in used], [m for m in added if id(m) not in used])
+
+
+def changed_numbers(source: str, translation: str) -> list[tuple[NumberMention, NumberMention]]:
+    """``number_diff(source, translation).changed``: none at once when either side can hold no number
+    (``mentions.no_mention``), as a pair needs one on each side; most translations hold none."""
+    if no_mention(translation) or no_mention(source):
+        return []
+    return number_diff(source, translation).changed
 
 
 def _repeats(mine: list, theirs: list, text: str, side: int, budget: dict) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...model import Severity
 from ...registry import Rule, register
-from ...text.numdiff import number_diff
+from ...text.numdiff import changed_numbers, number_diff
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 
@@ -66,7 +66,7 @@ class SourceNumberChanged(Rule):
 
     def check(self, doc, ctx):
         for _, seg, src in article_pairs(doc):
-            for m, partner in number_diff(src, seg.text).changed:
+            for m, partner in changed_numbers(src, seg.text):
                 yield self.finding(
                     doc, seg, partner.start, partner.end,
                     f"'{partner.text}' does not match the source's '{m.text}' ('{m.english}' in English): "

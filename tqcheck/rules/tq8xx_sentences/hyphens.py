@@ -322,9 +322,9 @@ def _renders(french: str, word: str) -> bool:
 def _source_compound(first: str, second: str, compounds: list[tuple[str, str, str]]):
     """A hyphenated word of the source (``_source_compounds``) rendered part by part around a spaced
     hyphen, in either order: "door - word" for "porte-parole", "says - it" for "dit-il", "Karl - Theodor"
-    for "Karl-Theodor", "States - united" for "États-Unis" (each part the same word, a cognate, a
-    glossary rendering or, for an inversion's pronoun, its English pronoun): (message, suggestion or
-    None), else None."""
+    for "Karl-Theodor", "him - even" for "lui-même" (each part the same word, a cognate, a glossary
+    rendering or, for a function word, one of ``_french_parts``): (message, suggestion or None), else
+    None. The suggestion is the source's own form, for a capitalised name copied part by part."""
     for compound, a, b in compounds:
         if not (_renders(a, first) and _renders(b, second) or _renders(b, first) and _renders(a, second)):
             continue

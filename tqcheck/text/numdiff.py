@@ -11,6 +11,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 
 from .mentions import no_mention, unmatched_numbers
+from .numscan import _EN_MONTHS
 from .scanner import NumberMention
 
 
@@ -151,10 +152,9 @@ _THE_BEFORE_RE = re.compile(r"(?i:\bthe\s+)$")
 #: "neuf heures moins vingt": twenty to nine (8:40), neither number as written.
 _CLOCK_BEFORE_RE = re.compile(r"(?i:heures?)\s+moins\s+$")
 _CLOCK_AFTER_RE = re.compile(r"\s+(?i:heures?)\s+moins\s")
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
-           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTH_AFTER_RE = re.compile(rf"(?i:(?:th|st|nd|rd)?\s+(?:of\s+)?{_MONTHS}\b)")
-_MONTH_BEFORE_RE = re.compile(rf"(?i:\b{_MONTHS}\.?\s+)$")
+#: An English month name or abbreviation (numscan's, in any case) right after or right before a number.
+_MONTH_AFTER_RE = re.compile(rf"(?i:(?:th|st|nd|rd)?\s+(?:of\s+)?(?:{_EN_MONTHS})\b)")
+_MONTH_BEFORE_RE = re.compile(rf"(?i:\b(?:{_EN_MONTHS})\.?\s+)$")
 #: A number of hours: "3 heures" (a French clock time or a duration) against "four hours".
 _HOURS_AFTER_RE = re.compile(r"\s+hours?\b", re.IGNORECASE)
 

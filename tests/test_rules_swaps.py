@@ -215,7 +215,8 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     # a description of an office, the source's "responsable" rendered, the name kept or a common word
     ("La liste officielle a été publiée, a dit Geiger.", "The official list was published, said Geiger.", None),
     ("Le responsable a parlé, selon Geiger.", "The official said so, according to Geiger.", None),
-    ("Un responsable a dit que Martin viendrait.", "An official said that the man would come.", None),
+    ("Un responsable a dit que Martin viendrait.", "The official said that Martin would come.", None),
+    ("Un responsable a dit que Martin viendrait.", "An official said that the man would come.", "Martin"),
     # a demonym does not name its place; "d'autres pays" is not what "the country" renders; the
     # exact row of the name-forms table comes first (Argentine: Argentina, not the adjective)
     ("Le ministre algérien a dit qu'Alger est certain.", "The Algerian minister said the city is certain.", "Alger"),
@@ -253,8 +254,42 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     # "the man" and an adverb before its verb
     ("Le chercheur, Geiger a déjà une idée.", "The researcher, the man already has an idea.", "Geiger"),
     ("Le chercheur, Geiger a déjà une idée.", "The researcher, Geiger already has an idea.", None),
-    # a person whose name starts the source, "He" or "She" starting the translation
+    # a place named by a longer row of the name forms than one of its words (Grande-Bretagne is Britain,
+    # not Brittany); a demonym or a combining form names no place (German, Franco-German); "metropolis"
+    # renders "métropole" as "city" renders "ville"
+    ("Et il pense que si la Grande-Bretagne accordait le sauf-conduit, cela se terminerait.",
+     "And he felt that if the country says no to the safe-conduct pass, it's over.", "Grande-Bretagne"),
+    ("Et il pense que si la Grande-Bretagne accordait le sauf-conduit, cela se terminerait.",
+     "And he felt that if Britain says no to the safe-conduct pass, it's over.", None),
+    ("À chaque fois que l'Allemagne décide de peser plus, des sentiments antiallemands apparaissent.",
+     "Every time that the country assumes a more prominent role, anti-German feelings become apparent.", "Allemagne"),
+    ("La motion consacre un paragraphe à l'amitié franco-allemande, mais Merkel n'a pas évoqué la France.",
+     "The motion devotes a paragraph to Franco-German friendship, but Merkel did not mention the country.", "France"),
+    ("La motion consacre un paragraphe à l'amitié franco-allemande, mais Merkel n'a pas évoqué la France.",
+     "The motion devotes a paragraph to Franco-German friendship, but Merkel did not mention France.", None),
+    ("Des missiles ont atteint Tel-Aviv, la métropole d'Israël, et la ville sainte de Jérusalem.",
+     "Missiles landed near Tel Aviv, Israel's metropolis, and the holy city of the city.", "Jérusalem"),
+    ("Des missiles ont atteint Tel-Aviv, la métropole d'Israël, et la ville sainte de Jérusalem.",
+     "Missiles landed near Tel Aviv, Israel's metropolis, and the holy city of Jerusalem.", None),
+    # "the official himself", "the spokesman nearly"; each kind of description against the nouns it
+    # renders: "the man" is no rendering of the "porte-parole" that "the spokesman" renders, nor of
+    # the "homme" of "droits de l'homme"
+    ("Ils rappellent qu'Obama lui-même était un amateur.", "They recall that the official himself was an amateur.",
+     "Obama"),
+    ("Il raconte un tour que lui et Wozniak ont mis au point.", "He tells of a prank he and the spokesman nearly pulled.",
+     "Wozniak"),
+    ("« Au fond, Bloomberg est plus intéressé à défendre la finance », ajouta le porte-parole du mouvement.",
+     '"Deep inside the man is more interested in defending finance," added the spokesman of the movement.',
+     "Bloomberg"),
+    ("La politique menée sous Nicolas Sarkozy a été jugée contraire aux droits de l'homme.",
+     "Policy under the man was judged contrary to human rights.", "Nicolas Sarkozy"),
+    ("« C'est fini », ajouta le porte-parole, Geiger.", '"It is over," added the spokesman, Geiger.', None),
+    ("L'homme, selon Geiger, a fui.", "The man, according to Geiger, fled.", None),
+    # a person whose name starts the source, "He" or "She" starting the translation ("en" before an
+    # auxiliary is a pronoun, not a preposition after an adjective)
     ("Peter Englund est un historien suédois.", "He is a Swedish historian.", "Peter Englund"),
+    ("Correa en a profité pour se réaffirmer.", "He took the opportunity to reassert himself.", "Correa"),
+    ("Fier en toute chose, il a refusé.", "He refused, proud in all things.", None),
     ("Peter Englund est un historien suédois.", "Englund is a Swedish historian.", None),
     ("Selon lui, Peter Englund est un historien.", "He says Peter Englund is a historian.", None),
 ])
@@ -328,6 +363,8 @@ def test_a_given_name_without_its_surname(source, translation, given):
 @pytest.mark.parametrize("form,word,expected", [
     ("nigeria", "nigerian", True), ("alger", "algerian", True), ("china", "chinese", True), ("iraq", "iraqi", True),
     ("mexico", "mexican", True), ("america", "americans", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
+    ("germany", "german", True), ("france", "franco", True), ("russia", "russo", True), ("germany", "germany", False),
+    ("mexico", "mexico", False),
 ])
 def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     assert demonym(form, word) is expected

@@ -255,8 +255,11 @@ def _source_name(surface: str, spellings: tuple[str, ...]) -> SourceName:
             for word in own:  # demonyms: Irakiens -> Iraqiens, which meets Iraqis
                 if word.startswith(french) and word != french:
                     forms.add(english[0] + word[len(french):])
-    found = ((i, m) for i in sorted({i for h in heads for i in _table_index()[1].get(h, ())})
-             if (m := name_forms[i][0].search(folded)))
+    found = [(i, m) for i in sorted({i for h in heads for i in _table_index()[1].get(h, ())})
+             if (m := name_forms[i][0].search(folded))]
+    # not a row for a part of a longer name another row gives ("Bretagne", Brittany, in "Grande-Bretagne")
+    found = [(i, m) for i, m in found if not any(o.start() <= m.start() and m.end() <= o.end()
+                                                 and o.end() - o.start() > m.end() - m.start() for _, o in found)]
     # a row naming the word as written first ("Argentine": Argentina), then rows of its forms ("Argentin" + e)
     phrases = tuple(p for _, i in sorted((bool(m.group("ending")), i) for i, m in found) for p in name_forms[i][1])
     return SourceName(surface, own, frozenset(forms), phrases)

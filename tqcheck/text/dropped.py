@@ -9,8 +9,8 @@
   is") and the source has no "là" or "y" ("the baths there" for "les bains de Budapest");
 - a person the source names (Geiger, Petr Jiracek; a lone rare word starting it too, Hagman, qui...,
   not an adjective before a preposition, Capable de) whom the translation names nowhere, while it has
-  "the official" or "the man" where a name goes ("the official said") more often than the source has
-  "responsable" or "homme";
+  "the official" or "the man" where a name goes ("the official said"), each kind more often than the
+  source has the French nouns it renders ("responsable", "homme", "porte-parole");
 - a person whose name starts the source (Peter Englund est..., or a lone rare word: Correa assure...)
   and whom the translation names nowhere, while it starts with "He" or "She", unless one of the
   story's two segments before names the person (an anaphor);
@@ -28,6 +28,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -100,7 +101,7 @@ _STAND_INS = {
                 re.compile(r"(?<!\w)(?:le|du|au|un|ce|cet|notre|votre|leur|son|mon|chaque|quel)\s+pays(?!\w|-[Bb]as)",
                            re.IGNORECASE)),
     "city": (re.compile(r"(?<![\w-])the (?:city|capital|town)(?![\w-]| (?:hall|council|centre|center|of)\b)", re.IGNORECASE),
-             re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?)(?![\w-]| (?:halls?|council|centre|center)\b)",
+             re.compile(r"(?<![\w-])(?:cit(?:y|ies)|capitals?|towns?|metropolis(?:es)?)(?![\w-]| (?:halls?|council|centre|center)\b)",
                         re.IGNORECASE),
              # not "centre-ville", "centre de la ville", "hôtel de ville": the English side leaves out
              # "city centre" and "city hall" too
@@ -122,8 +123,11 @@ _HERE_RE = re.compile(r"(?<!\w)(?:là|y(?!\s+(?:a|avait|aura|aurait|ait|eut|avoi
 _PRONOUN_START_RE = re.compile(r"[\W_]*?\b(He|She)\s")
 _OPENING = " \"'«“‘\u00a0"
 #: A lone word starting a sentence is no subject when a preposition follows it ("Capable de", "Né à").
-_ADJECTIVE_AFTER_RE = re.compile(r"[ \u00a0]+(?:de|d['\u2019]|du|des|à|au|aux|par|en|pour|sur|avec|dans|que|qu['\u2019]|comme)(?!\w)",
-                                 re.IGNORECASE)
+#: ("en" before an auxiliary is the pronoun: "Correa en a profité" has a subject.)
+_ADJECTIVE_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:de|d['\u2019]|du|des|à|au|aux|par|pour|sur|avec|dans|que|qu['\u2019]|comme"
+    r"|en(?![ \u00a0]+(?:a|avait|aura|aurait|est|était|sera|serait|sont|ont|fut|fait|faisait)(?!\w)))(?!\w)",
+    re.IGNORECASE)
 
 
 #: What stands for a person whose name the translation dropped: "the official said", "the man's",
@@ -134,12 +138,21 @@ _PERSON_DESCRIPTION_RE = re.compile(
     r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
     r"|from|as|when|while|on|made|took|gave|went|came|got|left|met|found|saw|knew|thought|began|became|won|lost"
     r"|ran|spoke|held|kept|paid|sent|led|felt|brought|bought|stood|put|set|fell|rose|chose|broke|spent|built|fought"
-    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed"
+    r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed|himself|herself"
     r"|(?:already|also|then|now|still|later|never|just|only|even|once|soon|often|recently|previously|always|usually"
-    r"|again|finally)\s+[a-z]+)\b)",
+    r"|again|finally|nearly|almost|actually|reportedly|allegedly|apparently)\s+[a-z]+)\b)",
     re.IGNORECASE)
-_PERSON_NOUNS_RE = re.compile(r"(?<!\w)(?:responsable|homme|femme|porte-parole|fonctionnaire|officiel)s?(?!\w)",
-                              re.IGNORECASE)
+#: Each kind of description ("the man", "the official", "the spokesman") counts against the French nouns it
+#: renders: "the man is" is no rendering of the "porte-parole" that "the spokesman of the movement" renders.
+_PERSON_NOUNS = {
+    "man": re.compile(r"(?<!\w)(?<!droits de l')(?<!droits de l\u2019)"
+                      r"(?:homme|individu|inconnu|suspect|monsieur|l['\u2019]intéressé)s?(?!\w)", re.IGNORECASE),
+    "woman": re.compile(r"(?<!\w)(?:femme|individu|inconnue|suspecte|dame|l['\u2019]intéressée)s?(?!\w)", re.IGNORECASE),
+    "official": re.compile(r"(?<!\w)(?:responsable|fonctionnaire|officiel|dirigeant|haut[ -]gradé|élu)e?s?(?!\w)",
+                           re.IGNORECASE),
+    "spokesman": re.compile(r"(?<!\w)(?:porte-parole|porte-paroles)(?!\w)", re.IGNORECASE),
+}
+_PERSON_NOUNS["spokeswoman"] = _PERSON_NOUNS["spokesman"]
 #: A run of capitalised words ("Selon Peter Englund"): each but the last may be a given name, the last its surname.
 _CAPITALISED_RUN_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \u00a0-]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
 _RUN_SEPARATOR_RE = re.compile(r"[ \u00a0-]+")
@@ -202,10 +215,12 @@ def _person_like(name: SourceName) -> bool:
 
 def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     """A person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it
-    has "the official" or "the man" where a name goes more often than the source has "responsable"
-    or "homme"."""
+    has "the official" or "the man" where a name goes, each kind more often than the source has the
+    nouns it renders ("responsable"; "homme", not in "droits de l'homme"; "porte-parole")."""
     found = list(_PERSON_DESCRIPTION_RE.finditer(text))
-    if not found or len(found) <= len(_PERSON_NOUNS_RE.findall(src.text)):
+    kinds = Counter(_description_kind(m) for m in found)
+    found = [m for m in found if kinds[kind := _description_kind(m)] > len(_PERSON_NOUNS[kind].findall(src.text))]
+    if not found:
         return []
     capitalised = capitalised_words(text)
     for name in src.all_names:  # a lone rare word starting the source too (Hagman, qui...)
@@ -213,6 +228,11 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
             continue
         return [Swap("dropped", name.text, found[0].start(), found[0].end(), found[0].group(0))]
     return []
+
+
+def _description_kind(m: re.Match) -> str:
+    """The noun of a description ("man" in "the man said")."""
+    return m.group(0).split()[1].lower()
 
 
 def _adjective(src: SourceSegment, name: SourceName) -> bool:

@@ -128,6 +128,9 @@ def test_message_gives_the_frequencies_and_the_source():
     ("the Institut de Recherche et de Documentation <<< l'Institut de Recherche et de Documentation", []),
     ("Bill de Blasio won <<< Bill de Blasio a gagné", []),                               # not "et"
     ("Smith et al. found it <<< Smith et al. l'ont trouvé", []),
+    # accents of another language make no French name (Czech, Spanish)
+    ("Assists of Jágr et Voráček Helped Philadelphia <<< Les passes de Jágr et Voráček ont aidé Philadelphie", ["et"]),
+    ("the École et Métiers school <<< l'école École et Métiers", []),
 ])
 def test_et_between_names_of_no_french_leaning_is_french_left_in(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ605"])] == flagged

@@ -181,7 +181,18 @@ def test_two_demonyms_or_like_minded_split_by_a_spaced_hyphen(text, flagged):
     ("Paris - the capital - votes. <<< Paris-Plage, la capitale, vote.", [], None),
     # the source types its dashes as hyphens: a hyphen inside a word may be one too
     ("The scientists - concludes the EU executive - confirm it. <<< Les scientifiques-conclue l'exécutif Ue- confirment.",
-     [], None),
+     [], None),    # two content words of the source side by side or joined by "de", rendered word for word, either order
+    ("He defended the rights - human. <<< Il a défendu les droits de l'homme.", ["rights - human"], None),
+    ("He defended the human - rights. <<< Il a défendu les droits de l'homme.", ["human - rights"], None),
+    ("The Brotherhood - Muslim won. <<< Les Frères musulmans ont gagné.", ["Brotherhood - Muslim"], None),
+    ("Care - health is expensive. <<< Les soins de santé coûtent cher.", ["Care - health"], None),
+    # a word whose rendering is the two words: the rendering is the fix
+    ("The estate - real market fell. <<< Le marché immobilier a chuté.", ["estate - real"], "real estate"),
+    # a dash before a function word, words not side by side in the source, a comma between them
+    (("Growth resumed against the previous quarter - for the first time. <<< La croissance a repris par rapport "
+      "au trimestre précédent pour la première fois."), [], None),
+    ("The company - it develops hardware - won. <<< La société développe du matériel et a gagné.", [], None),
+    ("The company - hardware makers - won. <<< La société, matériel compris, a gagné.", [], None),
 ])
 def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, suggestion):
     found = run_rules(text, select=["TQ807"])
@@ -199,4 +210,22 @@ def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, su
     ("It was a long wait - long for everyone.", []),                   # a preposition after: a dash
 ])
 def test_english_compound_adjectives_split_by_a_spaced_hyphen(text, flagged):
+    assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged
+
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # "A - B - C": B - C is read too, as a word split or a compound only
+    ("European officials - every - one in the EU - know it.", ["every - one"]),
+    ("There are others who - literally - work in hell. <<< D'autres travaillent littéralement en enfer.", []),
+    ("He is the president - director - general. <<< Il est président-directeur-général.", ["president - director"]),
+    # a chain flagged is one finding
+    ("They met vis - à - vis the town. <<< Ils se sont rencontrés vis-à-vis de la ville.", ["vis - à"]),
+    ("He lives in Saint - Germain - en - Laye.", ["Saint - Germain"]),
+    # a particle made plural ends a compound; "-maker" heads a compound noun
+    ("the add - ons and clip - ons for hats", ["add - ons", "clip - ons"]),
+    ("Boeing, the airplane - maker, won.", ["airplane - maker"]),
+    ("a high six - figure sum", ["six - figure"]),
+])
+def test_spaced_hyphen_chains_particles_and_makers(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged

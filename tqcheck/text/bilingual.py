@@ -209,11 +209,17 @@ def renders_in(french: str, text: str, times: int = 1, *, own_stem: bool = False
     return found >= times
 
 
-def renders_word(french: str, word: str) -> bool:
+def renders_word(french: str, word: str, strict: bool = False) -> bool:
     """Whether the English ``word`` renders the French word ``french``: the same word (accents aside),
-    a cognate, or one of its glossary renderings, loosely (``porte``: door; ``dit``: says)."""
+    a cognate, or one of its glossary renderings, loosely (``porte``: door; ``dit``: says). ``strict``
+    takes for a cognate only a word spelled alike (``musulmans``: Muslim), not one sharing its first
+    letters (``compris``: company)."""
     lower = french.lower()
-    return _meets(lower, strip_accents(lower), strip_accents(word.lower()), _glossary())
+    folded, word = strip_accents(lower), strip_accents(word.lower())
+    if not strict:
+        return _meets(lower, folded, word, _glossary())
+    return folded == word or any(_renders(c, word) for c in _glossary().get(lower, ())) or (
+        min(len(folded), len(word)) >= 5 and Levenshtein.normalized_similarity(folded, word) >= COGNATE_SIMILARITY)
 
 
 def rendered_by(source: str, word: str, cognates: bool = True) -> bool:

@@ -377,8 +377,8 @@ class FrenchWord(SegmentRule):
         names = [w for w in (capital_at(k - 1, -1), capital_at(k + 1, 1)) if w is not None]
         if particle == "et" and len(names) == 2 and all(is_place(w) for w in names):
             return False  # "Lyon et Marseille": two places, and the French "and" between them
-        return len(names) == 2 and (particle != "et" or any(_accented(w) or zipf(w.lower(), "fr") - zipf(
-            w.lower(), "en") >= NAME_HEAD_MARGIN for w in names))
+        return len(names) == 2 and (particle != "et" or any(_FRENCH_LETTERS_RE.match(w.lower()) and (_accented(w) or zipf(
+            w.lower(), "fr") - zipf(w.lower(), "en") >= NAME_HEAD_MARGIN) for w in names))  # not Jágr et Voráček
 
     @staticmethod
     def _continues_name(text: str, tokens: list, k: int) -> bool:
@@ -389,7 +389,8 @@ class FrenchWord(SegmentRule):
             head = word.split("'")[-1]
             if head[:1].isupper():  # a French name: Caisse, Observatoire (not Congress et the White House,
                 # nor a city: Lyon et Marseille)
-                return zipf(head.lower(), "fr") - zipf(head.lower(), "en") >= NAME_HEAD_MARGIN and not is_place(head)
+                return zipf(head.lower(), "fr") - zipf(head.lower(), "en") >= NAME_HEAD_MARGIN and not is_place(head) \
+                    and _FRENCH_LETTERS_RE.match(head.lower()) is not None  # not Atlántico
             if not _french_leaning(head.lower()):
                 return False
             j -= 1

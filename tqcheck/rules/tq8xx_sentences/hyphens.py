@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from ...model import Severity
 from ...registry import SegmentRule, register
-from ...text.bilingual import renders_word
 from ...text.data import table, word_set
 from ...text.fold import strip_accents
 from ...text.lexicon import zipf
 from ...text.numwords import TENS, UNITS
 from ...text.places import is_place
+from ...text.splits import source_compound, source_compounds, source_phrase
 
-_SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+) - ([^\W\d_]+)(?![\w-])")
+#: Two words around a spaced hyphen; the second is read ahead, so that in "A - B - C" the pair "B - C" is
+#: read too ("officials - every - one").
+_SPACED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+) - (?=([^\W\d_]+)(?![\w-]))")
 #: A hyphenated French name in the source ("Etats-Unis", "Moyen-Orient", "Grande-Bretagne").
 _SOURCE_NAME_COMPOUND = re.compile(r"(?<![\w-])[A-ZÀ-Ý][^\W\d_]*-[A-ZÀ-Ý][^\W\d_]*")
 #: A dash of the source (spaced hyphen, en or em dash, double hyphen): a spaced hyphen may translate it.
@@ -62,7 +63,12 @@ class SpacedHyphenCompound(SegmentRule):
     "writes - she" for "écrit-elle"), each part the same word, a cognate, a glossary rendering or, for
     a function word, one of data/sentences_hyphen_french_parts.tsv ("him - even" for "lui-même",
     "those - ci", "Between - time" for "Entre-temps"); not where the source types its dashes as
-    hyphens ("Ue- confirment").
+    hyphens ("Ue- confirment"). So is a French phrase rendered word for word around a spaced hyphen,
+    two content words of the source side by side or joined by "de" ("rights - human" for "droits de
+    l'homme", "Brotherhood - Muslim" for "Frères musulmans"), and a word whose glossary rendering is
+    the two words ("estate - real" for "immobilier"). In "A - B - C", B alone between dashes ("who -
+    literally - work") is read only as a split word or a source compound ("every - one"); a chain
+    flagged is one finding ("vis - à - vis"). A particle made plural ends a compound ("add - ons").
     A spaced hyphen used as a dash between clauses ("the vote - the first in years - was close") is
     left alone. The fix is the closed or hyphenated form, or the source's name in its order (unsafe:
     an editor checks the order); a split hyphenated name has no suggestion.
@@ -102,6 +108,10 @@ class SpacedHyphenCompound(SegmentRule):
     Flag: Defence Minister Karl - Theodor zu Guttenberg resigned - after a plagiarism row. <<< Le ministre Karl-Theodor zu Guttenberg a démissionné - après un scandale de plagiat.
     Okay: The vote - the first in years - was close, he said. <<< Le vote, le premier depuis des années, était serré, a-t-il dit.
     Okay: The scientists - concludes the EU executive - confirm it. <<< Les scientifiques-conclue l'exécutif Ue- confirment.
+    Flag: He defended the rights - human and the Brotherhood - Muslim. <<< Il a défendu les droits de l'homme et les Frères musulmans.
+    Flag: The estate - real market fell. <<< Le marché immobilier a chuté.
+    Okay: Others - literally - work in hell. <<< D'autres travaillent littéralement en enfer.
+    Flag: Its officials - every - one of them - agreed to the add - ons and the sit - ins.
     Okay: It starts at the Antonia Fortress - Praetorium - where the trial took place, near the Holy Sepulchre. <<< Il commence à la forteresse Antonia (le prétoire), où s'est tenu le procès, près du Saint-Sépulcre.
     """
 
@@ -113,7 +123,8 @@ class SpacedHyphenCompound(SegmentRule):
     data_files = ("sentences_hyphen_prefixes.txt", "untranslated_english_markers.txt", "sentences_hyphen_compounds.txt",
                   "sentences_hyphen_heads.txt", "sentences_split_names.txt",
                   "fidelity_places.tsv", "fidelity_name_forms.tsv",
-                  "sentences_hyphen_units.txt", "sentences_hyphen_french_parts.tsv")
+                  "sentences_hyphen_units.txt", "sentences_hyphen_french_parts.tsv", "fidelity_glossary_fr_en.tsv",
+                  "fidelity_function_words.txt", "fidelity_french_function_words.txt")
 
     def check(self, doc, ctx):
         sources = doc.source.segments if doc.source is not None else None
@@ -123,24 +134,43 @@ class SpacedHyphenCompound(SegmentRule):
 
     def _check(self, doc, seg, source):
         compounds = None  # the source's hyphenated words, read when first needed
+        flagged_end = -1  # where the last pair flagged ends: "vis - à - vis" is one finding
         for m in _SPACED_HYPHEN.finditer(seg.text):
             first, second = m.group(1), m.group(2)
-            after = seg.text[m.end():]
+            end = m.end(2)
+            after = seg.text[end:]
+            if m.start() < flagged_end:
+                flagged_end = end  # the rest of a chain flagged ("Saint - Germain - en - Laye")
+                continue
+            if seg.text.endswith(" - ", 0, m.start()):  # "A - B - C": B alone, set off by dashes ("who -
+                # literally - work"), unless a word split ("every - one") or a hyphenated word of the source
+                if source is not None:
+                    compounds = source_compounds(source) if compounds is None else compounds
+                verdict = (source is not None and source_compound(first, second, compounds)) \
+                    or self._judge(first, second, source)
+                if verdict:
+                    flagged_end = end
+                    yield self._finding(doc, seg, m.start(), end, first, second, verdict)
+                continue
             peut_etre = first.lower() in _MODALS and second.lower() in ("be", "being")  # not "maybe": reworded
             verdict = (_french_shape(first, second, after) or self._judge(first, second, source)) if peut_etre \
                 else (self._judge(first, second, source) or _french_shape(first, second, after))
             if verdict is None and source is not None:
-                compounds = _source_compounds(source) if compounds is None else compounds
-                verdict = _source_compound(first, second, compounds)
+                compounds = source_compounds(source) if compounds is None else compounds
+                verdict = source_compound(first, second, compounds) or source_phrase(first, second, source)
             if verdict is None:
                 continue
-            if verdict[1] is None and _DASH_AFTER.match(seg.text, m.end()):
+            if verdict[1] is None and _DASH_AFTER.match(seg.text, end):
                 continue  # "the Antonia Fortress - Praetorium - where…": a name set off by a pair of dashes
-            kind, suggestion = verdict
-            name = first[:1].isupper() and second[:1].isupper() and " " in (suggestion or "")
-            yield self.finding(doc, seg, m.start(), m.end(), kind, suggestion,
-                               severity=Severity.MAJOR if suggestion is None or name else None,
-                               fix_safety="unsafe" if " " in (suggestion or "") else None)
+            flagged_end = end
+            yield self._finding(doc, seg, m.start(), end, first, second, verdict)
+
+    def _finding(self, doc, seg, start, end, first, second, verdict):
+        kind, suggestion = verdict
+        name = first[:1].isupper() and second[:1].isupper() and " " in (suggestion or "")
+        return self.finding(doc, seg, start, end, kind, suggestion,
+                            severity=Severity.MAJOR if suggestion is None or name else None,
+                            fix_safety="unsafe" if " " in (suggestion or "") else None)
 
     @staticmethod
     def _judge(first: str, second: str, source: str | None):
@@ -160,7 +190,8 @@ class SpacedHyphenCompound(SegmentRule):
         pair = f"{first}-{second}".lower()
         compounds = word_set("sentences_hyphen_compounds.txt")
         if pair in compounds or (pair.endswith("s") and pair[:-1] in compounds) or (
-                first.lower() in _NUMBER_WORDS and second.lower() in word_set("sentences_hyphen_units.txt")):
+                first.lower() in _NUMBER_WORDS and second.lower() in word_set("sentences_hyphen_units.txt")) or (
+                second.lower() in _PARTICLE_PLURALS and len(first) >= 2 and first.islower()):
             return (f"'{first} - {second}' splits the compound '{first}-{second}' with spaces; English writes "
                     f"'{first}-{second}'", f"{first}-{second}")
         named = _split_names().get(f"{first} {second}".lower())
@@ -188,6 +219,8 @@ class SpacedHyphenCompound(SegmentRule):
         return None
 
 
+#: A particle made a plural noun, the second part of a compound only ("add-ons", "sit-ins", "hold-ups").
+_PARTICLE_PLURALS = frozenset({"ons", "ins", "ups", "offs", "outs", "overs", "downs", "aways", "bys"})
 #: Modal verbs: a modal, a spaced hyphen and a subject pronoun ("can - it survive?") is French
 #: verb-subject inversion ("peut-il"); a modal and "- be" is French "peut-être" (perhaps).
 _MODALS = frozenset("can could should would must might may will shall".split())
@@ -275,66 +308,4 @@ def _source_name(first: str, second: str, source: str) -> str | None:
                       folded)
         if m:
             return f"{a} {b}"
-    return None
-
-
-#: A hyphenated word of the source ("porte-parole", "dit-il", "vis-à-vis", "Karl-Theodor").
-_SOURCE_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
-#: A hyphen with a space on one side only: the source types its dashes as hyphens ("Les
-#: scientifiques-conclue l'exécutif Ue- confirment"), so a hyphen inside a word may be a dash too.
-_SOURCE_LOPSIDED_DASH = re.compile(r"[^\W\d_]-\s|\s-[^\W\d_]")
-#: The pronouns of a French inversion ("dit-il", "peut-on", "a-t-elle"): the subject of the verb before
-#: them ("laissez-moi", "dites-nous" are imperatives).
-_INVERTED_SUBJECTS = frozenset("il elle ils elles on je tu ce".split())
-
-
-#: The distinct hyphenated pairs of one source segment read at most: a sentence has a few; a longer
-#: list is no sentence, and bounds the work on a pathological line.
-MAX_SOURCE_COMPOUNDS = 64
-
-
-def _source_compounds(source: str) -> list[tuple[str, str, str]]:
-    """``(compound, part, next part)`` for each pair of adjacent parts of the source's hyphenated words,
-    once each; none where the source types its dashes as hyphens."""
-    if _SOURCE_LOPSIDED_DASH.search(source):
-        return []
-    out: dict[tuple[str, str], str] = {}
-    for m in _SOURCE_COMPOUND.finditer(source):
-        parts = m.group(0).split("-")
-        for a, b in pairwise(parts):
-            out.setdefault((a, b), m.group(0))
-            if len(out) >= MAX_SOURCE_COMPOUNDS:
-                return [(c, a, b) for (a, b), c in out.items()]
-    return [(c, a, b) for (a, b), c in out.items()]
-
-
-@lru_cache(maxsize=1)
-def _french_parts() -> dict[str, frozenset[str]]:
-    """data/sentences_hyphen_french_parts.tsv: a French function word -> the English words that render it."""
-    return {row[0]: frozenset(row[1].split("|")) for row in table("sentences_hyphen_french_parts.tsv")}
-
-
-@lru_cache(maxsize=4096)
-def _renders(french: str, word: str) -> bool:
-    return word.lower() in _french_parts().get(french.lower(), ()) or renders_word(french, word)
-
-
-def _source_compound(first: str, second: str, compounds: list[tuple[str, str, str]]):
-    """A hyphenated word of the source (``_source_compounds``) rendered part by part around a spaced
-    hyphen, in either order: "door - word" for "porte-parole", "says - it" for "dit-il", "Karl - Theodor"
-    for "Karl-Theodor", "him - even" for "lui-même" (each part the same word, a cognate, a glossary
-    rendering or, for a function word, one of ``_french_parts``): (message, suggestion or None), else
-    None. The suggestion is the source's own form, for a capitalised name copied part by part."""
-    for compound, a, b in compounds:
-        if not (_renders(a, first) and _renders(b, second) or _renders(b, first) and _renders(a, second)):
-            continue
-        if b.lower() in _INVERTED_SUBJECTS and second.lower() in _french_parts()[b.lower()]:
-            return ((f"'{first} - {second}' renders the French inversion '{compound}' (verb, then subject) word "
-                     f"for word with a hyphen; English puts the subject first ('{second} {first.lower()}') or "
-                     "rewords"), None)
-        copied = strip_accents(first.lower()) == strip_accents(a.lower()) and first[:1].isupper() \
-            and strip_accents(second.lower()) == strip_accents(b.lower())
-        return ((f"'{first} - {second}' renders the source's hyphenated '{compound}' part by part with a spaced "
-                 "hyphen (MT): English writes the compound hyphenated or closed, or has its own word for it"),
-                f"{first}-{second}" if copied else None)
     return None

@@ -141,3 +141,31 @@ def test_shape_bound_bounds_every_shape_evidence():
 def test_a_number_meets_its_english_word():
     cov = coverage("Mais vous ne disposez que de 5 redémarrages.", "There are only five restarts.")
     assert cov.source_rendered >= 1 and cov.rendered >= 1
+
+
+def test_names_kept_take_evidence_away_and_names_of_another_sentence_add_it():
+    from tqcheck.text.bilingual import name_bound, name_evidence
+
+    source = "Le plus gros risque a été pris par Terechkova à Moscou."
+    assert name_evidence(source, "The biggest risk was taken by Tereshkova in Moscow.") < 0  # kept (spellings)
+    assert name_evidence(source, "The biggest risk was taken by Gagarin in Baikonur.") > 5   # other names
+    assert name_evidence(source, "The biggest risk was taken by her.") > 2                   # the source's lost
+    # a capitalised word starting a sentence is no name here (the word counts of coverage read it)
+    assert name_evidence("Hier, il pleuvait.", "Yesterday it rained. Then it stopped.") == 0
+    # the bound the rule clears segments with holds for any pair, and is reached when no name meets
+    pairs = [(source, "The biggest risk was taken by Gagarin in Baikonur."), (source, "It rained."),
+             ("Il pleut.", "It rains in Paris, London and Rome."), (source, "Tereshkova took it in Moscow.")]
+    assert all(name_evidence(a, b) <= name_bound(a, b) + 1e-9 for a, b in pairs)
+    assert name_evidence(source, "It rained in Rome.") == pytest.approx(name_bound(source, "It rained in Rome."))
+
+
+@pytest.mark.parametrize("source, translation, flagged", [
+    # few words, but the names of another sentence: another sentence's translation
+    ("Le PRI espère gagner l'élection présidentielle en juillet.",
+     "It's an affirmation of bipartisan support for Obama and Netanyahu.", True),
+    # the same few words, the names kept: a free translation
+    ("Le PRI espère gagner l'élection présidentielle en juillet.",
+     "In July, the PRI hopes to take the presidency.", False),
+])
+def test_names_of_another_sentence_mark_a_short_translation_as_unrelated(source, translation, flagged):
+    assert (codes(run_rules(f"{translation} <<< {source}", select=["TQ918"])) == ["TQ918"]) is flagged

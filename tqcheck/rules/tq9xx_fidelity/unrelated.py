@@ -7,6 +7,8 @@ from ...registry import SegmentRule, register
 from ...text.bilingual import (
     coverage,
     looks_french,
+    name_bound,
+    name_evidence,
     quick_coverage,
     shape_bound,
     shape_evidence,
@@ -22,8 +24,10 @@ from ...text.spans import strip_span
 #: the swapped ones, 8.5 flags 5 and 83%; none of the 23,643 Google, Bing and post-edited segments
 #: of WCE-LIG at either (word counts alone, as before shape_evidence: 7 and 81% at 8.5). With the
 #: closed-class words of SHAPE_WORDS: 8.5 flags the same 5 professional segments, 253 of the 300 swapped
-#: ones (250 before) and none of WCE-LIG; 8 flags 8 and 263.
-UNRELATED_MIN_EVIDENCE = 8.5
+#: ones (250 before) and none of WCE-LIG; 8 flags 8 and 263. With the names inside the sentences
+#: (name_evidence): 9 flags the same 5 professional segments and 261 of the 300 (85% -> 87%; seeds 5, 7
+#: and 11: 90/89/89% -> 90/92/91%), none of WCE-LIG; 8.5 flags 6 and 8 flags 10.
+UNRELATED_MIN_EVIDENCE = 9.0
 #: Both sides need this many content words (a segment with none cannot be judged; one short side
 #: is judged, as the evidence of the other side's unrendered words adds up).
 UNRELATED_MIN_WORDS = 1
@@ -40,13 +44,15 @@ class UnrelatedTranslation(SegmentRule):
     the translation counts when it renders one of them. A translation renders
     about 60% of its source's words each way; the translation of another
     sentence about 2.5%, by chance. The segment is reported when the two counts
-    are far likelier under chance (a log-likelihood ratio above 8.5): about
+    are far likelier under chance (a log-likelihood ratio above 9): about
     ten words on each side with none rendered, or one or two in a long sentence.
     Marks a translation keeps from its source add their own ratio: a question
     mark, an exclamation mark, quotation marks, a parenthesis, a colon or a number
     (5 = five) on one side only is 3 to 40 times likelier for another sentence's
     translation; so are a negation, "I", "we" or "you" on one side only (ne...pas,
-    je, nous, vous), 5 to 12 times. A side with no content word, and a source without a French
+    je, nous, vous), 5 to 12 times. A name inside a sentence (a capitalised word after
+    another word) weighs more than another word: translators keep 92% of names, and
+    another sentence's names are other names (98%). A side with no content word, and a source without a French
     function word (another language), are not judged; a freely rendered sentence
     keeps enough words to pass.
 
@@ -56,7 +62,7 @@ class UnrelatedTranslation(SegmentRule):
     Okay: Emmanuel Macron met Olaf Scholz in Berlin on 12 May. <<< Emmanuel Macron a rencontré Olaf Scholz à Berlin le 12 mai.
     Okay: Nowadays it is appearance that counts. <<< Aujourd'hui, c'est l'habit qui importe.
     Okay: Yes, of course. <<< Oui, bien sûr.
-    Flag: How has the number of infections developed? <<< Les soutiens du chef de l'Etat défileront eux, samedi.
+    Flag: How has the number of infections in Bavaria developed? <<< Les soutiens du chef de l'Etat défileront eux, samedi, à Paris.
     Flag: It would break my heart if you left. <<< Aujourd'hui, l'affaire est en instance auprès de la Cour suprême.
     Okay: Today the case is pending before the Supreme Court. <<< Aujourd'hui, l'affaire est en instance auprès de la Cour suprême.
     Okay: Nevertheless, there are only five restarts available per race. <<< Mais vous ne disposez seulement que de 5 redémarrages.
@@ -75,16 +81,16 @@ class UnrelatedTranslation(SegmentRule):
             quick = quick_coverage(src, seg.text)
             if quick.source_words < UNRELATED_MIN_WORDS or quick.words < UNRELATED_MIN_WORDS:
                 continue
-            words = unrelated_evidence(quick)
-            if words + shape_bound() <= UNRELATED_MIN_EVIDENCE:
-                continue  # the words alone clear it, whatever the marks (nearly every segment)
+            words, names = unrelated_evidence(quick), name_bound(src, seg.text)
+            if words + shape_bound() + names <= UNRELATED_MIN_EVIDENCE:
+                continue  # the words alone clear it, whatever the marks and names (nearly every segment)
             shape = shape_evidence(src, seg.text)
-            if words + shape <= UNRELATED_MIN_EVIDENCE:
+            if words + shape + names <= UNRELATED_MIN_EVIDENCE:
                 continue  # exact look-ups already find enough of the source (nearly every segment)
             if not looks_french(src):
                 continue  # a source in another language is no French sentence to render
             cov = coverage(src, seg.text)
-            if unrelated_evidence(cov) + shape <= UNRELATED_MIN_EVIDENCE:
+            if unrelated_evidence(cov) + shape + name_evidence(src, seg.text) <= UNRELATED_MIN_EVIDENCE:
                 continue
             start, end = strip_span(seg.text)
             yield self.finding(

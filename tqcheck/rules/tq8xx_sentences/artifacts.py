@@ -91,7 +91,8 @@ class LowercaseStart(SegmentRule):
     starts every sentence with a capital letter. Flagged only with a source whose segment starts
     with a capital (a segment continuing a sentence of the line before starts in lower case in
     both), and not after a line that ends mid-sentence (a translator may carry a sentence over two
-    lines). Names that English writes in lower case at the start are left alone: a particle before
+    lines), unless that line and its source are both unpunctuated (a headline) and this segment is a whole
+    sentence. Names that English writes in lower case at the start are left alone: a particle before
     a capitalised name (de Gaulle, al-Assad, van Gogh, bin Salman), brands in camel case (iPhone,
     eBay), and web addresses. The fix capitalises the first letter.
 
@@ -106,6 +107,8 @@ class LowercaseStart(SegmentRule):
     Okay: eBay said on Monday that its sales rose. <<< EBay a dit lundi que ses ventes avaient augmenté.
     Okay: source site-59 <<< Les troupes sont parties.
     Okay: He claimed to invest only in firms he understands <<< Il dit investir dans les entreprises qu'il comprend.\nand invested in a freight railway. <<< Mais Buffett s'attaque au fret ferroviaire.
+    Flag: Stolen car in Berlin <<< Voiture volée à Berlin\na man was driving a stolen car at night. <<< Un homme conduisait une voiture volée la nuit.
+    Okay: Yoshihoko Noda <<< Yen fort\nthreatens fresh intervention on the exchange market <<< Noda menace d'une nouvelle intervention sur le marché des changes
     """
 
     code = "TQ809"
@@ -118,15 +121,20 @@ class LowercaseStart(SegmentRule):
     def check(self, doc, ctx):
         if doc.source is None:
             return
-        previous = ctx.state(self).get("previous", "")  # the line before this window's first
+        state = ctx.state(self)
+        previous = state.get("previous", "")  # the line before this window's first, and its source's
+        previous_source = state.get("previous_source", "")
         for seg, src in zip(doc.segments, doc.source.segments):
             before, previous = previous, seg.text
+            before_source, previous_source = previous_source, src.text
             first = _FIRST_WORD.match(seg.text)
             letter = first.group(1)[:1] if first else ""
             if not letter.islower() or letter.upper() == letter or not _SOURCE_CAPITAL.match(src.text):
                 continue  # (º is lower case and has no capital)
-            if before.strip() and not _ENDS_SENTENCE.search(before):
-                continue  # the line before ends mid-sentence: this one goes on with it
+            if before.strip() and not _ENDS_SENTENCE.search(before) and (
+                    _ENDS_SENTENCE.search(before_source) or not _ENDS_SENTENCE.search(seg.text)):
+                continue  # the line before ends mid-sentence: this one goes on with it (not a whole sentence
+                # after a headline, a line unpunctuated in both languages)
             if is_debris_line(seg.text):
                 continue  # "source site-59" is TQ804's, and goes
             word = first.group(1)
@@ -137,7 +145,7 @@ class LowercaseStart(SegmentRule):
                 doc, seg, start, start + len(word),
                 f"the segment starts in lower case ('{word}') where its source starts with a capital; "
                 "English starts a sentence with a capital letter", word[0].upper() + word[1:])
-        ctx.state(self)["previous"] = previous
+        state["previous"], state["previous_source"] = previous, previous_source
 
     @staticmethod
     def _lowercase_name(word: str, rest: str) -> bool:

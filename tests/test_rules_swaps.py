@@ -363,7 +363,7 @@ def test_a_given_name_without_its_surname(source, translation, given):
 @pytest.mark.parametrize("form,word,expected", [
     ("nigeria", "nigerian", True), ("alger", "algerian", True), ("china", "chinese", True), ("iraq", "iraqi", True),
     ("mexico", "mexican", True), ("america", "americans", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
-    ("germany", "german", True), ("france", "franco", True), ("russia", "russo", True), ("germany", "germany", False),
+    ("germany", "german", True), ("sweden", "swedes", True), ("sweden", "swede", True), ("brussels", "brussels", False), ("france", "franco", True), ("russia", "russo", True), ("germany", "germany", False),
     ("mexico", "mexico", False),
 ])
 def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):

@@ -144,10 +144,10 @@ _DEMONYM_ENDINGS = ("ian", "ean", "an", "ese", "ish", "n", "i")
 def demonym(form: str, word: str) -> bool:
     """Whether the folded ``word`` names the people of the place ``form`` (folded): the form, or the
     form without its last letter, and a demonym's ending (nigerian for nigeria, chinese for china), or
-    its plural (americans for america); the form without its last "y" (german for germany); or the
-    form's combining form before a hyphen (franco for france in Franco-German, russo for russia)."""
-    if word != form and len(word) >= 5 and (
-            word.endswith("o") and form.startswith(word[:-1]) or form.endswith("y") and word == form[:-1]):
-        return True
+    its plural (americans for america); the form without its last letter (german for germany, swedes
+    for sweden); or the form's combining form before a hyphen (franco for france in Franco-German, russo
+    for russia)."""
     words = (word, word[:-1]) if word.endswith("s") else (word,)
+    if word != form and any(len(w) >= 5 and (w.endswith("o") and form.startswith(w[:-1]) or w == form[:-1]) for w in words):
+        return True
     return any(w.endswith(e) and w[:-len(e)] in (form, form[:-1]) for w in words for e in _DEMONYM_ENDINGS if len(w) > len(e) + 2)

@@ -9,6 +9,8 @@ REPLACED = [
     # a first name kept, another surname after it
     ("Le décret a été signé lundi par Jean Castex.", "The decree was signed by Jean Lemaire on Monday.", "Lemaire"),
     ("a souligné le président de l'Anmil Pietro Mercandelli.", "said the president of Anmil Pietro Marx.", "Marx"),
+    # after a given name, a surname that is an ordinary French word
+    ("Comme l'était Laurent Blanc.", "Like Laurent Jiracek was.", "Jiracek"),
     # a title before a surname the source lacks
     ("« C'était un fait », a déclaré M. Englund.", '"It was a fact," Mr. Dwyer said.', "Dwyer"),
     ("selon le Dr Martel, de l'hôpital.", "according to Dr Wozniak, of the hospital.", "Wozniak"),

@@ -44,7 +44,7 @@ from .crossnames import (
     same_word,
     source_names,
 )
-from .data import word_list
+from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
 from .names import name_candidates
@@ -253,8 +253,8 @@ def _persons(src: SourceSegment, text: str) -> list[Swap]:
         source = blank_elisions(source)[0]  # a first name after an elision: d'Hélène Richard
     for (_, _, first, _), (_, _, surname, _) in _pairs(source):
         after = following.get(fold_name(first))
-        if not after or common_french(first) or _ordinary_french(surname.lower()):
-            continue
+        if not after or common_french(first) or _ordinary_french(surname.lower()) and first not in word_set("names_first.txt"):
+            continue  # (after a given name, an ordinary French word is a surname: Laurent Blanc)
         old = fold_name(surname)
         if text_words is None:
             text_words = capitalised_words(text)

@@ -156,3 +156,24 @@ def test_the_english_homograph_list_holds_only_words_the_test_would_judge():
 def test_homograph_message_names_the_renderings():
     [f] = run_rules("other pays are richer <<< les autres pays sont plus riches", select=["TQ605"])
     assert "no word of the translation renders it (country, countries, nation)" in f.message
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # "Et" starting a sentence is the French "and", whatever follows (never "et al.")
+    ("Et Pena Nieto vowed to continue the war. <<< Et Pena Nieto a promis de continuer la guerre.", ["Et"]),
+    ("Smith et al. found it. <<< Smith et al. l'ont trouvé.", []),
+    # a French adverb or conjunction of TQ602's list starting a sentence, before a name too
+    ("Ainsi Gucci simply becomes Lu-Gucci. <<< Ainsi Gucci devient Lu-Gucci.", ["Ainsi"]),
+    # a quotation of one everyday French word is a word MT left, not a term quoted on purpose
+    ('In Montreal, the corruption "système" ran smoothly. <<< À Montréal, le "système" de corruption fonctionnait.',
+     ["système"]),
+    ("France defends its “laïcité”, the separation of church and state. <<< La France défend sa « laïcité ».", []),
+    ('He read "Libération" every day. <<< Il lisait "Libération" tous les jours.', []),
+])
+def test_french_words_at_a_sentence_start_and_quoted_everyday_words(text, flagged):
+    assert [f.text for f in run_rules(text, select=["TQ605"])] == flagged
+
+
+def test_french_adverbs_and_conjunctions_inside_english_are_tq602s():
+    found = run_rules("The talks resumed, puis the delegation left, pourtant nothing changed.", select=["TQ602"])
+    assert [f.text for f in found] == ["puis", "pourtant"]

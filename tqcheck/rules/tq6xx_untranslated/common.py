@@ -54,6 +54,10 @@ QUOTED_MAX_WORDS = 4
 #: English: the quotation is no French term.
 QUOTED_ENGLISH_MIN = 3.0
 _QUOTED_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'\u2019][^\W\d_]+)*")  # "nano-diamants": one word
+#: A quotation of one lowercase word this common in French (zipf) is an everyday word MT left, not a
+#: term quoted on purpose ("système", "difficile"; not "laïcité" 3.6, "savoir-être", "Libération"): on
+#: the five real sets the one such quotation is a post-edit's "européenne".
+QUOTED_COMMON_FRENCH = 4.5
 
 
 def _french_term(quoted: str) -> bool:
@@ -61,6 +65,9 @@ def _french_term(quoted: str) -> bool:
     words = _QUOTED_WORD_RE.findall(quoted.lower())
     if len(words) > QUOTED_MAX_WORDS:
         return False
+    if len(words) == 1 and words[0] == quoted.strip(" .,;:!?") and words[0].isalpha() \
+            and zipf(words[0], "fr") >= QUOTED_COMMON_FRENCH:
+        return False  # an everyday French word, not a term
     return not any((en := zipf(w, "en")) >= QUOTED_ENGLISH_MIN and en > zipf(w, "fr") for w in words)
 
 

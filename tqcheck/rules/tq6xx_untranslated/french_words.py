@@ -175,8 +175,8 @@ class FrenchWord(SegmentRule):
     (l ' économie) are reported too. Names (capitalised runs, and the lowercase words that
     continue a French name: Caisse nationale d'assurance maladie), loanwords English uses
     (untranslated_loanwords.txt: coup d'état, rapprochement, laïcité), Latin phrases
-    (untranslated_latin.txt), short quotations (“laïcité”), a French name glossed in parentheses
-    after its English one ("Educational Progress (Evaluation nationale du progrès…)") and the
+    (untranslated_latin.txt), short quotations (“laïcité”; not one everyday word, "système"), a
+    French name glossed in parentheses after its English one ("Educational Progress (Evaluation nationale du progrès…)") and the
     words TQ602 lists are left alone, and so is a segment TQ601 finds wholly foreign.
 
     Flag: the ministry's démarche was criticised <<< la démarche du ministère a été critiquée
@@ -312,8 +312,8 @@ class FrenchWord(SegmentRule):
             return False
         if ends_with_abbreviation(text[:start].rstrip()):
             return False
-        if word.lower() in _function_words():
-            return True  # "Dans Lyman's case", "Depuis 24 April": no name starts with these
+        if word.lower() in _function_words() or word == "Et":
+            return True  # "Dans Lyman's case", "Depuis 24 April", "Et Pena Nieto": no name starts with these
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         return not (nxt and nxt.group(0)[0].isupper() and not text[tokens[k].end():nxt.start()].strip())
 

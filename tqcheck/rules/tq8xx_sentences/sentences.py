@@ -167,6 +167,7 @@ class DoubledWord(RegexRule):
     Flag: which would have allowed have allowed stricter application
     Flag: The dollar was was then devalued, and the crisis is is accelerating.
     Flag: a capacity that is given to us to us men, and help to rescue to rescue its economy
+    Flag: "He's from He's from Texas," she said, and joined the organisation's the organisation's campaign.
     Flag: The bill was backed by Irina Irina Yarovaya. <<< Le projet est soutenu par Irina Iarovaïa.
     Okay: She had had enough, she said, and that that was the end.
     Okay: Boredom is the brain's way to tell you you should be doing something else.
@@ -192,7 +193,8 @@ class DoubledWord(RegexRule):
     #: A word, with its hyphenated parts and its 's ("trouble-maker trouble-maker", "earth's earth's").
     pattern = re.compile(r"(?<![\w’'-])([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s+(\1)(?![\w’'-])", re.IGNORECASE)
     #: Two words said twice ("have allowed have allowed", "expect too expect too").
-    _PAIR = re.compile(r"(?<![\w’'-])(([^\W\d_]+)\s+([^\W\d_]+))\s+(\2\s+\3)(?![\w’'-])", re.IGNORECASE)
+    _PAIR = re.compile(r"(?<![\w’'-])(([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s+([^\W\d_]+(?:[-’'][^\W\d_]+)*))\s+(\2\s+\3)(?![\w’'-])",
+                       re.IGNORECASE)  # (with their 's and hyphens: "He's from He's from")
     #: "more and more and more", "step by step by step", "day after day after day": said on purpose.
     _PAIR_LINKS = frozenset("after and by for in or over to upon".split())
     #: "What it is is…", "what matters was was…" : a clause subject before a doubled is/was.

@@ -357,6 +357,8 @@ NOT_CHANGED = [
     ("à neuf heures moins vingt", "at eight forty"), ("à six heures trente", "at six-thirty"),
     ("de sixième à la troisième", "from 6th to 9th grade"),             # French school years
     ("toutes deux japonaises", "both Japanese"), ("un tiers", "a third party"),
+    # a clock time with a colon is no decimal number to pair with a number word
+    ("il arriva à minuit moins le quart, tiré à quatre épingles", "he arrived at 11:45, dressed to the nines"),
     # "deux premiers" is the first two (no 3), and a repeat English drops is no change
     ("Les deux premiers étages ont résisté, pas le troisième.", "The first two stages held, not the third."),
     ("Deux guerres, et les deux pays ont perdu.", "Two wars, and both countries lost."),
@@ -387,6 +389,9 @@ CHANGED_PAIRS = [
     # a day no date has, beside a month name; a number before a closing quote is no inches
     ("le sommet du 27 octobre", "the summit on 57 October", "57"), ("tué le 20 octobre", "killed Oct. 40", "40"),
     ('le prix "Best Library of NL 2012"', 'the "Best Library of NL 2011" prize', "2011"),
+    # a decimal that may be read as a time too ("7.27": 7:27) is a number against a number
+    ("le salaire minimum est de 7,25 $ de l'heure", "the minimum wage is 7.27 dollars an hour", "7.27"),
+    ("ils dépenseront 12,39 dollars de plus", "they will spend 12.38 dollars more", "12.38"),
 ]
 
 

@@ -179,11 +179,13 @@ def _the_two(m: NumberMention, text: str) -> bool:
 
 
 def _comparable(a: NumberMention, b: NumberMention, translation: str) -> bool:
-    """One kind; or a French duration or clock time ("10 heures") against a plain number of hours ("11
+    """One kind (a number that may be a time too counts as a number); or a French duration or clock time ("10 heures") against a plain number of hours ("11
     hours", "four hours"); or a date against a number beside a month name, a day no date can have
     ("le 27 octobre" -> "on 57 October", "le 20 octobre" -> "Oct. 40")."""
     if a.kind == b.kind:
         return True
+    if "n" in (a.kind, b.kind) and all(any(k.startswith("n:") for k in m.keys) and ":" not in m.text for m in (a, b)):
+        return True  # a number read as a time too ("7.27", "12.38": 7:27, 12:38) is a number still; not "11:45"
     if not (a.hard and _values_of(a) and _values_of(b)):
         return False
     if a.kind == "t" and b.kind == "n":

@@ -92,22 +92,23 @@ def _renders(candidate: str, word: str) -> bool:
     return shorter >= 4 and shared >= max(4, shorter - 2)
 
 
-def _cognate(french: str, word: str) -> bool:
-    """Whether ``word`` spells the folded French ``french`` as a cognate or a name does."""
+def _cognate(french: str, word: str, strict: bool = False) -> bool:
+    """Whether ``word`` spells the folded French ``french`` as a cognate or a name does; ``strict``, only
+    spelled alike, not by sharing its first letters (``compris`` and ``company``)."""
     if french == word:
         return True
     shorter = min(len(french), len(word))
     if shorter < 4:
         return False
     shared = common_prefix_length(french, word)
-    return shared >= 5 or shared >= max(4, shorter - 3) or (
+    return not strict and (shared >= 5 or shared >= max(4, shorter - 3)) or (
         shorter >= 5 and Levenshtein.normalized_similarity(french, word) >= COGNATE_SIMILARITY)
 
 
-def _meets(lower: str, folded: str, word: str, glossary: dict[str, tuple[str, ...]]) -> bool:
+def _meets(lower: str, folded: str, word: str, glossary: dict[str, tuple[str, ...]], strict: bool = False) -> bool:
     """Whether the English ``word`` renders the French content word ``lower`` (``folded``): a cognate
-    or the same name, or one of its glossary renderings, loosely."""
-    return _cognate(folded, word) or any(_renders(c, word) for c in glossary.get(lower, ()))
+    (``strict``: spelled alike) or the same name, or one of its glossary renderings, loosely."""
+    return _cognate(folded, word, strict) or any(_renders(c, word) for c in glossary.get(lower, ()))
 
 
 def source_words(text: str) -> tuple[tuple[str, str], ...]:
@@ -193,6 +194,20 @@ def renderings(french: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=1)
+def two_word_renderings() -> dict[str, tuple[str, ...]]:
+    """The French words of the glossary that have renderings of two words, with those renderings
+    (``immobilier``: real estate)."""
+    out = {}
+    for line in data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            french, renderings = line.split("\t")
+            two = tuple(r for r in renderings.split("|") if r.count(" ") == 1)
+            if two:
+                out[french] = two
+    return out
+
+
 def renders_in(french: str, text: str, times: int = 1, *, own_stem: bool = False) -> bool | None:
     """Whether ``times`` other content words of ``text`` (English) are glossary renderings of the
     French word ``french`` (lowercase) that ``text`` also holds, in the same form or stem
@@ -215,11 +230,7 @@ def renders_word(french: str, word: str, strict: bool = False) -> bool:
     takes for a cognate only a word spelled alike (``musulmans``: Muslim), not one sharing its first
     letters (``compris``: company)."""
     lower = french.lower()
-    folded, word = strip_accents(lower), strip_accents(word.lower())
-    if not strict:
-        return _meets(lower, folded, word, _glossary())
-    return folded == word or any(_renders(c, word) for c in _glossary().get(lower, ())) or (
-        min(len(folded), len(word)) >= 5 and Levenshtein.normalized_similarity(folded, word) >= COGNATE_SIMILARITY)
+    return _meets(lower, strip_accents(lower), strip_accents(word.lower()), _glossary(), strict)
 
 
 def rendered_by(source: str, word: str, cognates: bool = True) -> bool:

@@ -184,7 +184,7 @@ def _comparable(a: NumberMention, b: NumberMention, translation: str) -> bool:
     ("le 27 octobre" -> "on 57 October", "le 20 octobre" -> "Oct. 40")."""
     if a.kind == b.kind:
         return True
-    if "n" in (a.kind, b.kind) and all(any(k.startswith("n:") for k in m.keys) and ":" not in m.text for m in (a, b)):
+    if "n" in (a.kind, b.kind) and all(_values_of(m) and ":" not in m.text for m in (a, b)):
         return True  # a number read as a time too ("7.27", "12.38": 7:27, 12:38) is a number still; not "11:45"
     if not (a.hard and _values_of(a) and _values_of(b)):
         return False

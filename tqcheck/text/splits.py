@@ -11,8 +11,8 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from .bilingual import renders_word
-from .data import data_path, table, word_set
+from .bilingual import renders_word, two_word_renderings
+from .data import table, word_set
 from .fold import strip_accents
 
 #: A hyphenated word of the source ("porte-parole", "dit-il", "vis-à-vis", "Karl-Theodor").
@@ -30,19 +30,21 @@ _INVERTED_SUBJECTS = frozenset("il elle ils elles on je tu ce".split())
 MAX_SOURCE_COMPOUNDS = 64
 
 
-def source_compounds(source: str) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=64)
+def source_compounds(source: str) -> tuple[tuple[str, str, str], ...]:
     """``(compound, part, next part)`` for each pair of adjacent parts of the source's hyphenated words,
-    once each; none where the source types its dashes as hyphens."""
+    once each; none where the source types its dashes as hyphens. (Cached: a segment's pairs read it
+    one after the other.)"""
     if _SOURCE_LOPSIDED_DASH.search(source):
-        return []
+        return ()
     out: dict[tuple[str, str], str] = {}
     for m in _SOURCE_COMPOUND.finditer(source):
         parts = m.group(0).split("-")
         for a, b in pairwise(parts):
             out.setdefault((a, b), m.group(0))
             if len(out) >= MAX_SOURCE_COMPOUNDS:
-                return [(c, a, b) for (a, b), c in out.items()]
-    return [(c, a, b) for (a, b), c in out.items()]
+                return tuple((c, a, b) for (a, b), c in out.items())
+    return tuple((c, a, b) for (a, b), c in out.items())
 
 
 @lru_cache(maxsize=1)
@@ -56,13 +58,13 @@ def _renders(french: str, word: str) -> bool:
     return word.lower() in _french_parts().get(french.lower(), ()) or renders_word(french, word)
 
 
-def source_compound(first: str, second: str, compounds: list[tuple[str, str, str]]):
-    """A hyphenated word of the source (``source_compounds``) rendered part by part around a spaced
+def source_compound(first: str, second: str, source: str):
+    """A hyphenated word of ``source`` (``source_compounds``) rendered part by part around a spaced
     hyphen, in either order: "door - word" for "porte-parole", "says - it" for "dit-il", "Karl - Theodor"
     for "Karl-Theodor", "him - even" for "lui-même" (each part the same word, a cognate, a glossary
     rendering or, for a function word, one of ``_french_parts``): (message, suggestion or None), else
     None. The suggestion is the source's own form, for a capitalised name copied part by part."""
-    for compound, a, b in compounds:
+    for compound, a, b in source_compounds(source):
         if not (_renders(a, first) and _renders(b, second) or _renders(b, first) and _renders(a, second)):
             continue
         if b.lower() in _INVERTED_SUBJECTS and second.lower() in _french_parts()[b.lower()]:
@@ -81,6 +83,8 @@ def source_compound(first: str, second: str, compounds: list[tuple[str, str, str
 _FRENCH_WORD = re.compile(r"[^\W\d_]+")
 #: What joins a French noun to its complement ("droits de l'homme", "Ligue des champions", "soins de santé").
 _FRENCH_JOINS = frozenset({"de", "du", "des", "d", "l", "la"})
+#: What parts two words of one phrase: a comma, a dash, a quotation mark (not a space or an elision).
+_PUNCTUATION = re.compile(r"[^\w\s'\u2019]")
 
 
 @lru_cache(maxsize=64)
@@ -99,7 +103,7 @@ def _source_phrases(source: str) -> tuple[tuple[str, str, str], ...]:
             while j < len(spans) and j <= i + 3 and spans[j][0].lower() in _FRENCH_JOINS:
                 j += 1
         if j < len(spans) and len(b := spans[j][0]) >= 3 and b.lower() not in function_words \
-                and not re.search(r"[^\w\s'\u2019]", source[spans[i][2]:spans[j][1]]):  # no comma, dash, quote between
+                and not _PUNCTUATION.search(source, spans[i][2], spans[j][1]):  # no comma, dash, quote between
             out.setdefault((a, b), source[start:spans[j][2]])
             if len(out) >= MAX_SOURCE_COMPOUNDS:
                 break
@@ -111,19 +115,6 @@ def _strictly(french: str, word: str) -> bool:
     return renders_word(french, word, strict=True)
 
 
-@lru_cache(maxsize=1)
-def _two_word_renderings() -> dict[str, tuple[str, ...]]:
-    """The French words of the glossary that have renderings of two words ("immobilier": real estate)."""
-    out = {}
-    for line in data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            french, renderings = line.split("\t")
-            two = tuple(r for r in renderings.split("|") if r.count(" ") == 1)
-            if two:
-                out[french] = two
-    return out
-
-
 def source_phrase(first: str, second: str, source: str):
     """A phrase of the source rendered word for word around a spaced hyphen, in either order: "rights -
     human" for "droits de l'homme", "Brotherhood - Muslim" for "Frères musulmans"; or a word of the source
@@ -132,7 +123,7 @@ def source_phrase(first: str, second: str, source: str):
     pair = {first.lower(), second.lower()}
     if not pair.isdisjoint(word_set("fidelity_function_words.txt")):
         return None  # "the previous quarter - for the first time": a dash before a function word
-    phrases = _two_word_renderings()
+    phrases = two_word_renderings()
     for word in dict.fromkeys(w.lower() for w in _FRENCH_WORD.findall(source)):
         phrase = next((r for r in phrases.get(word, ()) if set(r.lower().split()) == pair), None)
         if phrase:

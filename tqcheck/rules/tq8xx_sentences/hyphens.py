@@ -17,7 +17,7 @@ from ...text.fold import strip_accents
 from ...text.lexicon import zipf
 from ...text.numwords import TENS, UNITS
 from ...text.places import is_place
-from ...text.splits import source_compound, source_compounds, source_phrase
+from ...text.splits import source_compound, source_phrase
 
 #: Two words around a spaced hyphen; the second is read ahead, so that in "A - B - C" the pair "B - C" is
 #: read too ("officials - every - one").
@@ -133,7 +133,6 @@ class SpacedHyphenCompound(SegmentRule):
                 yield from self._check(doc, seg, sources[i].text if sources is not None else None)
 
     def _check(self, doc, seg, source):
-        compounds = None  # the source's hyphenated words, read when first needed
         flagged_end = -1  # where the last pair flagged ends: "vis - à - vis" is one finding
         for m in _SPACED_HYPHEN.finditer(seg.text):
             first, second = m.group(1), m.group(2)
@@ -144,9 +143,7 @@ class SpacedHyphenCompound(SegmentRule):
                 continue
             if seg.text.endswith(" - ", 0, m.start()):  # "A - B - C": B alone, set off by dashes ("who -
                 # literally - work"), unless a word split ("every - one") or a hyphenated word of the source
-                if source is not None:
-                    compounds = source_compounds(source) if compounds is None else compounds
-                verdict = (source is not None and source_compound(first, second, compounds)) \
+                verdict = (source is not None and source_compound(first, second, source)) \
                     or self._judge(first, second, source)
                 if verdict:
                     flagged_end = end
@@ -156,8 +153,7 @@ class SpacedHyphenCompound(SegmentRule):
             verdict = (_french_shape(first, second, after) or self._judge(first, second, source)) if peut_etre \
                 else (self._judge(first, second, source) or _french_shape(first, second, after))
             if verdict is None and source is not None:
-                compounds = source_compounds(source) if compounds is None else compounds
-                verdict = source_compound(first, second, compounds) or source_phrase(first, second, source)
+                verdict = source_compound(first, second, source) or source_phrase(first, second, source)
             if verdict is None:
                 continue
             if verdict[1] is None and _DASH_AFTER.match(seg.text, end):

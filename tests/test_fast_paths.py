@@ -46,3 +46,28 @@ def test_pattern_guards_skip_no_match(source, text):
     finally:
         numscan._Scanner.finditer = plain
     assert guarded == unguarded_result
+
+
+WORDS = ["the", "army", "said", "talks", "would", "resume", "next", "week", "rebels", "Geneva", "Hachd", "Hashd",
+         "ceasefire", "dispute", "suspended", "spring", "of", "a", "U.S.", "2,500", "4:30", "a.m.", "president’s"]
+SPACES = [" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", "\x1c", "\u2028", ", ", " - "]
+
+
+@given(_text(WORDS), _text(WORDS))
+def test_reference_runs_shortcut_and_lazy_tokens(text, other):
+    from tqcheck.rules.tq9xx_fidelity.reference import aligned_runs, unmatched_runs
+    from tqcheck.text.tokens import RunTokens
+
+    own_tokens, other_tokens = RunTokens.of(text), RunTokens.of(other)
+    assert unmatched_runs(own_tokens, other_tokens) == aligned_runs(own_tokens, other_tokens)
+    assert len(own_tokens.raw) == len(own_tokens.spans) == len(own_tokens.stems) == len(own_tokens.content)
+    assert [text[a:b] for a, b in own_tokens.spans] == list(own_tokens.raw)
+
+
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SPACES)), max_size=12))
+def test_run_tokens_split_where_the_spans_do(parts):
+    from tqcheck.text.tokens import RunTokens
+
+    text = "".join(w + s for w, s in parts)
+    tokens = RunTokens.of(text)
+    assert [text[a:b] for a, b in tokens.spans] == list(tokens.raw) == text.split()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .data import word_set
@@ -23,14 +22,16 @@ _TERM_TOKEN_RE = re.compile(r"[^\W_]+")
 
 
 def word_parts(text: str) -> list[tuple[str, str]]:
-    """(surface, folded) for each word part of ``text`` (hyphens split, possessives dropped)."""
+    """(surface, folded) for each word part of ``text`` (hyphens split, possessives dropped).
+
+    A part is letters, with apostrophes inside: a hyphen ends it (it is no letter)."""
     out = []
     for m in _PART_TOKEN_RE.finditer(text.replace("\u2019", "'")):
-        word = re.sub(r"'s$", "", m.group(0))
-        for part in re.split(r"[-\u2010\u2011]", word):
-            folded = fold_name(part)
-            if len(folded) >= 3:
-                out.append((part, folded))
+        part = m.group(0)
+        part = part.removesuffix("'s")
+        folded = fold_name(part)
+        if len(folded) >= 3:
+            out.append((part, folded))
     return out
 
 
@@ -53,36 +54,39 @@ def _compare_form(word: str, fold: bool) -> str:
     return singular(strip_accents(word) if fold else word.casefold())
 
 
-@dataclass(frozen=True)
 class RunTokens:
-    """The whitespace tokens of a text: spans, raw text, 5-letter stems by name key, content flags."""
+    """The whitespace tokens of a text: 5-letter stems by name key and content flags, kept; raw text
+    and spans, made when asked (a rule reads them only for the rare run it reports)."""
 
-    spans: tuple[tuple[int, int], ...]
-    raw: tuple[str, ...]
-    stems: tuple[str, ...]
-    content: tuple[bool, ...]
+    __slots__ = ("content", "stems", "text")
+
+    def __init__(self, text: str, stems: tuple[str, ...], content: tuple[bool, ...]) -> None:
+        self.text, self.stems, self.content = text, stems, content
 
     @classmethod
     def of(cls, text: str) -> "RunTokens":
         """The tokens of ``text`` (cached: the rules comparing a translation with its references
-        both ask for the same segment's and reference's tokens)."""
+        both ask for the same segment's and reference's tokens, one window after the other)."""
         return _run_tokens(cls, text)
+
+    @property
+    def raw(self) -> tuple[str, ...]:
+        return tuple(self.text.split())
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(m.span() for m in _WHITESPACE_TOKEN_RE.finditer(self.text))
 
 
 _WHITESPACE_TOKEN_RE = re.compile(r"\S+")
 
 
-@lru_cache(maxsize=1024)
+#: Two windows of segments and their references (engine.WINDOW_SEGMENTS is 1,000): TQ902 reads a
+#: window's, then TQ903 the same again. An entry holds two tuples of pointers (stems are shared).
+@lru_cache(maxsize=4096)
 def _run_tokens(cls, text: str) -> RunTokens:
-    spans, raw, stems, content = [], [], [], []
-    for m in _WHITESPACE_TOKEN_RE.finditer(text):
-        token = m.group(0)
-        stem, is_content = _run_word(token)
-        spans.append(m.span())
-        raw.append(token)
-        stems.append(stem)
-        content.append(is_content)
-    return cls(tuple(spans), tuple(raw), tuple(stems), tuple(content))
+    pairs = [_run_word(token) for token in text.split()]
+    return cls(text, tuple(stem for stem, _ in pairs), tuple(content for _, content in pairs))
 
 
 @lru_cache(maxsize=16384)

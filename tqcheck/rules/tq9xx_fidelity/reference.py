@@ -141,6 +141,16 @@ class Run:
 
 def unmatched_runs(own: RunTokens, other: RunTokens) -> list[Run]:
     """Runs of ``own`` whose content words are missing from ``other`` with nothing in their place."""
+    other_stems = set(other.stems)
+    absent = sum(1 for stem, content in zip(own.stems, own.content) if content and stem not in other_stems)
+    if absent < OMISSION_MIN_WORDS:
+        return []  # a run needs that many content words missing from ``other``: none can be found
+    return aligned_runs(own, other)
+
+
+def aligned_runs(own: RunTokens, other: RunTokens) -> list[Run]:
+    """``unmatched_runs`` by aligning the two sides with difflib, whatever they hold."""
+    other_stems = set(other.stems)
     matcher = difflib.SequenceMatcher(a=other.stems, b=own.stems, autojunk=False)
     regions, cur = [], None
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -152,7 +162,7 @@ def unmatched_runs(own: RunTokens, other: RunTokens) -> list[Run]:
         cur = [i1, i2, j1, j2] if cur is None else [cur[0], i2, cur[2], j2]
     if cur:
         regions.append(cur)
-    other_stems, own_stems = set(other.stems), set(own.stems)
+    own_stems = set(own.stems)
     runs = []
     for i1, i2, j1, j2 in regions:
         missing = tuple(j for j in range(j1, j2) if own.content[j] and own.stems[j] not in other_stems)
@@ -232,7 +242,7 @@ class ReferenceOmission(_ReferenceRunRule):
     data_files = ("fidelity_function_words.txt",)
 
     def check_segment(self, doc, seg, mt, refs):
-        if min(len(r.raw) for r in refs) < OMISSION_MIN_SEGMENT_WORDS:
+        if min(len(r.stems) for r in refs) < OMISSION_MIN_SEGMENT_WORDS:
             return
         per_ref = [unmatched_runs(r, mt) for r in refs]
         for run in per_ref[0]:
@@ -275,15 +285,18 @@ class ReferenceAddition(_ReferenceRunRule):
     data_files = ("fidelity_function_words.txt",)
 
     def check_segment(self, doc, seg, mt, refs):
-        if len(mt.raw) < OMISSION_MIN_SEGMENT_WORDS or is_debris_line(seg.text):
+        if len(mt.stems) < OMISSION_MIN_SEGMENT_WORDS or is_debris_line(seg.text):
             return
         per_ref = [unmatched_runs(mt, r) for r in refs]
-        source = _source_words(doc, seg)
+        source: list[str] | None = None  # the source's words, read for the first capitalised word of a run
+        raw = mt.raw if per_ref[0] else ()
         for run in per_ref[0]:
             if not all(any(_near(run.own, o.own) for o in others) for others in per_ref[1:]):
                 continue
             # Names the source has are no addition, even when the references left them out.
-            words = [j for j in run.words if not (mt.raw[j][:1].isupper() and _in_source(mt.raw[j], source))]
+            if source is None and any(raw[j][:1].isupper() for j in run.words):
+                source = _source_words(doc, seg)
+            words = [j for j in run.words if not (raw[j][:1].isupper() and _in_source(raw[j], source))]
             if len(words) < OMISSION_MIN_WORDS:
                 continue
             run = Run(run.own, run.other, tuple(words))

@@ -80,6 +80,7 @@ STORY_NAME_WORDS = 3
 #: The new name of the ``story`` shape is rarer than this in English (Zipf): surnames such as
 #: Stark or Allen are English words too, but "President", "Tuesday" or "Europe" are not new names.
 STORY_NEW_MAX = 4.5
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 #: Two surnames this alike (normalised Levenshtein similarity) are two spellings of one name.
 SPELLING_SIMILARITY = 0.5
 
@@ -101,6 +102,7 @@ class Story:
 
     def __init__(self, sources: Sequence[str], texts: Sequence[str]) -> None:
         self.sources, self.texts = sources, texts
+        self._in_source: dict[str, bool] = {}
 
     @cached_property
     def names(self) -> Counter:
@@ -109,6 +111,18 @@ class Story:
     @cached_property
     def source_text(self) -> str:
         return "\n".join(self.sources)
+
+    @cached_property
+    def _source_words(self) -> set[str]:
+        return set(_LETTERS_RE.findall(self.source_text))
+
+    def in_source(self, word: str) -> bool:
+        """Whether ``word`` is in the story's source, as ``word in source_text`` reads it (a part of a word
+        counts): a word of it is found in a set, another asked once (a story holds up to a window)."""
+        known = self._in_source.get(word)
+        if known is None:
+            known = self._in_source[word] = word in self._source_words or word in self.source_text
+        return known
 
 
 class SourceSegment:
@@ -202,7 +216,7 @@ def _in_story(src: SourceSegment, text: str, context: Story, taken: set[int]) ->
         return []  # every name is in the source as written, or an ordinary word (most segments)
     here = Counter(capitalised_words(text))
     candidates = [(start, end, word, fold_name(word)) for start, end, word in words
-                  if word not in context.source_text]
+                  if not context.in_source(word)]
     if not candidates:
         return []  # each name is in the story's source: a name of it, not a new one
     names = src.all_names  # a lone word starting a sentence counts here: the story shows it is a name

@@ -113,3 +113,13 @@ def test_acronym_table_is_disjoint_from_tq604s():
     mine = {r[0] for r in table("calques_acronyms.tsv")}
     theirs = {r[0] for r in table("untranslated_acronyms.tsv")}
     assert mine and not mine & theirs
+
+
+def test_every_pattern_of_the_table_compiles():
+    """The patterns are compiled when a segment first needs one: a broken row must still fail here."""
+    from tqcheck.rules.tq7xx_calques.false_friends import _entries, _rx
+
+    for entry in _entries():
+        for pattern in (entry.french, entry.unless, entry.false_friend, entry.renderings, entry.okay_in):
+            if pattern is not None:
+                assert _rx(pattern).pattern == pattern

@@ -6,7 +6,7 @@ reported only when the French of the same segment holds the French form it mistr
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ...model import Severity
@@ -106,19 +106,29 @@ def _english_phrase(phrase: str, inflect: bool) -> str:
     return r"(?<![\w'\-])" + r"[\s\-]+".join(parts) + r"(?![\w\-])"
 
 
-def _alternatives(cell: str, inflect: bool) -> re.Pattern | None:
+def _alternatives(cell: str, inflect: bool) -> str | None:
     if cell == "-":
         return None
-    return re.compile("|".join(_english_phrase(p.strip(), inflect) for p in cell.split("|")), re.IGNORECASE)
+    return "(?i)" + "|".join(_english_phrase(p.strip(), inflect) for p in cell.split("|"))
+
+
+@cache
+def _rx(pattern: str) -> re.Pattern:
+    """``pattern`` compiled when a segment first needs it: most entries' English patterns are never
+    needed in a run (their French form is in no source), and compiling all 150 entries' took half of
+    the start-up of a check."""
+    return re.compile(pattern)
 
 
 class _Entry(NamedTuple):
+    """A row's patterns, as sources for ``_rx``."""
+
     anchors: tuple[str, ...] | None  # one literal of each French form (None: search the source always)
-    french: re.Pattern
-    unless: re.Pattern | None
-    false_friend: re.Pattern
-    renderings: re.Pattern
-    okay_in: re.Pattern | None
+    french: str
+    unless: str | None
+    false_friend: str
+    renderings: str
+    okay_in: str | None
     severity: Severity
     row: tuple[str, ...]
 
@@ -134,8 +144,8 @@ def _entries() -> tuple[_Entry, ...]:
         shortest = {a for a in anchors if a is not None and not any(b and b != a and b in a for b in anchors)}
         out.append(_Entry(
             None if None in anchors else tuple(sorted(shortest)),
-            re.compile("|".join(_french_form(f) for f in forms if not f.startswith("!"))),
-            re.compile("|".join(map(_french_form, unless))) if unless else None,
+            "|".join(_french_form(f) for f in forms if not f.startswith("!")),
+            "|".join(map(_french_form, unless)) if unless else None,
             _alternatives(false_friend, inflect=False),
             _alternatives(renderings, inflect=True),
             _alternatives(okay_in, inflect=True),
@@ -250,16 +260,16 @@ class FalseFriend(SegmentRule):
         for entry in _candidates(folded):
             if entry.anchors is not None and not any(a in folded for a in entry.anchors):
                 continue  # substring tests pass over most entries before any pattern runs
-            if not entry.french.search(folded):
+            if not _rx(entry.french).search(folded):
                 continue  # the source decides first: most entries stop here, before the translation is read
-            hits = [m for m in entry.false_friend.finditer(text) if not _name_like(text, m.start(), m.group(0))]
-            if not hits or entry.renderings.search(text):
+            hits = [m for m in _rx(entry.false_friend).finditer(text) if not _name_like(text, m.start(), m.group(0))]
+            if not hits or _rx(entry.renderings).search(text):
                 continue
-            if entry.unless is not None and entry.unless.search(folded):
+            if entry.unless is not None and _rx(entry.unless).search(folded):
                 continue
             if ctx.non_english(seg) is not None:
                 return  # a segment left in French is TQ601's, not a false friend
-            okay = [m.span() for m in entry.okay_in.finditer(text)] if entry.okay_in else []
+            okay = [m.span() for m in _rx(entry.okay_in).finditer(text)] if entry.okay_in else []
             french, _, renderings, _, _, note = entry.row
             for m in hits:
                 if _inside(okay, *m.span()):

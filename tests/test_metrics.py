@@ -55,3 +55,54 @@ def test_the_statistics_of_a_chunk_leave_sacrebleus_tokenizer_caches_empty():
              for key in metrics.METRICS}
     assert all(len(s) == 1 for s in stats.values())
     assert [c.__call__.cache_info().currsize for c in (Tokenizer13a, TokenizerRegexp, TercomTokenizer)] == [0, 0, 0]
+
+
+def _sample_lines():
+    import os
+
+    from conftest import ROOT
+
+    samples = os.path.join(ROOT, "samples")
+    out = []
+    for name in sorted(os.listdir(samples)):
+        for part in ("mt.en.txt", "ref.en.txt", "src.fr.txt"):
+            path = os.path.join(samples, name, part)
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8") as fh:
+                    out.append(fh.read().splitlines())
+    return out
+
+
+@pytest.mark.parametrize("nrefs", [1, 2])
+def test_fast_chrf_statistics_are_sacrebleus(nrefs):
+    """FastCHRF counts matches another way: the statistics must be sacrebleu's integers, segment by segment."""
+    from tqcheck.chrf import FastCHRF
+
+    files = [f for f in _sample_lines() if f]
+    assert len(files) >= 6
+    for hyps, *refs in zip(files, files[1:], files[2:]):
+        n = min(len(hyps), *map(len, refs))
+        hyps, refs = hyps[:n], [r[:n] for r in refs[:nrefs]]
+        assert FastCHRF()._extract_corpus_statistics(hyps, refs) == CHRF()._extract_corpus_statistics(hyps, refs)
+
+
+def test_fast_chrf_statistics_on_random_text():
+    import random
+
+    from tqcheck.chrf import FastCHRF
+
+    rng = random.Random(7)
+    alphabet = "aab cdé’.,- A\u00a0"
+    hyps = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(300)]
+    refs = [["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(300)] for _ in range(2)]
+    assert FastCHRF()._extract_corpus_statistics(hyps, refs) == CHRF()._extract_corpus_statistics(hyps, refs)
+    assert FastCHRF().corpus_score(hyps, refs).score == CHRF().corpus_score(hyps, refs).score
+
+
+def test_the_metrics_count_chrf_with_the_fast_port():
+    from tqcheck.chrf import FastCHRF
+    from tqcheck.metrics import _metric
+
+    metric, theirs = _metric("chrf", "13a"), CHRF()
+    metric.num_refs = theirs.num_refs = 1  # as tqcheck.metrics sets it
+    assert type(metric) is FastCHRF and str(metric.get_signature()) == str(theirs.get_signature())

@@ -57,7 +57,10 @@ def dropped_names(source: str, text: str, before: Sequence[str] = ()) -> list[Sw
     of kind ``dropped`` or, for a given name left without its surname, ``surname`` (at most one);
     ``before``, the translation's segments just before this one in its story: a pronoun for a person
     named there is an anaphor, not a name dropped ("the spokesman" for him is still a description the
-    source does not have)."""
+    source does not have). A translation in lower case throughout (tokenised MT output, TQ808's) writes
+    its names in lower case too: it is not read ("president viktor yushchenko" names Victor Ioutchenko)."""
+    if not any(c.isupper() for c in text):
+        return []
     return _dropped(SourceSegment(source), text, before)
 
 

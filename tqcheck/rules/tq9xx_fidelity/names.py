@@ -183,6 +183,7 @@ class SourceNameReplaced(Rule):
     Okay: No alternative. <<< Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.
     Okay: President Viktor Yushchenko was poisoned. <<< Le président Victor Ioutchenko a été empoisonné.
     Okay: Mario Monti asked the markets for a few months. <<< Mario Monti a réclamé quelques mois aux marchés.
+    Okay: the president , viktor yushchenko , was poisoned . <<< Le président, Victor Ioutchenko, a été empoisonné.
     Okay: the Biztos Bridge foundation and the First Christmas fair <<< la fondation Biztos Pont et la foire First Noël
     Okay: Voices are coming from Germany and from Washington. <<< Des voix viennent d'Allemagne et des Etats-Unis.
     Okay: A professor in the US spoke of the poor in Brazil. <<< Un professeur aux États-Unis a parlé des pauvres du pays.

@@ -218,3 +218,16 @@ def test_a_quote_typed_for_an_apostrophe_says_so():
     assert f.message == "double quote typed for an apostrophe: write Students', not Students\"" and f.suggestion == "'"
     # inside a quotation, the same mark closes it: "the Yes"s fans is a quotation closed, then its s
     assert [f.message for f in found('He said "ok, Yes"s fans.') if f.rule == "TQ201"] == []
+
+
+def test_tokenised_quotes_pair_within_their_line_when_a_quotation_is_carried():
+    """Tokenised MT output spaces every straight quote ('often " sick " during the year .'): such a
+    line's even run of free-standing marks pairs within the line, so a stray mark an earlier line left
+    open is reported where it stands, not as a quotation this line 'closes' and then 'opens' again."""
+    lines = ['the director " said it was over .', "nobody answered .",
+             'the journalists are often " sick " during the year .', "it is the fault of the climate ."]
+    assert [i for i in _walk_sentences(lines) if i[0] == "TQ201"] == [("TQ201", 1, '"')]
+    # a quotation running on over sentence lines still closes in a later line
+    assert _walk_sentences(['He said: "We will fight on.', 'We will never surrender," he added.']) == []
+    # a line that reopens the quotation is read as before
+    assert [i for i in _walk_sentences(['"We will fight on.', '" We will win " , he said .']) if i[0] == "TQ201"] == []

@@ -315,6 +315,11 @@ class QuoteWalker:
         inches = _inch_marks(text, marks)
         marks = [i for i in marks if i not in inches]
         straight = [i for i in marks if text[i] == '"' and i not in debris]
+        held = None  # a quotation carried from an earlier line, set aside while this line's pairs are read
+        if stack and self.sentences and not self.reopen and straight and len(straight) == len(marks) \
+                and len(straight) % 2 == 0 and all(_position(text, i) == FREE for i in straight):
+            held, stack = stack, []  # tokenised quotes ('often " sick " this year') pair within their line
+            self.stack = stack
         straight_ok = _straight_clearly_paired(text, straight, bool(stack))
 
         def spaces(i: int, role: str) -> None:
@@ -386,6 +391,8 @@ class QuoteWalker:
             if pos in (FREE, OPENER, CLOSER):
                 spaces(i, role)
 
+        if held is not None:
+            stack = self.stack = held + stack
         if stack:
             self._open_at_end = True
         else:

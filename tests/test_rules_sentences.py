@@ -136,6 +136,9 @@ def test_seed_gives_exactly_the_planted_sentence_findings():
     ("at 4:30 a.m.", True), ("the U.S.", True), ("Smith et al.", True), ("Gen.", True),
     ("(approx.", True), ("J.", True), ("stalled...", True), ("on Saturday.", False),
     ("he said no.", False), ("personnel.", False),
+    # text in lower case throughout (tokenised MT) writes abbreviations in lower case too
+    ("the manager of collab kft.", True), ("george bush sr.", True), ("a summit in st.", True),
+    ("a summit in the Saint st.", False),
 ])
 def test_ends_with_abbreviation(before, expected):
     assert ends_with_abbreviation(before) is expected

@@ -47,8 +47,10 @@ def ends_with_abbreviation(before: str) -> bool:
     candidates = [token]
     if len(words) >= 2:
         candidates.append(f"{words[-2].lstrip(_TOKEN_STRIP)} {token}")
+    lowered = not any(ch.isupper() for ch in before)  # text in lower case (tokenised MT): "st. petersburg"
     for c in candidates:
-        if c in abbrevs or (c[:1].lower() + c[1:]) in abbrevs or (c.isupper() and c.capitalize() in abbrevs):
+        if c in abbrevs or (c[:1].lower() + c[1:]) in abbrevs or (c.isupper() and c.capitalize() in abbrevs) \
+                or lowered and c != "no." and (c[:1].upper() + c[1:]) in abbrevs:  # ("he said no.")
             return True  # "Kft.", "kft.", "KFT."
     return False
 

@@ -47,6 +47,7 @@ class BrokenSentence(RegexRule):
     Okay: It happened at 10 a.m. local time in the St. Louis area, approx. two miles away.
     Okay: He was born in Washington, D.C. in 1950, and J. K. Rowling was there.
     Okay: The contract went to the HIB Kft. company, and George Bush Sr. and his son were there.
+    Okay: the contract went to the hib kft. company , and george bush sr. and his son were in st. petersburg .
     """
 
     code = "TQ801"

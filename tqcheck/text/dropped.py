@@ -133,17 +133,19 @@ _ADJECTIVE_AFTER_RE = re.compile(
     re.IGNORECASE)
 
 
-#: What stands for a person whose name the translation dropped: "the official said", "the man's",
-#: "the man from", "the spokesman (R-Ariz.)", not "the official list"; and the French words it may
-#: render (more of the first than of these).
+#: What stands for a person whose name the translation dropped: "the man", "the spokesman" wherever they
+#: stand ("blame the man for", "against the man"), "the official" where a noun would stand ("the official
+#: said", "the official's", "the official (R-Ariz.)", not "the official list"); and the French words it
+#: may render (more of the first than of these).
 _PERSON_DESCRIPTION_RE = re.compile(
-    r"(?<![\w-])the (?:official|man|woman|spokesman|spokeswoman)(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$|\s\("
+    r"(?<![\w-])the (?:(?:man|woman|spokesman|spokeswoman)(?![\w-])|official"
+    r"(?=['\u2019]s\b|\s*[,.;:!?\"\u201d\u2019)]|\s*$|\s\("
     r"|\s(?:said|says|told|added|explained|stated|was|is|has|had|who|will|would|did|does|confirmed|announced"
     r"|from|as|when|while|on|made|took|gave|went|came|got|left|met|found|saw|knew|thought|began|became|won|lost"
     r"|ran|spoke|held|kept|paid|sent|led|felt|brought|bought|stood|put|set|fell|rose|chose|broke|spent|built|fought"
     r"|noted|insisted|argued|warned|replied|wrote|believes|thinks|and|[a-z]+ed|himself|herself"
     r"|(?:already|also|then|now|still|later|never|just|only|even|once|soon|often|recently|previously|always|usually"
-    r"|again|finally|nearly|almost|actually|reportedly|allegedly|apparently)\s+[a-z]+)\b)",
+    r"|again|finally|nearly|almost|actually|reportedly|allegedly|apparently)\s+[a-z]+)\b))",
     re.IGNORECASE)
 #: Each kind of description ("the man", "the official", "the spokesman") counts against the French nouns it
 #: renders: "the man is" is no rendering of the "porte-parole" that "the spokesman of the movement" renders.

@@ -165,6 +165,8 @@ class SourceNameReplaced(Rule):
     Flag: Critics of the country hear it in the press. <<< Les critiques du Mexique l'entendent dans la presse.
     Flag: The picture shows the route, the official said. <<< La photo montre le trajet, a dit Geiger.
     Okay: The official list shows the route, said Geiger. <<< La liste officielle montre le trajet, a dit Geiger.
+    Flag: The attacks against the man increase as the election nears. <<< Les attaques contre Obama augmentent à l'approche des élections.
+    Okay: The attacks against the man increase as the election nears. <<< Les attaques contre l'homme augmentent à l'approche des élections.
     Okay: Critics of the country hear it in Mexico. <<< Les critiques du pays l'entendent au Mexique.
     Flag: The Algerian minister said the city is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
     Okay: The Algerian minister said Algiers is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.

@@ -145,6 +145,10 @@ class CapitalAfterQuoteComma(RegexRule):
         return "safe" if m.group("word").lower() in word_set("sentences_speech_verbs.txt") else None
 
 
+#: The word right after a match, for TQ803's "step by step by| step".
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
 @register
 class DoubledWord(RegexRule):
     r"""The same word twice in a row ("the the").
@@ -169,6 +173,8 @@ class DoubledWord(RegexRule):
     Flag: The dollar was was then devalued, and the crisis is is accelerating.
     Flag: a capacity that is given to us to us men, and help to rescue to rescue its economy
     Flag: "He's from He's from Texas," she said, and joined the organisation's the organisation's campaign.
+    Flag: It measures the degree to degree to which prices rise.
+    Okay: The debt will grow faster and faster and with it the expenses, again and again and again.
     Flag: The bill was backed by Irina Irina Yarovaya. <<< Le projet est soutenu par Irina Iarovaïa.
     Okay: She had had enough, she said, and that that was the end.
     Okay: Boredom is the brain's way to tell you you should be doing something else.
@@ -218,8 +224,9 @@ class DoubledWord(RegexRule):
             yield from self.check_segment(doc, seg, ctx)
             for m in self._PAIR.finditer(seg.text):
                 first, second = m.group(2).lower(), m.group(3).lower()
-                if first == second or second in self._PAIR_LINKS or first == "and":
-                    continue  # "step by step by step", "on and on and on": said on purpose
+                if first == second or first == "and" or second in ("and", "or") \
+                        or second in self._PAIR_LINKS and self._third(seg.text, m.end(), first):
+                    continue  # "step by step by step", "faster and faster and": said on purpose ("degree to degree to which" is not)
                 yield self.finding(doc, seg, m.start(), m.end(),
                                    f"doubled words '{m.group(0)}': the words are repeated by mistake", m.group(1))
 
@@ -235,6 +242,12 @@ class DoubledWord(RegexRule):
                 and self._a_name(first, second):
             return None  # a name: Huan Huan, Pago Pago
         return (f"doubled word '{first} {second}': the word is repeated by mistake", first)
+
+    @staticmethod
+    def _third(text: str, end: int, word: str) -> bool:
+        """Does ``word`` come a third time right after ``end`` ("step by step by| step")?"""
+        m = _NEXT_WORD.match(text, end)
+        return m is not None and m.group(1).lower() == word
 
     @staticmethod
     def _after_clause_verb(text: str, start: int) -> bool:

@@ -409,3 +409,21 @@ def test_the_rule_reads_the_segments_before_in_the_same_story_only():
     doc.source = parse_text("Correa parle.\nIl a plu.\nIl était tard.\nCorrea assure qu'il ne regrette pas sa décision.\n",
                             "s.fr.txt")
     assert [(f.line, f.text) for f in run_rules(doc) if f.rule == "TQ917"] == [(4, "He")]
+
+
+def test_a_place_named_with_its_article_is_read_by_its_row():
+    """'à La Havane' gives the name Havane: the rows 'La Havane' (Havana) and 'La Haye' (The Hague) read it,
+    as 'Le Cap' does not read 'Cap', a French word."""
+    from tqcheck.text.places import place_kinds
+    from tqcheck.text.swaps import SourceSegment
+
+    havana, = SourceSegment("Les autorités consulaires à La Havane essaient de le joindre.").all_names
+    assert havana.phrases == ("Havana",) and place_kinds(havana) == {"city"}
+    hague, = SourceSegment("La Cour siège à La Haye.").all_names[-1:]
+    assert "hague" in hague.forms
+    cape, = SourceSegment("Il est au Cap.").all_names
+    assert not place_kinds(cape)
+    from tqcheck import api
+    report = api.check("The consular authorities in the city are trying to reach him.",
+                       source="Les autorités consulaires à La Havane essaient de le joindre.")
+    assert [f.rule for f in report.files[0].findings] == ["TQ917"]

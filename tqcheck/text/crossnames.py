@@ -69,18 +69,42 @@ def _exonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
     for row in table("untranslated_exonyms.tsv"):
         english = tuple(w for w in _split_folded(row[1]).split() if len(w) >= 3)
         if english:
-            rows[_split_folded(row[0])] = english
+            for key in _keys(row[0]):
+                rows.setdefault(key, english)
     return tuple(sorted(rows.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+#: A French name whose article the source reader leaves out ("à La Havane" gives Havane, "La Haye" Haye).
+_ARTICLE_RE = re.compile(r"^(?:la|le|les) (?=\S+$)")
+
+
+def _keys(french: str) -> tuple[str, ...]:
+    """The folded keys of a table's French name: as written and, for an article and one rare word
+    (La Havane, La Haye, La Mecque; not Le Cap, "cap" being a French word), that word alone."""
+    key = _split_folded(french)
+    bare = _ARTICLE_RE.sub("", key)
+    return (key, bare) if bare != key and zipf(bare, "fr") < RARE_FRENCH else (key,)
+
+
+#: A word this rare in French (Zipf) is a name, not a French word ("havane" 2.4; "cap" 4.4).
+RARE_FRENCH = 4.0
+
+
+@lru_cache(maxsize=1)
+def _name_form_rows() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(folded French key, English phrases) of fidelity_name_forms.tsv, keys without an article too."""
+    return tuple((key, tuple(p.strip() for p in row[1].split("|")))
+                 for row in table("fidelity_name_forms.tsv") for key in _keys(row[0]))
 
 
 @lru_cache(maxsize=1)
 def _name_forms() -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
     """(pattern over a folded name, English phrases): 'francais' -> ('French', 'France')."""
     out = []
-    for row in table("fidelity_name_forms.tsv"):
-        key = re.escape(_split_folded(row[0]))
+    for french, phrases in _name_form_rows():
+        key = re.escape(french)
         # plural and feminine endings of demonyms: Allemands, Allemande, Européennes
-        out.append((re.compile(rf"(?<!\S){key}(?P<ending>(?:e|ne)?s?)(?!\S)"), tuple(p.strip() for p in row[1].split("|"))))
+        out.append((re.compile(rf"(?<!\S){key}(?P<ending>(?:e|ne)?s?)(?!\S)"), phrases))
     return tuple(out)
 
 
@@ -274,7 +298,7 @@ _HEAD = 3
 def _table_index() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
     """Row numbers of ``_exonyms()`` and of fidelity_name_forms.tsv by ``_HEAD`` first letters."""
     out: tuple[dict, dict] = ({}, {})
-    keys = ([french for french, _ in _exonyms()], [_split_folded(row[0]) for row in table("fidelity_name_forms.tsv")])
+    keys = ([french for french, _ in _exonyms()], [french for french, _ in _name_form_rows()])
     for index, rows in zip(out, keys):
         for i, key in enumerate(rows):
             index.setdefault(key[:_HEAD], []).append(i)

@@ -89,6 +89,9 @@ EMPTY_MAX_WORDS = 2
 #: A one-word translation ("Yes.", "No.") of a sentence of this many words or more is empty too, and a
 #: translation without a letter (".", "-", "...") of a source with this many words or more, even a headline.
 EMPTY_SHORT_SOURCE_WORDS = 5
+#: ...and a translation without a letter of a headline of this many words or more ("-" for "Séisme
+#: politique en Israël", "." for "HSV bat Gladbach 1:0"; ten letters at least either way).
+EMPTY_BARE_SOURCE_WORDS = 3
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]\s*$")
 #: A gloss in parentheses ("l'ISC (Institution supérieure de contrôle)"), which a translator may drop.
 _PARENTHESES_RE = re.compile(r"\s*\([^()]*\)")
@@ -103,9 +106,9 @@ class TruncatedTranslation(SegmentRule):
     An absolute floor, unlike TQ914's statistics: a segment less than 0.45 times as long as
     its source (characters), or of one or two words, for a source of eight words or more
     that ends a sentence, has lost most of what the source says. One or two words is an
-    empty translation (critical); otherwise a truncated one (major). A shorter source of five
-    words or more is emptied too when nothing but punctuation is left (".", "-"), or one word
-    of a sentence ("No." for "Je n'ai pas d'autre option."). Headlines (a source
+    empty translation (critical); otherwise a truncated one (major). A shorter source is emptied
+    too when nothing but punctuation is left of three words or more (".", "-"), or one word of a
+    sentence of five or more ("No." for "Je n'ai pas d'autre option."). Headlines (a source
     without sentence-final punctuation, which editors rewrite freely) and scraping debris
     are left alone. A translation that is a whole sentence (a capital first, a full stop
     last) is a condensed rendering unless it is under 0.3 times as long, and the glosses in
@@ -118,6 +121,8 @@ class TruncatedTranslation(SegmentRule):
     Flag: . <<< Je ne suis pas un sauveur.
     Flag: No. <<< Je n'ai pas d'autre option.
     Flag: - <<< Le retour des pilleurs de tombes maudits
+    Flag: - <<< Séisme politique en Israël
+    Okay: - <<< 2-1
     Okay: No. <<< Non, a-t-il dit.
     Okay: Thanks. <<< Merci beaucoup à tous.
     Okay: The president said the reform was needed. <<< Le président a déclaré que la réforme était nécessaire.
@@ -172,9 +177,9 @@ class TruncatedTranslation(SegmentRule):
     def _short_source_emptied(text: str, src: str, src_words: int, words: int) -> bool:
         """A shorter source emptied: no letter left of a source of five words or more (".", "-"), or
         one word left of a sentence of five words or more ("No." for "Je ne suis pas un sauveur.")."""
-        if src_words < EMPTY_SHORT_SOURCE_WORDS:
-            return False
         emptied = not any(map(str.isalpha, text))
+        if src_words < (EMPTY_BARE_SOURCE_WORDS if emptied else EMPTY_SHORT_SOURCE_WORDS):
+            return False
         if not emptied and words > 1:
             return False  # (most segments: the letters of the source are not counted)
         if sum(map(str.isalpha, src)) < 10:

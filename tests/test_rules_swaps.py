@@ -366,7 +366,7 @@ def test_a_given_name_without_its_surname(source, translation, given):
     ("nigeria", "nigerian", True), ("alger", "algerian", True), ("china", "chinese", True), ("iraq", "iraqi", True),
     ("mexico", "mexican", True), ("america", "americans", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
     ("germany", "german", True), ("sweden", "swedes", True), ("sweden", "swede", True), ("brussels", "brussels", False), ("france", "franco", True), ("russia", "russo", True), ("germany", "germany", False),
-    ("mexico", "mexico", False),
+    ("mexico", "mexico", False), ("turkey", "turkish", True), ("turkey", "turkey", False), ("jersey", "jersey", False),
 ])
 def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     assert demonym(form, word) is expected

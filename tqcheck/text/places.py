@@ -150,4 +150,5 @@ def demonym(form: str, word: str) -> bool:
     words = (word, word[:-1]) if word.endswith("s") else (word,)
     if word != form and any(len(w) >= 5 and (w.endswith("o") and form.startswith(w[:-1]) or w == form[:-1]) for w in words):
         return True
-    return any(w.endswith(e) and w[:-len(e)] in (form, form[:-1]) for w in words for e in _DEMONYM_ENDINGS if len(w) > len(e) + 2)
+    stems = (form, form[:-1], form[:-2]) if form.endswith("ey") else (form, form[:-1])  # turk-ish for turk-ey
+    return any(w.endswith(e) and w[:-len(e)] in stems for w in words for e in _DEMONYM_ENDINGS if len(w) > len(e) + 2)

@@ -27,8 +27,7 @@ def word_parts(text: str) -> list[tuple[str, str]]:
     A part is letters, with apostrophes inside: a hyphen ends it (it is no letter)."""
     out = []
     for m in _PART_TOKEN_RE.finditer(text.replace("\u2019", "'")):
-        part = m.group(0)
-        part = part.removesuffix("'s")
+        part = m.group(0).removesuffix("'s")
         folded = fold_name(part)
         if len(folded) >= 3:
             out.append((part, folded))

@@ -202,8 +202,11 @@ class DoubledWord(RegexRule):
     #: Two words said twice ("have allowed have allowed", "expect too expect too").
     _PAIR = re.compile(r"(?<![\w’'-])(([^\W\d_]+(?:[-’'][^\W\d_]+)*)\s+([^\W\d_]+(?:[-’'][^\W\d_]+)*))\s+(\2\s+\3)(?![\w’'-])",
                        re.IGNORECASE)  # (with their 's and hyphens: "He's from He's from")
-    #: "more and more and more", "step by step by step", "day after day after day": said on purpose.
-    _PAIR_LINKS = frozenset("after and by for in or over to upon".split())
+    #: A pair linked by a conjunction is said on purpose ("more and more and more", "faster and faster
+    #: and with it"); by one of _PAIR_LINKS, when its first word comes a third time ("step by step by
+    #: step", "day after day after day"; not "the degree to degree to which").
+    _PAIR_CONJUNCTIONS = frozenset(("and", "or"))
+    _PAIR_LINKS = frozenset("after by for in over to upon".split())
     #: "What it is is…", "what matters was was…" : a clause subject before a doubled is/was.
     _WHAT_BEFORE = re.compile(r"(?i)\bwhat(?:\s+[^\W\d_]+){1,2}\s+$")
     _FUNCTION_WORDS = frozenset("a an and at by for from in is of on that the to was with".split())
@@ -224,9 +227,9 @@ class DoubledWord(RegexRule):
             yield from self.check_segment(doc, seg, ctx)
             for m in self._PAIR.finditer(seg.text):
                 first, second = m.group(2).lower(), m.group(3).lower()
-                if first == second or first == "and" or second in ("and", "or") \
+                if first == second or first == "and" or second in self._PAIR_CONJUNCTIONS \
                         or second in self._PAIR_LINKS and self._third(seg.text, m.end(), first):
-                    continue  # "step by step by step", "faster and faster and": said on purpose ("degree to degree to which" is not)
+                    continue  # said on purpose
                 yield self.finding(doc, seg, m.start(), m.end(),
                                    f"doubled words '{m.group(0)}': the words are repeated by mistake", m.group(1))
 

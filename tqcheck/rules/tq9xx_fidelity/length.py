@@ -86,11 +86,11 @@ TRUNCATED_MAX_RATIO_WHOLE = 0.3
 TRUNCATED_MIN_WORDS = 8
 #: A translation of this many words or fewer of such a source is empty ("." or "Yes."): critical.
 EMPTY_MAX_WORDS = 2
-#: A one-word translation ("Yes.", "No.") of a sentence of this many words or more is empty too, and a
-#: translation without a letter (".", "-", "...") of a source with this many words or more, even a headline.
+#: A one-word translation ("Yes.", "No.") of a sentence of this many words or more is empty too.
 EMPTY_SHORT_SOURCE_WORDS = 5
-#: ...and a translation without a letter of a headline of this many words or more ("-" for "Séisme
-#: politique en Israël", "." for "HSV bat Gladbach 1:0"; ten letters at least either way).
+#: ...and a translation without a letter (".", "-", "...") of a source of this many words or more, even a
+#: headline ("-" for "Séisme politique en Israël", "." for "HSV bat Gladbach 1:0"; ten letters at least
+#: either way).
 EMPTY_BARE_SOURCE_WORDS = 3
 _SENTENCE_END_RE = re.compile(r"[.!?…:;\"”»)]\s*$")
 #: A gloss in parentheses ("l'ISC (Institution supérieure de contrôle)"), which a translator may drop.
@@ -175,7 +175,7 @@ class TruncatedTranslation(SegmentRule):
 
     @staticmethod
     def _short_source_emptied(text: str, src: str, src_words: int, words: int) -> bool:
-        """A shorter source emptied: no letter left of a source of five words or more (".", "-"), or
+        """A shorter source emptied: no letter left of a source of three words or more (".", "-"), or
         one word left of a sentence of five words or more ("No." for "Je ne suis pas un sauveur.")."""
         emptied = not any(map(str.isalpha, text))
         if src_words < (EMPTY_BARE_SOURCE_WORDS if emptied else EMPTY_SHORT_SOURCE_WORDS):

@@ -178,7 +178,8 @@ def _near(a: tuple[int, int], b: tuple[int, int], slack: int = 2) -> bool:
 
 def _span(tokens: RunTokens, first: int, last: int) -> tuple[int, int]:
     """Character offsets of tokens ``first``..``last``, without punctuation at the edges."""
-    start, end = tokens.spans[first][0], tokens.spans[last][1]
+    spans = tokens.spans  # (made from the text when asked: once)
+    start, end = spans[first][0], spans[last][1]
     text = " ".join(tokens.raw[first:last + 1])  # only its edges matter
     lead = len(text) - len(text.lstrip(EDGE_PUNCTUATION_WIDE))
     trail = len(text) - len(text.rstrip(EDGE_PUNCTUATION_WIDE))

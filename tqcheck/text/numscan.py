@@ -232,6 +232,8 @@ def _numbers(sc: _Scanner, lang: str) -> None:
         if factor == 1 and _DOT_TIME_RE.fullmatch(raw):
             hour, minute = raw.split(".")
             keys.add(f"t:{int(hour)}:{minute}")  # "20.30" may be a clock time
+            if lang == "en" and 1 <= int(hour) < 12:  # "from 5.30 to 6.30 p.m.": a.m. or p.m., as "5:30" is
+                keys.add(f"t:{int(hour) + 12}:{minute}")
         english = _english_number(raw, values[0], lang)
         if factor in _MULTIPLIER_EN:
             english += " " + _MULTIPLIER_EN[factor]

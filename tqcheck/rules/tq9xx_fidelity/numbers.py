@@ -42,6 +42,8 @@ class SourceNumberChanged(Rule):
     Okay: some 2,500 soldiers and 1,000 contractors <<< quelque 2 500 soldats et 1 000 sous-traitants
     Okay: prices rose 4.9 percent, or 4.9% in March <<< les prix ont augmenté de 4,9 % en mars
     Okay: at 4:30 p.m., or 16:30, on January 3, 2020 <<< à 16h30 le 3 janvier 2020
+    Okay: visits from 5.30 to 6.30 p.m. each day <<< visites de 17h30 à 18h30 chaque jour
+    Flag: visits from 4.30 to 6.30 p.m. each day <<< visites de 17h30 à 18h30 chaque jour
     Okay: twelve died on the second anniversary, 12 in all <<< 12 morts pour le 2e anniversaire, douze au total
     Okay: in the 21st century, as in the early 90s, $2.5 billion <<< au XXIe siècle, comme au début des années 1990, 2,5 milliards de dollars
     Okay: 400,000 people and 2,500 troops; the Nikkei closed at 11,743.61 <<< 400.000 personnes et 2.500 soldats ; le Nikkei a clôturé à 11.743,61

@@ -24,10 +24,17 @@ def place_table() -> tuple[re.Pattern, dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def source_places() -> dict[str, str]:
+    """The kind of each place a French source may name, by its folded English name: the places of the
+    table and those it leaves out for the English side only (fidelity_places_source.tsv: Georgia, Chad)."""
+    return {**place_table()[1], **{fold_phrase(r[0]): r[1] for r in table("fidelity_places_source.tsv")}}
+
+
+@lru_cache(maxsize=1)
 def places_by_word() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
     """Each place's words and kind, indexed by each of its words (united -> united states, united kingdom...)."""
     index: dict[str, list] = {}
-    for place, kind in place_table()[1].items():
+    for place, kind in source_places().items():
         words = frozenset(place.split())
         for w in words:
             index.setdefault(w, []).append((words, kind))
@@ -68,7 +75,7 @@ def place_kinds(name: SourceName) -> set[str]:
     Republic; not a demonym's country: "Français" is French first, and no place)."""
     index = places_by_word()
     kinds = {kind for w in name.forms for words, kind in index.get(w, ()) if words <= name.forms}
-    if name.phrases and (kind := place_table()[1].get(fold_phrase(name.phrases[0]))):
+    if name.phrases and (kind := source_places().get(fold_phrase(name.phrases[0]))):
         kinds.add(kind)
     return kinds
 
@@ -77,7 +84,7 @@ def place_named(name: SourceName, folded: str) -> bool:
     """Whether ``folded`` (a text folded by ``fold_phrase``, between spaces) names the place ``name``
     as a place of the table or an acronym, whole ("Mexico", "South Africa", "US"; not "Mexican",
     "Southern African", "Czech")."""
-    table_places = place_table()[1]
+    table_places = source_places()
     if any(f" {place} " in folded for place in table_places if set(place.split()) <= name.forms):
         return True
     phrases = ((fold_phrase(p), p.replace(".", "").isupper()) for p in name.phrases)
@@ -90,7 +97,7 @@ def named_whole(name: SourceName, text: str) -> bool:
     whole place for (nothing tells a part from the whole there)."""
     if len(name.own) < 2:
         return True
-    table_places = place_table()[1]
+    table_places = source_places()
     known = any(" " in p and set(p.split()) <= name.forms for p in table_places) or bool(
         name.phrases and fold_phrase(name.phrases[0]) in table_places)
     if not known:

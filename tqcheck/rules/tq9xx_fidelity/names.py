@@ -168,6 +168,8 @@ class SourceNameReplaced(Rule):
     Flag: The attacks against the man increase as the election nears. <<< Les attaques contre Obama augmentent à l'approche des élections.
     Okay: The attacks against the man increase as the election nears. <<< Les attaques contre l'homme augmentent à l'approche des élections.
     Okay: Critics of the country hear it in Mexico. <<< Les critiques du pays l'entendent au Mexique.
+    Flag: The country was the first to vote. <<< La Géorgie a été la première à voter.
+    Okay: Georgia was the first to vote. <<< La Géorgie a été la première à voter.
     Flag: The Algerian minister said the city is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
     Okay: The Algerian minister said Algiers is now certain. <<< Le ministre algérien a affirmé qu'Alger en est désormais certain.
     Flag: Czech tourists leave the country. <<< Des touristes tchèques partent de la République tchèque.
@@ -206,7 +208,7 @@ class SourceNameReplaced(Rule):
     name = "source-name-replaced"
     category = "accuracy/mistranslation"
     severity = Severity.MAJOR
-    data_files = ("fidelity_places.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
+    data_files = ("fidelity_places.tsv", "fidelity_places_source.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
                   "fidelity_name_forms.tsv", "crossnames_common_nouns.txt", "fidelity_person_titles.txt",
                   "fidelity_name_heads.txt", "crossnames_french_titles.txt", "names_first.txt")
     needs = frozenset({"source"})

@@ -5,6 +5,10 @@ its language profiles ship inside the package: nothing is downloaded.
 """
 from __future__ import annotations
 
+import os
+import struct
+from functools import lru_cache
+
 from .text.language import needs_langid, without_names
 
 #: langdetect is unsure when English is among its candidates above this probability.
@@ -16,6 +20,7 @@ def language_probabilities(text: str) -> list[tuple[str, float]]:
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
+    preload()
     DetectorFactory.seed = 0
     try:
         return [(l.lang, l.prob) for l in detect_langs(text)]
@@ -24,11 +29,73 @@ def language_probabilities(text: str) -> list[tuple[str, float]]:
 
 
 def preload() -> None:
-    """Load langdetect's language profiles now (57 MiB of tables), e.g. once before worker processes
-    are forked, so that they share them instead of each loading its own copy."""
+    """Load langdetect's language profiles now, e.g. once before worker processes are forked, so that
+    they share them instead of each loading its own copy; ``_SparseProbabilities`` holds them."""
     from langdetect import detector_factory
 
-    detector_factory.init_factory()
+    if detector_factory._factory is None:
+        detector_factory._factory = _load_factory(detector_factory)
+
+
+class _SparseProbabilities(dict):
+    """langdetect's table of each n-gram's probability in each language, kept sparse.
+
+    langdetect keeps a list of 55 floats for each of its 87,598 n-grams (some 60 MiB), though 96% of
+    the values are zero. Here each n-gram keeps its non-zero values only, packed as (language index,
+    double) pairs in a bytes object (some 12 MiB in all); looking one up gives langdetect the list it
+    would have had, with the very same floats (tests/test_langid.py compares every n-gram's list with
+    langdetect's own), made once for each n-gram a text needs (a detection reads the same n-grams
+    thousands of times). Only ``in`` and ``[]``, all langdetect's detector uses, are meant."""
+
+    def __init__(self, languages: int) -> None:
+        super().__init__()
+        self.languages = languages
+
+    def __getitem__(self, word: str) -> list[float]:
+        return _unpacked(dict.__getitem__(self, word), self.languages)
+
+
+@lru_cache(maxsize=4096)
+def _unpacked(packed: bytes, languages: int) -> list[float]:
+    values = [0.0] * languages
+    for index, value in _PAIR.iter_unpack(packed):
+        values[index] = value
+    return values
+
+
+_PAIR = struct.Struct("<Bd")
+
+
+def _load_factory(detector_factory):
+    """langdetect's DetectorFactory with its profiles loaded as ``load_profile`` and ``add_profile``
+    load them (the same files, in the same order, the same probabilities), held sparse."""
+    import json
+
+    from langdetect.utils.lang_profile import LangProfile
+
+    directory = detector_factory.PROFILES_DIRECTORY
+    files = os.listdir(directory)
+    factory = detector_factory.DetectorFactory()
+    table = factory.word_lang_prob_map = _SparseProbabilities(len(files))
+    packed: dict[str, bytes] = {}
+    index = 0
+    for name in files:
+        path = os.path.join(directory, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as fh:
+            profile = LangProfile(**json.load(fh))
+        factory.langlist.append(profile.name)
+        pack, n_words, get = _PAIR.pack, profile.n_words, packed.get
+        for word, count in profile.freq.items():
+            length = len(word)
+            if 1 <= length <= 3:
+                packed[word] = get(word, b"") + pack(index, 1.0 * count / n_words[length - 1])
+            elif word not in packed:
+                packed[word] = b""  # (langdetect lists such an n-gram, with no probability)
+        index += 1
+    dict.update(table, packed)
+    return factory
 
 
 def examines(text: str, min_chars: int) -> bool:

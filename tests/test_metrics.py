@@ -73,11 +73,15 @@ def _sample_lines():
     return out
 
 
+@pytest.mark.parametrize("vector", [False, True])
 @pytest.mark.parametrize("nrefs", [1, 2])
-def test_fast_chrf_statistics_are_sacrebleus(nrefs):
-    """FastCHRF counts matches another way: the statistics must be sacrebleu's integers, segment by segment."""
+def test_fast_chrf_statistics_are_sacrebleus(nrefs, vector, monkeypatch):
+    """FastCHRF counts matches other ways (numpy for a run of segments, shared n-grams for a few): the
+    statistics must be sacrebleu's integers, segment by segment."""
+    from tqcheck import chrf
     from tqcheck.chrf import FastCHRF
 
+    monkeypatch.setattr(chrf, "VECTOR_MIN_SEGMENTS", 1 if vector else 10**9)
     files = [f for f in _sample_lines() if f]
     assert len(files) >= 6
     for hyps, *refs in zip(files, files[1:], files[2:]):
@@ -97,6 +101,22 @@ def test_fast_chrf_statistics_on_random_text():
     refs = [["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(300)] for _ in range(2)]
     assert FastCHRF()._extract_corpus_statistics(hyps, refs) == CHRF()._extract_corpus_statistics(hyps, refs)
     assert FastCHRF().corpus_score(hyps, refs).score == CHRF().corpus_score(hyps, refs).score
+
+
+def test_fast_chrf_counts_a_run_of_segments_with_numpy_and_a_huge_alphabet_without(monkeypatch):
+    import random
+
+    from tqcheck import chrf
+
+    calls = []
+    vector = chrf._vector_statistics
+    monkeypatch.setattr(chrf, "_vector_statistics", lambda *a: calls.append(vector(*a)) or calls[-1])
+    rng = random.Random(11)
+    for alphabet in ("ab cd’.", "".join(map(chr, range(0x4E00, 0x4E00 + 3000)))):  # 3,000 characters: 3001^6 > 2^62
+        hyps = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(250)]
+        refs = [["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(250)]]
+        assert chrf.FastCHRF()._extract_corpus_statistics(hyps, refs) == CHRF()._extract_corpus_statistics(hyps, refs)
+    assert calls[0] is not None and calls[1] is None  # numpy counted the first; the second fell back
 
 
 def test_the_metrics_count_chrf_with_the_fast_port():

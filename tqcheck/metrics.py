@@ -52,6 +52,13 @@ def _metric(key: str, tokenize: str, **kwargs):
     return FastTER()
 
 
+def preload() -> None:
+    """Load what counting many segments' statistics needs (numpy, for chrF), e.g. before workers fork."""
+    from .chrf import preload as chrf_preload
+
+    chrf_preload()
+
+
 def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[str]]) -> list:
     """sacrebleu's per-segment sufficient statistics for a run of segments (runs in a worker)."""
     _quiet()
@@ -63,10 +70,9 @@ def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[
 
 
 def _forget_tokenized(metric) -> None:
-    """Empty the cache of ``metric``'s tokenizer. sacrebleu keeps the last 65,536 lines each of its
-    tokenizers has seen (an lru_cache on ``__call__``), which helps it tokenize a reference twice;
-    tqcheck tokenizes each line of a chunk once, so over a large corpus the caches only hold memory
-    (some 15 MiB per process at 8,000 segments, up to three caches of 65,536 lines)."""
+    """Empty the cache of ``metric``'s tokenizer. sacrebleu keeps the last 65,536 lines each tokenizer
+    has seen (an lru_cache on ``__call__``); tqcheck tokenizes each line of a chunk once, so over a
+    large corpus the caches only hold memory (some 15 MiB per process at 8,000 segments)."""
     tokenizer = getattr(metric, "tokenizer", None)
     for part in (tokenizer, getattr(tokenizer, "_post_tokenizer", None)):  # 13a hands its line on to a regexp one
         call = getattr(type(part), "__call__", None)

@@ -119,6 +119,43 @@ def test_fast_chrf_counts_a_run_of_segments_with_numpy_and_a_huge_alphabet_witho
     assert calls[0] is not None and calls[1] is None  # numpy counted the first; the second fell back
 
 
+@pytest.mark.parametrize("vector", [False, True])
+@pytest.mark.parametrize("nrefs", [1, 2])
+def test_fast_bleu_statistics_are_sacrebleus(nrefs, vector, monkeypatch):
+    """FastBLEU counts a run of segments' n-grams with numpy: the statistics must be sacrebleu's integers."""
+    from tqcheck import bleu
+
+    monkeypatch.setattr(bleu, "VECTOR_MIN_SEGMENTS", 1 if vector else 10**9)
+    files = [f for f in _sample_lines() if f]
+    for hyps, *refs in zip(files, files[1:], files[2:]):
+        n = min(len(hyps), *map(len, refs))
+        hyps, refs = hyps[:n], [r[:n] for r in refs[:nrefs]]
+        fast, theirs = bleu.FastBLEU(), BLEU()
+        assert fast._extract_corpus_statistics(hyps, refs) == theirs._extract_corpus_statistics(hyps, refs)
+        assert fast.num_refs == theirs.num_refs
+
+
+@pytest.mark.parametrize("options", [{}, {"tokenize": "char"}, {"tokenize": "intl", "lowercase": True},
+                                     {"max_ngram_order": 2}])
+def test_fast_bleu_statistics_on_random_text(options, monkeypatch):
+    import random
+
+    from tqcheck import bleu
+
+    calls = []
+    vector = bleu._vector_statistics
+    monkeypatch.setattr(bleu, "_vector_statistics", lambda *a: calls.append(1) or vector(*a))
+    rng = random.Random(5)
+    words = ["a", "a", "b", "c", "the", "of", ".", ",", '"', "é", "Ab", "😀", "-"]
+    hyps = [" ".join(rng.choice(words) for _ in range(rng.randrange(0, 25))) for _ in range(300)]
+    refs = [[" ".join(rng.choice(words) for _ in range(rng.randrange(0, 25))) for _ in range(300)] for _ in range(3)]
+    assert bleu.FastBLEU(**options)._extract_corpus_statistics(hyps, refs) == BLEU(**options)._extract_corpus_statistics(hyps, refs)
+    assert calls  # counted with numpy
+    refs[1][7] = None  # a segment without its second reference: sacrebleu's way
+    assert bleu.FastBLEU(**options)._extract_corpus_statistics(hyps, refs) == BLEU(**options)._extract_corpus_statistics(hyps, refs)
+    assert len(calls) == 1
+
+
 def test_the_metrics_count_chrf_with_the_fast_port():
     from tqcheck.chrf import FastCHRF
     from tqcheck.metrics import _metric
@@ -126,3 +163,13 @@ def test_the_metrics_count_chrf_with_the_fast_port():
     metric, theirs = _metric("chrf", "13a"), CHRF()
     metric.num_refs = theirs.num_refs = 1  # as tqcheck.metrics sets it
     assert type(metric) is FastCHRF and str(metric.get_signature()) == str(theirs.get_signature())
+
+
+@pytest.mark.parametrize("tokenize", ["13a", "intl", "char"])
+def test_the_metrics_count_bleu_with_the_fast_port(tokenize):
+    from tqcheck.bleu import FastBLEU
+    from tqcheck.metrics import _metric
+
+    metric, theirs = _metric("bleu", tokenize), BLEU(tokenize=tokenize)
+    metric.num_refs = theirs.num_refs = 1
+    assert type(metric) is FastBLEU and str(metric.get_signature()) == str(theirs.get_signature())

@@ -162,6 +162,7 @@ def real_data(real: str, repeat: int, tqcheck: list[str], sacrebleu: str, jobs: 
 def cycled(real: str, n: int, work: str) -> tuple[str, str, str]:
     """The real translation, reference and source repeated (cycled) to ``n`` aligned lines, in ``work``."""
     paths = []
+    os.makedirs(work, exist_ok=True)  # --out may name a directory not made yet
     for name in REAL_FILES:
         path = os.path.join(work, f"{n}.{name}")
         if not os.path.exists(path):

@@ -14,7 +14,7 @@ LAYERS = [
     ["tqcheck.version", "tqcheck.errors", "tqcheck.model"],
     ["tqcheck.text"],
     ["tqcheck.glossary", "tqcheck.paths"],
-    ["tqcheck.io", "tqcheck.output", "tqcheck.langid", "tqcheck.metrics", "tqcheck.ter", "tqcheck.chrf", "tqcheck.bleu", "tqcheck.fixedit"],
+    ["tqcheck.io", "tqcheck.output", "tqcheck.langid", "tqcheck.metrics", "tqcheck.ter", "tqcheck.chrf", "tqcheck.bleu", "tqcheck.keycount", "tqcheck.fixedit"],
     ["tqcheck.config", "tqcheck.registry"],
     ["tqcheck.rules"],
     ["tqcheck.engine", "tqcheck.workers", "tqcheck.distribute", "tqcheck.dask_backend", "tqcheck.baseline", "tqcheck.perfile", "tqcheck.scoring", "tqcheck.diffview",

@@ -78,10 +78,10 @@ def _sample_lines():
 def test_fast_chrf_statistics_are_sacrebleus(nrefs, vector, monkeypatch):
     """FastCHRF counts matches other ways (numpy for a run of segments, shared n-grams for a few): the
     statistics must be sacrebleu's integers, segment by segment."""
-    from tqcheck import chrf
+    from tqcheck import keycount
     from tqcheck.chrf import FastCHRF
 
-    monkeypatch.setattr(chrf, "VECTOR_MIN_SEGMENTS", 1 if vector else 10**9)
+    monkeypatch.setattr(keycount, "VECTOR_MIN_SEGMENTS", 1 if vector else 10**9)
     files = [f for f in _sample_lines() if f]
     assert len(files) >= 6
     for hyps, *refs in zip(files, files[1:], files[2:]):
@@ -123,9 +123,9 @@ def test_fast_chrf_counts_a_run_of_segments_with_numpy_and_a_huge_alphabet_witho
 @pytest.mark.parametrize("nrefs", [1, 2])
 def test_fast_bleu_statistics_are_sacrebleus(nrefs, vector, monkeypatch):
     """FastBLEU counts a run of segments' n-grams with numpy: the statistics must be sacrebleu's integers."""
-    from tqcheck import bleu
+    from tqcheck import bleu, keycount
 
-    monkeypatch.setattr(bleu, "VECTOR_MIN_SEGMENTS", 1 if vector else 10**9)
+    monkeypatch.setattr(keycount, "VECTOR_MIN_SEGMENTS", 1 if vector else 10**9)
     files = [f for f in _sample_lines() if f]
     for hyps, *refs in zip(files, files[1:], files[2:]):
         n = min(len(hyps), *map(len, refs))

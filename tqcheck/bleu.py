@@ -3,7 +3,7 @@
 sacrebleu's BLEU tokenizes each segment, builds one ``Counter`` of the word n-grams (orders 1
 to 4) of the hypothesis and of each reference in Python, and adds up, order by order,
 ``min(hypothesis count, highest reference count)``. For a run of segments
-(``VECTOR_MIN_SEGMENTS`` or more) ``FastBLEU`` tokenizes them as sacrebleu does (its own
+(``keycount.VECTOR_MIN_SEGMENTS`` or more) ``FastBLEU`` tokenizes them as sacrebleu does (its own
 tokenizer) and counts every segment's n-grams at once: each token becomes an integer, each
 n-gram one integer key (its segment's number, then its (n-1)-gram's rank and its last token),
 and one sort per order counts the keys on each side. The statistics are the same integers for
@@ -18,16 +18,14 @@ from itertools import chain
 
 from sacrebleu.metrics import BLEU
 
-#: From this many segments, the n-grams are counted with numpy (below, sacrebleu's own way).
-VECTOR_MIN_SEGMENTS = 200
+from .keycount import count_sides, layout, vectorizable
 
 
 class FastBLEU(BLEU):
     """sacrebleu's BLEU, with the n-gram statistics of a run of segments counted with numpy."""
 
     def _extract_corpus_statistics(self, hypotheses: Sequence[str], references) -> list:
-        if (len(hypotheses) >= VECTOR_MIN_SEGMENTS and references
-                and all(len(stream) == len(hypotheses) and None not in stream for stream in references)):
+        if vectorizable(hypotheses, references):
             hyps = [self._preprocess_segment(h) for h in hypotheses]
             refs = [[self._preprocess_segment(r) for r in stream] for stream in references]
             stats = _vector_statistics(hyps, refs, self.max_ngram_order, self._get_closest_ref_len)
@@ -45,15 +43,14 @@ def _vector_statistics(hyps: list[str], refs: list[list[str]], order: int, close
     import numpy as np
 
     n = len(hyps)
-    flat = [" ".join(lines).split() for lines in [hyps, *refs]]  # each side's tokens, segment after segment
-    vocabulary = {token: i for i, token in enumerate(dict.fromkeys(chain.from_iterable(flat)))}
+    split = [[line.split() for line in lines] for lines in [hyps, *refs]]  # each side's tokens, segment by segment
+    vocabulary = {token: i for i, token in enumerate(dict.fromkeys(chain.from_iterable(chain.from_iterable(split))))}
     sides = []
-    for lines, tokens in zip([hyps, *refs], flat):
-        lengths = np.fromiter(map(len, map(str.split, lines)), dtype=np.int64, count=n)
-        ids = np.fromiter(map(vocabulary.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        segment = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        position = np.arange(len(ids), dtype=np.int64) - np.repeat(starts, lengths)
+    for segments in split:
+        lengths = np.fromiter(map(len, segments), dtype=np.int64, count=n)
+        ids = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(segments)), dtype=np.int64,
+                          count=int(lengths.sum()))
+        segment, position = layout(np, lengths)
         sides.append((ids, segment, position, lengths))
     size = len(vocabulary) + 1
     positions = sum(len(ids) for ids, *_ in sides) + 1
@@ -81,10 +78,7 @@ def _vector_statistics(hyps: list[str], refs: list[list[str]], order: int, close
             rank[whole] = inverse[cut[j]:cut[j + 1]]
             ranks.append(rank)
         span = len(unique)
-        counted = [segment * span + rank[whole] for (segment, _, whole), rank in zip(keys, ranks)]
-        grams, where = np.unique(np.concatenate(counted), return_inverse=True)
-        bounds = np.cumsum([0] + [len(c) for c in counted])
-        counts = [np.bincount(where[bounds[j]:bounds[j + 1]], minlength=len(grams)) for j in range(len(counted))]
+        grams, counts = count_sides(np, [segment * span + rank[whole] for (segment, _, whole), rank in zip(keys, ranks)])
         best_ref = np.max(counts[1:], axis=0)
         shared = np.minimum(counts[0], best_ref)
         correct[:, k - 1] = np.bincount(grams // span, weights=shared, minlength=n).astype(np.int64)

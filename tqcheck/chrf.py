@@ -4,7 +4,7 @@ sacrebleu's chrF builds, for each segment and each reference, one ``Counter`` of
 n-grams per order (1 to 6) in Python, then adds up ``min(hypothesis count, reference count)``
 over the hypothesis's n-grams. ``FastCHRF`` gives the same integers two faster ways:
 
-- for a run of segments (``VECTOR_MIN_SEGMENTS`` or more), all at once with numpy: each
+- for a run of segments (``keycount.VECTOR_MIN_SEGMENTS`` or more), all at once with numpy: each
   character becomes a small integer, each n-gram of a segment one integer key (its segment's
   number, then its characters, in base ``len(alphabet) + 1``), and one sort per order counts
   every key on each side (``_vector_statistics``);
@@ -24,24 +24,14 @@ from collections.abc import Sequence
 
 from sacrebleu.metrics import CHRF
 
-#: From this many segments, the statistics are counted with numpy (below, its start-up costs more
-#: than it saves: 0.15 s to import it).
-VECTOR_MIN_SEGMENTS = 200
-
-
-def preload() -> None:
-    """Import numpy now (some 13 MiB), e.g. once before worker processes are forked, so that they share
-    its pages instead of each importing its own copy."""
-    _vector_statistics(["a warm-up"], [["a warm up"]], 6, lambda stats: 0.0)  # imports what numpy imports on first use
+from .keycount import count_sides, layout, vectorizable
 
 
 class FastCHRF(CHRF):
     """sacrebleu's CHRF, with its statistics counted faster (see the module's docstring)."""
 
     def _extract_corpus_statistics(self, hypotheses: Sequence[str], references) -> list:
-        if (len(hypotheses) >= VECTOR_MIN_SEGMENTS and references and self.word_order == 0
-                and not self.whitespace and not self.lowercase
-                and all(len(stream) == len(hypotheses) and None not in stream for stream in references)):
+        if self.word_order == 0 and not self.whitespace and not self.lowercase and vectorizable(hypotheses, references):
             stats = _vector_statistics(hypotheses, references, self.char_order, self._compute_f_score)
             if stats is not None:
                 self.num_refs = len(references)  # as sacrebleu's _cache_references sets it
@@ -80,9 +70,7 @@ def _vector_statistics(hypotheses: Sequence[str], references, order: int, f_scor
     cut = np.cumsum([0] + [len(points) for points, _ in sides])
     layouts = []
     for k, (_, lengths) in enumerate(sides):
-        segment = np.repeat(np.arange(n, dtype=np.int64), lengths)
-        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-        position = np.arange(len(segment), dtype=np.int64) - np.repeat(starts, lengths)
+        segment, position = layout(np, lengths)
         layouts.append((ids[cut[k]:cut[k + 1]], segment, position, lengths[segment], np.zeros(len(segment), np.int64)))
     per_side = [np.zeros((n, 3 * order), dtype=np.int64) for _ in references]
     for k in range(1, order + 1):
@@ -94,15 +82,11 @@ def _vector_statistics(hypotheses: Sequence[str], references, order: int, f_scor
             whole = position + k <= length
             keys.append(segment[whole] * base ** k + code[whole])
             totals.append(np.bincount(segment[whole], minlength=n))
-        for r in range(len(references)):
-            both = np.concatenate([keys[0], keys[r + 1]])
-            unique, inverse = np.unique(both, return_inverse=True)
-            on_hyp = np.bincount(inverse[:len(keys[0])], minlength=len(unique))
-            on_ref = np.bincount(inverse[len(keys[0]):], minlength=len(unique))
-            shared = np.minimum(on_hyp, on_ref)
-            match = np.bincount(unique // base ** k, weights=shared, minlength=n)
+        unique, counts = count_sides(np, keys)
+        segment_of = unique // base ** k
+        for r, stats in enumerate(per_side):
+            match = np.bincount(segment_of, weights=np.minimum(counts[0], counts[r + 1]), minlength=n)
             ref_total = totals[r + 1]
-            stats = per_side[r]
             stats[:, 3 * (k - 1)] = np.where(ref_total > 0, totals[0], 0)  # no hits without a reference n-gram
             stats[:, 3 * (k - 1) + 1] = ref_total
             stats[:, 3 * (k - 1) + 2] = match.astype(np.int64)

@@ -53,10 +53,10 @@ def _metric(key: str, tokenize: str, **kwargs):
 
 
 def preload() -> None:
-    """Load what counting many segments' statistics needs (numpy, for chrF), e.g. before workers fork."""
-    from .chrf import preload as chrf_preload
+    """Load what counting many segments' statistics needs (numpy, for chrF and BLEU), e.g. before workers fork."""
+    from .keycount import preload as keycount_preload
 
-    chrf_preload()
+    keycount_preload()
 
 
 def _chunk_statistics(key: str, tokenize: str, hyps: list[str], refs: list[list[str]]) -> list:

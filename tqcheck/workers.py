@@ -167,7 +167,7 @@ def warm_up(rules, config, in_force: frozenset, window, glossary: Glossary | Non
             pass
     if few.references:
         metrics.StreamStats(config.tokenize).add(few)
-        metrics.preload()  # the workers count many segments' chrF with numpy
+        metrics.preload()  # the workers count many segments' chrF and BLEU with numpy
 
 
 class Workers:

@@ -7,7 +7,8 @@ from tqcheck.text import lexicon
 
 #: Words wordfreq's tokenizer cuts or changes: apostrophes, digits, accents, capitals, symbols.
 TRICKY = ["l'État", "aujourd'hui", "c’est", "2012", "1,5", "3e", "42nd", "rock'n'roll", "e-mail", "Œuvre",
-          "naïve", "“quoted”", "--", "", "x²", "😀", "U.S.", "4:30", "2,500", "Hachd", "al-Chaabi", "Qais"]
+          "naïve", "“quoted”", "--", "", "x²", "😀", "U.S.", "4:30", "2,500", "Hachd", "al-Chaabi", "Qais",
+          "kp", "火", "d0", "つ"]  # (the last two pairs: the same stored bytes, two units or one)
 
 
 def _sample(lang, step=60):

@@ -173,3 +173,21 @@ def test_the_metrics_count_bleu_with_the_fast_port(tokenize):
     metric, theirs = _metric("bleu", tokenize), BLEU(tokenize=tokenize)
     metric.num_refs = theirs.num_refs = 1
     assert type(metric) is FastBLEU and str(metric.get_signature()) == str(theirs.get_signature())
+
+
+def test_tokenize_13a_is_sacrebleus_13a_tokenizer():
+    """FastBLEU tokenizes with its own port of 13a: the same string as sacrebleu's for every line
+    (the samples, and random strings of the characters its rules are about)."""
+    import random
+
+    from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+
+    from tqcheck.bleu import tokenize_13a
+
+    rng = random.Random(13)
+    alphabet = "a1.,-&;<>{}~[]`' !()+:@/\n\t\u00a0é29x"
+    lines = [line for lines in _sample_lines() for line in lines]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(20000)]
+    lines += ["&quot;&amp;&lt;&gt;<skipped>-\n1.2,3-4 a.b,c", "&amp;quot;", "<skip<skipped>ped>", "U.S. 4:30 a.m. 2,500"]
+    theirs = Tokenizer13a()
+    assert [tokenize_13a(line) for line in lines] == [theirs(line) for line in lines]

@@ -9,14 +9,17 @@ n-gram one integer key (its segment's number, then its (n-1)-gram's rank and its
 and one sort per order counts the keys on each side. The statistics are the same integers for
 every input (tests/test_metrics.py compares them with sacrebleu's on the samples, the real
 data and random text); name, signature and scores are sacrebleu's. A missing reference, or keys
-that would not fit in 63 bits, go sacrebleu's way.
+that would not fit in 63 bits, go sacrebleu's way. The default tokenizer, 13a, runs as
+``tokenize_13a``: sacrebleu's strings in half its time.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import chain
 
 from sacrebleu.metrics import BLEU
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
 from .keycount import count_sides, layout, vectorizable
 
@@ -26,13 +29,40 @@ class FastBLEU(BLEU):
 
     def _extract_corpus_statistics(self, hypotheses: Sequence[str], references) -> list:
         if vectorizable(hypotheses, references):
-            hyps = [self._preprocess_segment(h) for h in hypotheses]
-            refs = [[self._preprocess_segment(r) for r in stream] for stream in references]
+            preprocess = self._preprocess_segment
+            if type(self.tokenizer) is Tokenizer13a:  # the default: the same strings, faster
+                lowercase = self.lowercase
+                preprocess = lambda s: tokenize_13a((s.lower() if lowercase else s).rstrip())
+            hyps = [preprocess(h) for h in hypotheses]
+            refs = [[preprocess(r) for r in stream] for stream in references]
             stats = _vector_statistics(hyps, refs, self.max_ngram_order, self._get_closest_ref_len)
             if stats is not None:
                 self.num_refs = len(references)  # as sacrebleu's _cache_references sets it
                 return stats
         return super()._extract_corpus_statistics(hypotheses, references)
+
+
+# sacrebleu's TokenizerRegexp (tokenizer_re.py), rule by rule: its first rule, the one that matches most, is
+# a split on the punctuation and a join with spaces (no template to expand for each match)
+_PUNCTUATION_RE = re.compile(r"([\{-\~\[-\` -\&\(-\+\:-\@\/])")
+_PERIOD_AFTER_RE = re.compile(r"([^0-9])([\.,])")  # a period or comma unless after a digit
+_PERIOD_BEFORE_RE = re.compile(r"([\.,])([^0-9])")  # a period or comma unless before a digit
+_DASH_RE = re.compile(r"([0-9])(-)")  # a dash after a digit
+
+
+def tokenize_13a(line: str) -> str:
+    """sacrebleu's 13a tokenizer (``Tokenizer13a()(line)``, mteval-v13a): the same string, about twice
+    as fast, and without its cache of the last 65,536 lines (tests/test_metrics.py compares the two)."""
+    line = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ")
+    if "&" in line:
+        line = line.replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    line = " ".join(_PUNCTUATION_RE.split(f" {line} "))
+    if "." in line or "," in line:
+        line = _PERIOD_AFTER_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} ", line)
+        line = _PERIOD_BEFORE_RE.sub(lambda m: f" {m.group(1)} {m.group(2)}", line)
+    if "-" in line:
+        line = _DASH_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} ", line)
+    return " ".join(line.split())
 
 
 def _vector_statistics(hyps: list[str], refs: list[list[str]], order: int, closest) -> list | None:

@@ -130,7 +130,7 @@ def _a_worker_died(pool) -> bool:
 
 def _share_before_fork(warm=None) -> None:
     """Load here the large read-only tables that every worker reads (wordfreq's English and French
-    frequencies, as compact tables of 16 MiB; langdetect's profiles, 57 MiB; with ``warm``, what the
+    frequencies, as compact tables of 12 MiB; langdetect's profiles, 57 MiB; with ``warm``, what the
     rules read) and freeze the collector's view of what this process holds, so that the workers forked
     next share these pages with it instead of each building its own copy, and their collector does not
     write to the shared objects' headers."""

@@ -56,6 +56,9 @@ _SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[
 _FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|aux|èrent|erai|eras|era|eront|erait|(?<![tsx])ions|iez|(?<!i)ons|ées?|és)$")
 # French is written with these letters; a word with others (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
 _FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùœæ'\-]+$")
+# ...and rarely with ü and ÿ (the reformed ambigüité, aigüe; capharnaüm), which German and Hungarian
+# write too (über, együtt): such a word must be one wordfreq knows in French.
+_RARE_FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœæ'\-]+$")
 _CAMEL_RE = re.compile(r"^([a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]+)$")
 # Words that may continue a French name after its capitalised words ("Observatoire syrien des droits de
 # l'homme", "Caisse nationale d'assurance maladie").
@@ -75,7 +78,8 @@ _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "
 def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
     """``(French zipf, English zipf)`` when ``word`` (lowercase, one word) is French and not
     English, else None; with ``in_source`` the word also stands in the aligned source."""
-    if len(word) < 2 or not _FRENCH_LETTERS_RE.match(word):
+    if len(word) < 2 or not _FRENCH_LETTERS_RE.match(word) and not (
+            _RARE_FRENCH_LETTERS_RE.match(word) and zipf(word, "fr") > 0):
         return None
     fr, en = zipf(word, "fr"), _english(word)
     french_shape = _accented(word) or bool(_FRENCH_ENDING_RE.search(word))
@@ -212,6 +216,8 @@ class FrenchWord(SegmentRule):
     Flag: it will be put to a referendum "very bientôt." <<< il fera "très bientôt" l'objet d'un référendum.
     Okay: she gripped the barre and made a "deep plié." <<< elle a saisi la barre et a fait un "grand plié".
     Flag: it had a small cathodique ray tube. <<< il avait un petit tube cathodique.
+    Flag: they want a commitment without ambigüités, and soon. <<< ils veulent un engagement sans ambigüités, et vite.
+    Okay: the party, called együtt, won seats. <<< le parti, appelé együtt, a gagné des sièges.
     Okay: their endless tergiversations annoyed everyone. <<< leurs tergiversations sans fin ont agacé tout le monde.
     Okay: Smith et al. found that the study was flawed.
     Okay: that old Latin maxim qui tacet consentere videtur: who is silent consents <<< cette maxime latine qui tacet consentere videtur : qui ne dit mot consent

@@ -27,6 +27,15 @@ def alternation(words, flexible_spaces: bool = False) -> str:
     return "|".join(parts)
 
 
+_RARE_FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœæ'\-]+$")
+
+
+def rare_french_spelling(word: str) -> bool:
+    """Is ``word`` (lowercase) French spelled with ü or ÿ (the reformed ambigüité, aigüe; capharnaüm)? German
+    and Hungarian write them too (über, együtt): the word must be one wordfreq knows in French."""
+    return _RARE_FRENCH_LETTERS_RE.match(word) is not None and zipf(word, "fr") > 0
+
+
 @lru_cache(maxsize=1)
 def _exceptions_re() -> re.Pattern:
     return re.compile(BEFORE + "(?:" + alternation(word_list("untranslated_exceptions.txt"), True) + ")" + AFTER)

@@ -18,7 +18,7 @@ from ...text.numbers import months, weekdays
 from ...text.places import is_place
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
-from .common import accented as _accented, english_frequency as _english, skipped_spans
+from .common import accented as _accented, english_frequency as _english, rare_french_spelling, skipped_spans
 from .source_words import WORD_RE as _WORD_RE, SourceWords, function_homograph_left, function_homographs
 from .source_words import function_words as _function_words, homograph_frequencies, homograph_left, lower_in_source
 
@@ -54,11 +54,9 @@ _SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[
 # bâillonnera, baptismaux).
 # ("-ions" after t, s or x and "-ions" as "-ons" are English too: nations, tergiversations.)
 _FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|aux|èrent|erai|eras|era|eront|erait|(?<![tsx])ions|iez|(?<!i)ons|ées?|és)$")
-# French is written with these letters; a word with others (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
+# French is written with these letters (and rarely ü, ÿ: common.rare_french_spelling); a word with others
+# (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
 _FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùœæ'\-]+$")
-# ...and rarely with ü and ÿ (the reformed ambigüité, aigüe; capharnaüm), which German and Hungarian
-# write too (über, együtt): such a word must be one wordfreq knows in French.
-_RARE_FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœæ'\-]+$")
 _CAMEL_RE = re.compile(r"^([a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]+)$")
 # Words that may continue a French name after its capitalised words ("Observatoire syrien des droits de
 # l'homme", "Caisse nationale d'assurance maladie").
@@ -78,8 +76,7 @@ _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "
 def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
     """``(French zipf, English zipf)`` when ``word`` (lowercase, one word) is French and not
     English, else None; with ``in_source`` the word also stands in the aligned source."""
-    if len(word) < 2 or not _FRENCH_LETTERS_RE.match(word) and not (
-            _RARE_FRENCH_LETTERS_RE.match(word) and zipf(word, "fr") > 0):
+    if len(word) < 2 or not (_FRENCH_LETTERS_RE.match(word) or rare_french_spelling(word)):
         return None
     fr, en = zipf(word, "fr"), _english(word)
     french_shape = _accented(word) or bool(_FRENCH_ENDING_RE.search(word))

@@ -336,3 +336,27 @@ def test_the_glossary_is_read_once_per_run(monkeypatch):
     assert build([], default_terms()).terms == default_terms()
     assert spans(run_rules("trapped drones", select=["TQ502"], config=config)) == \
         [("TQ502", 1, 1, 15, "trapped drones")]
+
+
+def test_tq502s_variants_are_found_the_same_with_the_ascii_prefilter():
+    """An ASCII text none of whose words starts one of TQ502's variants is not searched: the spans must be
+    the pattern's own on texts made of the variants' words, in any case, and the prefilter stands down
+    for a variant re's IGNORECASE could match in ASCII text another way (ſ for s)."""
+    import random
+
+    from tqcheck import glossary
+
+    g = load((), True, ())
+    pattern = g._all_variants[0]
+    variants = [v for t in g.enforced_by("TQ502") for v in t.variants]
+    assert g._variant_heads[0]  # the default glossary's variants all start with a word
+    rng = random.Random(11)
+    pieces = [w for v in variants for w in v.split()] + ["the", "of", "-", "'", ".", "al", "US"]
+    texts = variants + [v.upper() for v in variants] + [v.lower() for v in variants]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(5000)]
+    texts = [t for t in texts if t.isascii()] + ["Le Hachd al-Chaabi a dit", "Hashd: no variant here"]
+    assert [glossary._spans.__wrapped__(g, 0, t) for t in texts] == [
+        tuple(m.span() for m in pattern.finditer(t)) for t in texts]
+    assert any(glossary._spans.__wrapped__(g, 0, t) for t in texts)
+    assert glossary._ascii_heads(["ſtrange sight"]) is None
+    assert glossary._ascii_heads(["Qaïs Khazali", "Hachd al-Chaabi"]) == frozenset({"qai", "hachd"})

@@ -12,6 +12,7 @@ files) are in ``tqcheck.io.glossary``. No I/O here.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -204,8 +205,18 @@ class Glossary:
     @cached_property
     def _all_variants(self) -> tuple[re.Pattern | None, re.Pattern | None]:
         """TQ502's variants (any case) and the other default rules' (case as listed)."""
-        others = [v for t in self.terms if t.rule != USER_RULE for v in t.variants]
-        return self._forbidden[0], _alternation(others, 0)
+        return self._forbidden[0], _alternation(self._other_variants, 0)
+
+    @property
+    def _other_variants(self) -> list[str]:
+        return [v for t in self.terms if t.rule != USER_RULE for v in t.variants]
+
+    @cached_property
+    def _variant_heads(self) -> tuple[frozenset[str] | None, None]:
+        """``_ascii_heads`` of TQ502's pattern (any case: its first-character lookahead lets through the
+        start of nearly every word, 0.24 s for 7,881 segments); the other pattern, case as listed, skips
+        most positions at once and is searched as it is."""
+        return _ascii_heads(v for t in self.enforced_by(USER_RULE) for v in t.variants), None
 
     def variant_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of every forbidden variant in force (what the glossary rules speak about); cached per
@@ -273,9 +284,40 @@ class Glossary:
 def _spans(glossary: Glossary, which: int, text: str) -> tuple[tuple[int, int], ...]:
     """The spans of ``glossary._all_variants[which]`` in ``text``, cached: the glossary and name rules read
     the same segments. (Keyed by the glossary, which hashes by identity: a compiled pattern hashes its
-    whole code, microseconds for these.)"""
+    whole code, microseconds for these.) An ASCII text none of whose words starts a variant of TQ502's
+    pattern (``_ascii_heads``: most texts) is not searched for it."""
     pattern = glossary._all_variants[which]
-    return () if pattern is None else tuple(m.span() for m in pattern.finditer(text))
+    if pattern is None:
+        return ()
+    heads = glossary._variant_heads[which]
+    if heads is not None and text.isascii() and heads.isdisjoint(_ASCII_WORD_RE.findall(text.lower())):
+        return ()
+    return tuple(m.span() for m in pattern.finditer(text))
+
+
+_ASCII_WORD_RE = re.compile(r"\w+", re.ASCII)
+
+
+def _ascii_heads(texts: Iterable[str]) -> frozenset[str] | None:
+    """The first words, lower-cased, of the forms of ``texts`` that ``_alternation`` can match in ASCII
+    text: a match there starts with such a word, whole, as a word of the text. None when a form could
+    match ASCII text otherwise (it starts with no word character, or holds a non-ASCII character that
+    re's IGNORECASE takes for an ASCII one: the Kelvin sign, long s, dotted and dotless i); a form with
+    any other non-ASCII character in its first word matches no ASCII text."""
+    heads = set()
+    for t in texts:
+        t = _SPACES_RE.sub(" ", t.strip())
+        for form in {unicodedata.normalize("NFC", t), unicodedata.normalize("NFD", t)}:
+            m = re.match(r"\w+", form)
+            if m is None:
+                return None
+            head = m.group(0)
+            if head.isascii():
+                heads.add(head.lower())
+            elif any(re.fullmatch(re.escape(c), a, re.IGNORECASE) for c in head if not c.isascii()
+                     for a in string.ascii_letters):
+                return None
+    return frozenset(heads)
 
 
 @lru_cache(maxsize=4096)

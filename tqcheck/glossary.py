@@ -135,13 +135,19 @@ def _variant_pattern(text: str) -> str:
     return "".join(out)
 
 
-def _alternation(texts: Iterable[str], flags: int, suffix: str = "") -> re.Pattern | None:
-    """Whole-word matches of ``texts`` (then ``suffix``), longest first, in composed and decomposed Unicode."""
+def _forms(texts: Iterable[str]) -> set[str]:
+    """``texts`` as ``_alternation`` matches them: spaces made one, in composed and decomposed Unicode."""
     forms = set()
     for t in texts:
         t = _SPACES_RE.sub(" ", t.strip())
         forms.add(unicodedata.normalize("NFC", t))
         forms.add(unicodedata.normalize("NFD", t))
+    return forms
+
+
+def _alternation(texts: Iterable[str], flags: int, suffix: str = "") -> re.Pattern | None:
+    """Whole-word matches of ``texts`` (then ``suffix``), longest first, in composed and decomposed Unicode."""
+    forms = _forms(texts)
     if not forms:
         return None
     body = "|".join(_variant_pattern(t) for t in sorted(forms, key=lambda t: (-len(t), t)))
@@ -180,7 +186,11 @@ class Glossary:
         for t in self.enforced_by(USER_RULE):
             for v in t.variants:
                 lookup.setdefault(term_key(v), t)
-        return _alternation((v for t in self.enforced_by(USER_RULE) for v in t.variants), re.IGNORECASE), lookup
+        return _alternation(self._user_variants, re.IGNORECASE), lookup
+
+    @property
+    def _user_variants(self) -> list[str]:
+        return [v for t in self.enforced_by(USER_RULE) for v in t.variants]
 
     def forbidden_hits(self, text: str) -> Iterator[tuple[int, int, Term]]:
         """``(start, end, term)`` for each forbidden variant TQ502 reports in ``text``.
@@ -216,7 +226,7 @@ class Glossary:
         """``_ascii_heads`` of TQ502's pattern (any case: its first-character lookahead lets through the
         start of nearly every word, 0.24 s for 7,881 segments); the other pattern, case as listed, skips
         most positions at once and is searched as it is."""
-        return _ascii_heads(v for t in self.enforced_by(USER_RULE) for v in t.variants), None
+        return _ascii_heads(self._user_variants), None
 
     def variant_spans(self, text: str) -> tuple[tuple[int, int], ...]:
         """Spans of every forbidden variant in force (what the glossary rules speak about); cached per
@@ -305,18 +315,16 @@ def _ascii_heads(texts: Iterable[str]) -> frozenset[str] | None:
     re's IGNORECASE takes for an ASCII one: the Kelvin sign, long s, dotted and dotless i); a form with
     any other non-ASCII character in its first word matches no ASCII text."""
     heads = set()
-    for t in texts:
-        t = _SPACES_RE.sub(" ", t.strip())
-        for form in {unicodedata.normalize("NFC", t), unicodedata.normalize("NFD", t)}:
-            m = re.match(r"\w+", form)
-            if m is None:
-                return None
-            head = m.group(0)
-            if head.isascii():
-                heads.add(head.lower())
-            elif any(re.fullmatch(re.escape(c), a, re.IGNORECASE) for c in head if not c.isascii()
-                     for a in string.ascii_letters):
-                return None
+    for form in _forms(texts):
+        m = re.match(r"\w+", form)
+        if m is None:
+            return None
+        head = m.group(0)
+        if head.isascii():
+            heads.add(head.lower())
+        elif any(re.fullmatch(re.escape(c), a, re.IGNORECASE) for c in head if not c.isascii()
+                 for a in string.ascii_letters):
+            return None
     return frozenset(heads)
 
 

@@ -91,7 +91,6 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
 _PART_RE = re.compile(r"[^-\u2010\u2011]+")
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")
-_APOSTROPHES = ("'", "\u2019")
 _PREFIXES = {"al", "el"}
 # What may separate a name from the next one in a full name: "Qassem Soleimani", "Abu Mehdi al-Mouhandis".
 _JOIN_RE = re.compile(r"[ \u00a0]+(?:[ae]l[-\u2010\u2011])?", re.IGNORECASE)
@@ -129,15 +128,8 @@ def name_candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found = []
     for m in _WORD_RE.finditer(text):
         word, offset = m.group(0), m.start()
-        if not _HYPHEN_RE.search(word):  # one part (most words): the loop below, short
-            if not word[0].isupper():
-                continue
-            if word[-1] in "sS" and word[-2:-1] in _APOSTROPHES:
-                word = word[:-2]
-            if _capitalised(word) and len(fold_name(word)) >= MIN_LETTERS:
-                found.append((offset, offset + len(word), surface_spelling(word),
-                              is_sentence_start(text, offset, dash=True)))
-            continue
+        if not word[0].isupper() and not _HYPHEN_RE.search(word):
+            continue  # one part, not capitalised: most words stop here
         possessive = _POSSESSIVE_RE.search(word)
         if possessive:
             word = word[: possessive.start()]

@@ -27,13 +27,18 @@ def alternation(words, flexible_spaces: bool = False) -> str:
     return "|".join(parts)
 
 
-_RARE_FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœæ'\-]+$")
+# French is written with these letters; a word with others (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
+_FRENCH_LETTERS = "a-zàâçéèêëîïôûùœæ'\\-"
+FRENCH_LETTERS_RE = re.compile(f"^[{_FRENCH_LETTERS}]+$")
+# ...and rarely ü and ÿ (the reformed ambigüité, aigüe; capharnaüm), which German and Hungarian write too.
+_RARE_FRENCH_LETTERS_RE = re.compile(f"^[{_FRENCH_LETTERS}üÿ]+$")
 
 
-def rare_french_spelling(word: str) -> bool:
-    """Is ``word`` (lowercase) French spelled with ü or ÿ (the reformed ambigüité, aigüe; capharnaüm)? German
-    and Hungarian write them too (über, együtt): the word must be one wordfreq knows in French."""
-    return _RARE_FRENCH_LETTERS_RE.match(word) is not None and zipf(word, "fr") > 0
+def french_spelling(word: str) -> bool:
+    """Is ``word`` (lowercase) spelled with French letters? With ü or ÿ (über, együtt are German and
+    Hungarian) only a word wordfreq knows in French."""
+    return FRENCH_LETTERS_RE.match(word) is not None or (
+        _RARE_FRENCH_LETTERS_RE.match(word) is not None and zipf(word, "fr") > 0)
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,8 @@ from ...text.numbers import months, weekdays
 from ...text.places import is_place
 from ...text.sentences import ends_with_abbreviation, is_sentence_start
 from ...text.spans import inside
-from .common import accented as _accented, english_frequency as _english, rare_french_spelling, skipped_spans
+from .common import FRENCH_LETTERS_RE as _FRENCH_LETTERS_RE, accented as _accented, english_frequency as _english
+from .common import french_spelling, skipped_spans
 from .source_words import WORD_RE as _WORD_RE, SourceWords, function_homograph_left, function_homographs
 from .source_words import function_words as _function_words, homograph_frequencies, homograph_left, lower_in_source
 
@@ -54,9 +55,6 @@ _SPACED_ELISION_RE = re.compile(r"(?<![\w'\u2019])(?:l|d|qu|n|j) ['\u2019](?= ?[
 # bâillonnera, baptismaux).
 # ("-ions" after t, s or x and "-ions" as "-ons" are English too: nations, tergiversations.)
 _FRENCH_ENDING_RE = re.compile(r"(?:aient|ait|aux|èrent|erai|eras|era|eront|erait|(?<![tsx])ions|iez|(?<!i)ons|ées?|és)$")
-# French is written with these letters (and rarely ü, ÿ: common.rare_french_spelling); a word with others
-# (š, ř, ő, ñ, ó) is Czech, Hungarian, Spanish...
-_FRENCH_LETTERS_RE = re.compile(r"^[a-zàâçéèêëîïôûùœæ'\-]+$")
 _CAMEL_RE = re.compile(r"^([a-zà-ÿ]{2,})([A-ZÀ-Ý][a-zà-ÿ]+)$")
 # Words that may continue a French name after its capitalised words ("Observatoire syrien des droits de
 # l'homme", "Caisse nationale d'assurance maladie").
@@ -76,7 +74,7 @@ _NAME_PARTICLES = frozenset({"de", "des", "du", "la", "le", "les", "et", "en", "
 def _verdict(word: str, in_source: bool) -> tuple[float, float] | None:
     """``(French zipf, English zipf)`` when ``word`` (lowercase, one word) is French and not
     English, else None; with ``in_source`` the word also stands in the aligned source."""
-    if len(word) < 2 or not (_FRENCH_LETTERS_RE.match(word) or rare_french_spelling(word)):
+    if len(word) < 2 or not french_spelling(word):
         return None
     fr, en = zipf(word, "fr"), _english(word)
     french_shape = _accented(word) or bool(_FRENCH_ENDING_RE.search(word))

@@ -11,6 +11,11 @@ REPLACED = [
     ("a souligné le président de l'Anmil Pietro Mercandelli.", "said the president of Anmil Pietro Marx.", "Marx"),
     # after a given name, a surname that is an ordinary French word
     ("Comme l'était Laurent Blanc.", "Like Laurent Jiracek was.", "Jiracek"),
+    # a surname English writes as the source does, and another half alike (not a respelling)
+    ("Dans son programme, François Hollande se cantonne à des banalités.",
+     "In his programme, François Hernandez confines himself to banalities.", "Hernandez"),
+    ("Luisa Maria Calderon déclare que les trafiquants ont aidé son adversaire.",
+     "Luisa Maria Cordero alleges that traffickers helped her opponent.", "Cordero"),
     # a title before a surname the source lacks
     ("« C'était un fait », a déclaré M. Englund.", '"It was a fact," Mr. Dwyer said.', "Dwyer"),
     ("selon le Dr Martel, de l'hôpital.", "according to Dr Wozniak, of the hospital.", "Wozniak"),
@@ -30,6 +35,10 @@ NOT_REPLACED = [
     ("Le président Mohamed Morsi a parlé.", "President Mohamed Mursi spoke."),
     ("Le président Victor Ioutchenko a été empoisonné.", "President Victor Yushchenko was poisoned."),
     ("Le colonel Mouammar Kadhafi a parlé.", "Colonel Muammar Gaddafi spoke."),
+    ("Le président Viktor Ianoukovitch a signé.", "President Viktor Yanukovych signed."),
+    # a typo, a name with an ending: no other name
+    ("Mario Monti a démissionné.", "Mario Mnoti resigned."),
+    ("Les joueurs de Puerto Rico ont gagné.", "The Puerto Rican players won."),
     ("avec Abou Mehdi al-Mouhandis", "with Abu Mahdi al-Muhandis"),
     ("Des voix viennent d'Allemagne et des Etats-Unis.", "Voices are coming from Germany and from Washington."),
     ("Le Caire et Moscou ont démenti.", "Cairo and Moscow denied it."),

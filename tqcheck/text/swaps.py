@@ -7,7 +7,9 @@ for a replacement:
 - ``person``: a first name the translation keeps, spelled as in the source, followed by
   another surname ("Jean Castex" -> "Jean Lemaire", "Ada Jonath" -> "Ada Darwin"). The
   source's surname is nowhere in the translation, the new one nowhere in the source and
-  not a spelling of the old one (transliteration key, or half its letters the same).
+  not a spelling of the old one (``spelled_alike``: the same transliteration key, two thirds of
+  its letters the same, or half for a source spelling English hardly writes: Ioutchenko,
+  Yushchenko; but Hollande, Hernandez).
 - ``titled``: a title the translation puts before a surname that is nowhere in the
   source ("Mr Dwyer", "President Lyman"; data/fidelity_english_titles.txt), while a name
   of the source that is no place and no ordinary French word is missing from the
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import pairwise
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .bilingual import rendered_by
 from .crossnames import (
@@ -47,7 +49,7 @@ from .crossnames import (
 from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
-from .names import name_candidates
+from .names import name_candidates, name_key
 from .places import (
     capitalised_words,
     fold_phrase,
@@ -81,8 +83,15 @@ STORY_NAME_WORDS = 3
 #: Stark or Allen are English words too, but "President", "Tuesday" or "Europe" are not new names.
 STORY_NEW_MAX = 4.5
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
-#: Two surnames this alike (normalised Levenshtein similarity) are two spellings of one name.
+#: Two surnames this alike (normalised Levenshtein similarity) may be two spellings of one name...
 SPELLING_SIMILARITY = 0.5
+#: ...when English hardly writes the source's spelling (Zipf below this): a French transliteration,
+#: which a translation respells (Ioutchenko: Yushchenko 0.6, Ianoukovitch: Yanukovych 0.67). A
+#: spelling English writes too (Hollande 2.8, Calderon 2.8, Monti 2.5) a translator keeps: a name
+#: as far from it as Hernandez (0.56), Cordero (0.62) or Monk (0.6) is another name...
+ENGLISH_SPELLING_MIN = 1.0
+#: ...unless this alike, whatever the spellings (Pierce: Pearce 0.67, Kadhafi: Gaddafi 0.71).
+SAME_SPELLING_SIMILARITY = 0.65
 
 
 @dataclass(frozen=True)
@@ -174,11 +183,21 @@ def swapped_names(source: str, text: str, context: Story | None = None) -> list[
     return sorted(swaps, key=lambda s: s.start)
 
 
-def spelled_alike(a: str, b: str, strict: bool = False) -> bool:
-    """Are the folded names ``a`` and ``b`` alike enough (SPELLING_SIMILARITY) to be two spellings of one?
-    With ``strict``, more alike than the bar: a tie (Torres and Andrés, 0.5) is two names."""
+def spelled_alike(a: str, b: str, strict: bool = False, loose: bool = False) -> bool:
+    """Are the folded names ``a`` (the source's) and ``b`` alike enough to be two spellings of one: the
+    same transliteration key, SAME_SPELLING_SIMILARITY (a transposed pair of letters counting as one
+    edit: Mazda, Madza), ``b`` the name with an ending (Mao, Maoist; Rico, Rican), or SPELLING_SIMILARITY
+    for a source spelling English hardly writes? ``loose``: SPELLING_SIMILARITY whatever the spelling
+    (a word of the source capitalised may be translated: Implantation, Integration). ``strict`` (is a
+    name still there in some spelling?): more alike than SPELLING_SIMILARITY, whatever the spelling;
+    a tie (Torres and Andrés, 0.5) is two names."""
     similarity = Levenshtein.normalized_similarity(a, b)
-    return similarity > SPELLING_SIMILARITY if strict else similarity >= SPELLING_SIMILARITY
+    if strict:
+        return similarity > SPELLING_SIMILARITY
+    if similarity >= SPELLING_SIMILARITY and (loose or zipf(a, "en") < ENGLISH_SPELLING_MIN):
+        return True
+    return (OSA.normalized_similarity(a, b) >= SAME_SPELLING_SIMILARITY or name_key(a) == name_key(b)
+            or len(a) >= 3 and b.startswith(a[:max(3, len(a) - 1)]))
 
 
 def name_parts(name: SourceName) -> list[str]:
@@ -228,7 +247,7 @@ def _in_story(src: SourceSegment, text: str, context: Story, taken: set[int]) ->
     for start, end, word, folded in candidates:
         if src.has(folded) or rendered_by(src.text, folded):
             continue  # in the source in some form, or the translation of one of its words ("Chancellery")
-        if any(spelled_alike(w, folded) for w in spellings):
+        if any(spelled_alike(w, folded, loose=True) for w in spellings):
             continue  # a spelling of a name of the source (Pearce for Pierce)
         out.append(Swap("story", lost[0].text, start, end, word))
     return out

@@ -116,7 +116,8 @@ class SourceNameReplaced(Rule):
     reads well. Reported only with evidence on both sides: the source's name is
     missing from the translation in every spelling and English form, and the
     translation has, in its place, a name the source has in no form and that is
-    no spelling of the lost one (Mursi for Morsi is a spelling). Four shapes:
+    no spelling of the lost one (Mursi for Morsi is a spelling; Hernandez for
+    Hollande, a spelling English writes too, is not). Four shapes:
     a first name kept with another surname after it ("Jean Lemaire" for "Jean
     Castex"); a title before a surname the source lacks ("Mr Dwyer" for
     "M. Englund"; fidelity_english_titles.txt); a country or city
@@ -148,6 +149,8 @@ class SourceNameReplaced(Rule):
     Flag: First, the Museum of Estonia, near the Knesset. <<< Tout d'abord, le Musée d'Israël, près de la Knesset.
     Flag: Nicolas Sebregondi was criticised. <<< Nicolas Sarkozy a été critiqué.
     Flag: Mario Marcotte asked the markets for time. <<< Mario Monti a réclamé du temps aux marchés.
+    Flag: In his programme, François Hernandez confines himself to banalities. <<< Dans son programme, François Hollande se cantonne à des banalités.
+    Okay: President Viktor Yanukovych signed. <<< Le président Viktor Ianoukovitch a signé.
     Flag: Hélène Crosby's hopes were already slim. <<< Les espérances d'Hélène Richard étaient déjà minimes.
     Flag: along with Sens. John Makelele and Joseph Lieberman <<< avec les sénateurs John McCain et Joseph Lieberman
     Flag: He wants to partner with the United Kingdom and Canada. <<< Il souhaite s'allier aux États-Unis et au Canada.

@@ -274,6 +274,12 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
      "And he felt that if Britain says no to the safe-conduct pass, it's over.", None),
     ("À chaque fois que l'Allemagne décide de peser plus, des sentiments antiallemands apparaissent.",
      "Every time that the country assumes a more prominent role, anti-German feelings become apparent.", "Allemagne"),
+    # the place's people named as often as the source has the place and its people: the place is kept
+    ("Ils défendent le statut de pays des droits de l'homme de la France.",
+     "They defend the status of the country as the country of French human rights.", None),
+    ("Le pays a voté non, et la Suède est sortie.", "The country voted no, and the Swedes left the country.", None),
+    ("Des touristes allemands ont quitté l'Allemagne, et le pays s'inquiète.",
+     "German tourists have left the country, and the country is worried.", "Allemagne"),
     ("La motion consacre un paragraphe à l'amitié franco-allemande, mais Merkel n'a pas évoqué la France.",
      "The motion devotes a paragraph to Franco-German friendship, but Merkel did not mention the country.", "France"),
     ("La motion consacre un paragraphe à l'amitié franco-allemande, mais Merkel n'a pas évoqué la France.",
@@ -376,6 +382,9 @@ def test_a_given_name_without_its_surname(source, translation, given):
     ("mexico", "mexican", True), ("america", "americans", True), ("pekin", "peking", False), ("paris", "paris", False), ("iran", "iraq", False),
     ("germany", "german", True), ("sweden", "swedes", True), ("sweden", "swede", True), ("brussels", "brussels", False), ("france", "franco", True), ("russia", "russo", True), ("germany", "germany", False),
     ("mexico", "mexico", False), ("turkey", "turkish", True), ("turkey", "turkey", False), ("jersey", "jersey", False),
+    # people's names no ending makes (data/places_demonyms.tsv)
+    ("france", "french", True), ("netherlands", "dutch", True), ("poland", "polish", True), ("spain", "spaniards", True),
+    ("france", "dutch", False), ("ireland", "iris", False),
 ])
 def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     assert demonym(form, word) is expected

@@ -39,7 +39,14 @@ from .crossnames import NAME_JOIN_RE, SourceName, carried, common_french
 from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
-from .places import capitalised_words, mentions, named_whole, place_carried, place_kinds
+from .places import (
+    capitalised_words,
+    mentions,
+    named_whole,
+    place_carried,
+    place_kinds,
+    source_mentions,
+)
 from .spans import strip_span
 from .swaps import (
     STORY_NAME_WORDS,
@@ -263,10 +270,20 @@ def _subject_pronoun(src: SourceSegment, text: str, before: Sequence[str]) -> li
     return [Swap("dropped", name.text, m.start(1), m.end(1), m.group(1))]
 
 
+#: A hyphenated compound: a people's name inside it renders one of the source's (anti-German: antiallemands).
+_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
 def _kept(place: SourceName, text: str, source: str) -> bool:
     """Does ``text`` name ``place`` as often as ``source`` does, by name (Algiers, not Algerian) and, for a
-    name of several words, whole (South Africa, not Southern African)?"""
-    return place_carried(place, text) and named_whole(place, text) and mentions(frozenset(english_forms(place)), text, demonyms=False) >= source.count(place.text)
+    name of several words, whole (South Africa, not Southern African); or by name or its people's name
+    as often as the source has either ("the country of French human rights" for "le pays des droits de
+    l'homme de la France"; not "Czech tourists leave the country" for "Des touristes tchèques partent de
+    la République tchèque")?"""
+    forms = frozenset(english_forms(place))
+    if place_carried(place, text) and named_whole(place, text) and mentions(forms, text, demonyms=False) >= source.count(place.text):
+        return True
+    return mentions(forms, _COMPOUND_RE.sub(" ", text), capitalised=True) >= max(1, source_mentions(place, forms, source))
 
 
 def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:

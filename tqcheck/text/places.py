@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .crossnames import SourceName, carried, same_word
+from .crossnames import SourceName, blank_elisions, carried, same_word, word_forms
 from .data import table
 from .fold import fold_name
 from .tokens import word_parts
@@ -137,11 +137,32 @@ def place_carried(name: SourceName, text: str) -> bool:
     return any(same_word(place, folded) for folded in capitalised_words(text) for place in places)  # not "state"
 
 
-def mentions(forms: frozenset[str], text: str, demonyms: bool = True) -> int:
-    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico);
-    without ``demonyms``, the place's own name only (Algiers, not Algerian; Nigeria, not Nigerian)."""
-    return sum(1 for _, w in word_parts(text)
-               if any(same_word(f, w) for f in forms) and (demonyms or not any(demonym(f, w) for f in forms)))
+def mentions(forms: frozenset[str], text: str, demonyms: bool = True, capitalised: bool = False) -> int:
+    """How many words of ``text`` spell one of ``forms`` (folded), as names do (Mexican for mexico), or
+    name its people otherwise (French for france, data/places_demonyms.tsv); without ``demonyms``, the
+    place's own name only (Algiers, not Algerian; Nigeria, not Nigerian); with ``capitalised``,
+    capitalised words only (English writes names and their people's names so: not "single")."""
+    words = [w for surface, w in word_parts(text) if not capitalised or surface[:1].isupper()]
+    if not demonyms:
+        return sum(1 for w in words if any(same_word(f, w) for f in forms) and not any(demonym(f, w) for f in forms))
+    irregular = [d for f in forms for d in _irregular_demonyms().get(f, ())]
+    return sum(1 for w in words if any(same_word(f, w) for f in forms)
+               or irregular and (w in irregular or w.endswith("s") and w[:-1] in irregular))
+
+
+def source_mentions(name: SourceName, forms: frozenset[str], source: str) -> int:
+    """How many words of the French ``source`` name the place ``name`` (of English ``forms``) or its
+    people: its own spelling (Alger, algérien) or a word the name tables give one of its forms
+    (britannique: British, for Angleterre), elisions aside (qu'Alger)."""
+    return sum(1 for _, w in word_parts(blank_elisions(source)[0])
+               if any(same_word(o, w) for o in name.own) or not forms.isdisjoint(word_forms(w)))
+
+
+@lru_cache(maxsize=1)
+def _irregular_demonyms() -> dict[str, tuple[str, ...]]:
+    """A place's name (folded) -> the names of its people that no regular ending makes (france: french)."""
+    return {fold_phrase(place): tuple(fold_name(w) for w in people.split("|") if w.strip())
+            for place, people in table("places_demonyms.tsv")}
 
 
 #: The endings that make a place's name its people's (Algeria-n, Alger-ian, Chin-ese, Iraq-i).
@@ -155,6 +176,9 @@ def demonym(form: str, word: str) -> bool:
     for sweden); or the form's combining form before a hyphen (franco for france in Franco-German, russo
     for russia)."""
     words = (word, word[:-1]) if word.endswith("s") else (word,)
+    irregular = _irregular_demonyms().get(form)
+    if irregular and any(w in irregular for w in words):
+        return True  # french for france, swedes for sweden
     if word != form and any(len(w) >= 5 and (w.endswith("o") and form.startswith(w[:-1]) or w == form[:-1]) for w in words):
         return True
     stems = (form, form[:-1], form[:-2]) if form.endswith("ey") else (form, form[:-1])  # turk-ish for turk-ey

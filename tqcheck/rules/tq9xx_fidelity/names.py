@@ -166,6 +166,7 @@ class SourceNameReplaced(Rule):
     Okay: Washington and Paris disagree, George Washington's heirs say. <<< Les États-Unis et la France sont en désaccord, disent les héritiers de George Washington.
     Flag: "It was a fact," he said. <<< « C'était un fait », a déclaré M. Englund.
     Flag: Critics of the country hear it in the press. <<< Les critiques du Mexique l'entendent dans la presse.
+    Okay: They defend the status of the country as the country of French human rights. <<< Ils défendent le statut de pays des droits de l'homme de la France.
     Flag: The picture shows the route, the official said. <<< La photo montre le trajet, a dit Geiger.
     Okay: The official list shows the route, said Geiger. <<< La liste officielle montre le trajet, a dit Geiger.
     Flag: The attacks against the man increase as the election nears. <<< Les attaques contre Obama augmentent à l'approche des élections.
@@ -213,7 +214,7 @@ class SourceNameReplaced(Rule):
     severity = Severity.MAJOR
     data_files = ("fidelity_places.tsv", "fidelity_places_source.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
                   "fidelity_name_forms.tsv", "crossnames_common_nouns.txt", "fidelity_person_titles.txt",
-                  "fidelity_name_heads.txt", "crossnames_french_titles.txt", "names_first.txt")
+                  "fidelity_name_heads.txt", "crossnames_french_titles.txt", "names_first.txt", "places_demonyms.tsv")
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):

@@ -211,6 +211,12 @@ def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, su
     ("At a glance - winning goal by Kovalev.", []),                    # a dash after a headline label
     ("The city - old and new alike - voted.", []),                     # a pair of dashes
     ("It was a long wait - long for everyone.", []),                   # a preposition after: a dash
+    # news compounds, superlatives with "ever", prefixes English hyphenates
+    ("an all - time high after a government shake - up", ["all - time", "shake - up"]),
+    ("the biggest - ever order", ["biggest - ever"]),
+    ("a plant for micro - chips", ["micro - chips"]),
+    ("They paid extra - and got nothing.", []),                        # a conjunction after: a dash
+    ("It was the shake - the whole market felt it.", []),              # an article after: a dash
 ])
 def test_english_compound_adjectives_split_by_a_spaced_hyphen(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged

@@ -309,6 +309,11 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Fier en toute chose, il a refusé.", "He refused, proud in all things.", None),
     ("Peter Englund est un historien suédois.", "Englund is a Swedish historian.", None),
     ("Selon lui, Peter Englund est un historien.", "He says Peter Englund is a historian.", None),
+    # another person's given name names none of this one's
+    ("Dans cette traduction par Peter Graves, la prose de Peter Englund est souple.",
+     "In this translation by Peter Graves, his prose is supple.", "Peter Englund"),
+    ("Dans cette traduction par Peter Graves, la prose de Peter Englund est souple.",
+     "In this translation by Peter Graves, Englund's prose is supple.", None),
 ])
 def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, dropped):
     """The dropped shape: what took the name's place is no other name (swapped_names finds nothing)."""

@@ -43,9 +43,9 @@ from .places import (
     capitalised_words,
     mentions,
     named_whole,
+    people_named,
     place_carried,
     place_kinds,
-    source_mentions,
 )
 from .spans import strip_span
 from .swaps import (
@@ -270,20 +270,12 @@ def _subject_pronoun(src: SourceSegment, text: str, before: Sequence[str]) -> li
     return [Swap("dropped", name.text, m.start(1), m.end(1), m.group(1))]
 
 
-#: A hyphenated compound: a people's name inside it renders one of the source's (anti-German: antiallemands).
-_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
-
-
 def _kept(place: SourceName, text: str, source: str) -> bool:
     """Does ``text`` name ``place`` as often as ``source`` does, by name (Algiers, not Algerian) and, for a
-    name of several words, whole (South Africa, not Southern African); or by name or its people's name
-    as often as the source has either ("the country of French human rights" for "le pays des droits de
-    l'homme de la France"; not "Czech tourists leave the country" for "Des touristes tchèques partent de
-    la République tchèque")?"""
+    name of several words, whole (South Africa, not Southern African); or by its people (``people_named``)?"""
     forms = frozenset(english_forms(place))
-    if place_carried(place, text) and named_whole(place, text) and mentions(forms, text, demonyms=False) >= source.count(place.text):
-        return True
-    return mentions(forms, _COMPOUND_RE.sub(" ", text), capitalised=True) >= max(1, source_mentions(place, forms, source))
+    return place_carried(place, text) and named_whole(place, text) and mentions(
+        forms, text, demonyms=False) >= source.count(place.text) or people_named(place, forms, text, source)
 
 
 def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:
@@ -322,7 +314,8 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
         if not (full or title) or short and not (title and _title_kept(title.group(0), text)):
             continue  # a short translation lost more than a name, unless its title stands for it (The professor agreed.)
         capitalised = capitalised_words(text) if capitalised is None else capitalised
-        if _named(name, text, capitalised):
+        probe = _without_others(name, src, text)
+        if _named(name, probe, capitalised if probe is text else capitalised_words(probe)):
             given = _given_without_surname(name, text) if full and not _alone(name, source) else None
             if given is not None:  # "Larry the spokesman dies" for "Mort de l'acteur Larry Hagman"
                 return [Swap("surname", name.text, given.start(), given.end(), given.group(0))]
@@ -379,6 +372,14 @@ def _title_kept(title: str, text: str) -> bool:
     word = re.sub(r"^(?:le|la|l['\u2019])\s*", "", title.strip(" ,\u00a0").lower()).split()
     return bool(word) and any(re.search(rf"(?<!\w)the {re.escape(r)}(?!\w)", text, re.IGNORECASE)
                               for r in renderings(word[0]))
+
+
+def _without_others(name: SourceName, src: SourceSegment, text: str) -> str:
+    """``text`` with the source's other full names blanked: another's given name names none (Peter Graves)."""
+    for other in src.names:
+        if other.text != name.text and other.text in text and _full_name(other):
+            text = text.replace(other.text, " " * len(other.text))
+    return text
 
 
 def _full_name(name: SourceName) -> bool:

@@ -150,12 +150,21 @@ def mentions(forms: frozenset[str], text: str, demonyms: bool = True, capitalise
                or irregular and (w in irregular or w.endswith("s") and w[:-1] in irregular))
 
 
-def source_mentions(name: SourceName, forms: frozenset[str], source: str) -> int:
-    """How many words of the French ``source`` name the place ``name`` (of English ``forms``) or its
-    people: its own spelling (Alger, algérien) or a word the name tables give one of its forms
-    (britannique: British, for Angleterre), elisions aside (qu'Alger)."""
-    return sum(1 for _, w in word_parts(blank_elisions(source)[0])
+def people_named(name: SourceName, forms: frozenset[str], text: str, source: str) -> bool:
+    """Does ``text`` name the place ``name`` (of English ``forms``) by name or by its people as often as
+    the French ``source`` has the place and its people ("the country of French human rights" for "le
+    pays des droits de l'homme de la France"; not "Czech tourists leave the country" for "Des touristes
+    tchèques partent de la République tchèque")? Only capitalised words count (not "single" for
+    Singapore), none inside a compound (anti-German renders antiallemands); the source's are its own
+    spelling (Alger, algérien) or a word the name tables give one of the forms (britannique: British,
+    for Angleterre), elisions aside (qu'Alger)."""
+    said = sum(1 for _, w in word_parts(blank_elisions(source)[0])
                if any(same_word(o, w) for o in name.own) or not forms.isdisjoint(word_forms(w)))
+    return mentions(forms, _COMPOUND_RE.sub(" ", text), capitalised=True) >= max(1, said)
+
+
+#: A hyphenated compound (anti-German).
+_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 @lru_cache(maxsize=1)

@@ -411,6 +411,12 @@ def test_a_demonym_is_the_place_and_a_demonyms_ending(form, word, expected):
     # ...not three segments before
     ("Correa assure qu'il ne regrette pas sa décision.", "He says he does not regret his decision.",
      ["President Correa spoke on Monday.", "It was late.", "It rained."], "Correa"),
+    # "there" for a place one of the two segments before names is an anaphor too
+    ("Pendant ses études à Oxford, tous les points de vue étaient acceptés.",
+     "During his time there, all views had been accepted.", ["I told my father I hated Oxford.", "He was incredulous."],
+     None),
+    ("Pendant ses études à Oxford, tous les points de vue étaient acceptés.",
+     "During his time there, all views had been accepted.", [], "Oxford"),
 ])
 def test_a_pronoun_for_the_person_just_named_is_an_anaphor(source, translation, before, dropped):
     swaps = dropped_names(source, translation, before)

@@ -6,7 +6,8 @@
   more country or city than the source's "pays" or "ville" render ("la Libye" -> "the country"; "city
   centre" and "centre-ville" count on neither side);
 - a place of the source that the translation names in no form, while it has "there" (not "there
-  is") and the source has no "là" or "y" ("the baths there" for "les bains de Budapest");
+  is") and the source has no "là" or "y" ("the baths there" for "les bains de Budapest"), unless one
+  of the story's two segments before names it (an anaphor, as for "He");
 - a person the source names (Geiger, Petr Jiracek; a lone rare word starting it too, Hagman, qui...,
   not an adjective before a preposition, Capable de) whom the translation names nowhere, while it has
   "the official" or "the man" where a name goes ("the official said"), each kind more often than the
@@ -292,7 +293,7 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     if there and not _HERE_RE.search(source):
         lost = next((n for n in src.all_names if place_kinds(n) and not place_carried(n, text)
                      and not mentions(frozenset(english_forms(n)), text)), None)
-        if lost is not None:  # named in no form at all
+        if lost is not None and not _named_before(lost, before):  # named in no form, nor just before
             return [Swap("dropped", lost.text, there.start(), there.end(), there.group(0))]
     described = _person_described(src, text) or _subject_pronoun(src, text, before)
     if described:

@@ -145,9 +145,7 @@ def mentions(forms: frozenset[str], text: str, demonyms: bool = True, capitalise
     words = [w for surface, w in word_parts(text) if not capitalised or surface[:1].isupper()]
     if not demonyms:
         return sum(1 for w in words if any(same_word(f, w) for f in forms) and not any(demonym(f, w) for f in forms))
-    irregular = [d for f in forms for d in _irregular_demonyms().get(f, ())]
-    return sum(1 for w in words if any(same_word(f, w) for f in forms)
-               or irregular and (w in irregular or w.endswith("s") and w[:-1] in irregular))
+    return sum(1 for w in words if any(same_word(f, w) or _irregular_demonym(f, w) for f in forms))
 
 
 def people_named(name: SourceName, forms: frozenset[str], text: str, source: str) -> bool:
@@ -165,6 +163,13 @@ def people_named(name: SourceName, forms: frozenset[str], text: str, source: str
 
 #: A hyphenated compound (anti-German).
 _COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _irregular_demonym(form: str, word: str) -> bool:
+    """Whether the folded ``word`` (or it without a plural -s) is one of data/places_demonyms.tsv's
+    names for the people of the place ``form`` (french for france, danes for denmark)."""
+    people = _irregular_demonyms().get(form)
+    return bool(people) and (word in people or word.endswith("s") and word[:-1] in people)
 
 
 @lru_cache(maxsize=1)
@@ -185,9 +190,8 @@ def demonym(form: str, word: str) -> bool:
     for sweden); or the form's combining form before a hyphen (franco for france in Franco-German, russo
     for russia)."""
     words = (word, word[:-1]) if word.endswith("s") else (word,)
-    irregular = _irregular_demonyms().get(form)
-    if irregular and any(w in irregular for w in words):
-        return True  # french for france, swedes for sweden
+    if _irregular_demonym(form, word):
+        return True  # french for france, spaniards for spain
     if word != form and any(len(w) >= 5 and (w.endswith("o") and form.startswith(w[:-1]) or w == form[:-1]) for w in words):
         return True
     stems = (form, form[:-1], form[:-2]) if form.endswith("ey") else (form, form[:-1])  # turk-ish for turk-ey

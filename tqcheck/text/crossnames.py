@@ -289,11 +289,10 @@ def _source_name(surface: str, spellings: tuple[str, ...]) -> SourceName:
     return SourceName(surface, own, frozenset(forms), phrases)
 
 
-def word_forms(word: str) -> frozenset[str]:
-    """The folded English words the exonym and name-form tables give one French word, a lower-case
-    one too (britannique: british, briton, uk; allemands: german, germany)."""
-    name = _source_name(word, (word,))
-    return name.forms | {fold_name(w) for p in name.phrases for w in p.split()}
+def word_name(word: str) -> SourceName:
+    """One French word read as a name, a lower-case one too, with the forms the exonym and name-form
+    tables give it (britannique: British, Briton, UK)."""
+    return _source_name(word, (word,))
 
 
 #: The exonym and name-form rows are indexed by the first letters of their first word: a row can

@@ -42,6 +42,7 @@ from .fold import fold_name
 from .lexicon import zipf
 from .places import (
     capitalised_words,
+    english_forms,
     mentions,
     named_whole,
     people_named,
@@ -53,7 +54,6 @@ from .swaps import (
     STORY_NAME_WORDS,
     SourceSegment,
     Swap,
-    english_forms,
     name_like,
     name_parts,
     spelled_alike,
@@ -275,8 +275,9 @@ def _kept(place: SourceName, text: str, source: str) -> bool:
     """Does ``text`` name ``place`` as often as ``source`` does, by name (Algiers, not Algerian) and, for a
     name of several words, whole (South Africa, not Southern African); or by its people (``people_named``)?"""
     forms = frozenset(english_forms(place))
-    return place_carried(place, text) and named_whole(place, text) and mentions(
-        forms, text, demonyms=False) >= source.count(place.text) or people_named(place, forms, text, source)
+    by_name = place_carried(place, text) and named_whole(place, text) and mentions(
+        forms, text, demonyms=False) >= source.count(place.text)
+    return by_name or people_named(place, forms, text, source)
 
 
 def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:

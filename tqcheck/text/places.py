@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .crossnames import SourceName, blank_elisions, carried, same_word, word_forms
+from .crossnames import SourceName, blank_elisions, carried, same_word, word_name
 from .data import table
 from .fold import fold_name
 from .tokens import word_parts
@@ -67,6 +67,11 @@ def is_place(name: str) -> bool:
 def fold_phrase(phrase: str) -> str:
     """A phrase's words folded as names are, between single spaces ("Czech-Republic" -> "czech republic")."""
     return " ".join(fold_name(w) for w in re.split(r"[\s\-]+", phrase) if fold_name(w))
+
+
+def english_forms(name: SourceName) -> set[str]:
+    """Every spelling and English form of ``name``, folded (its words, and its phrases whole)."""
+    return set(name.forms) | {fold_phrase(p) for p in name.phrases}
 
 
 def place_kinds(name: SourceName) -> set[str]:
@@ -157,7 +162,7 @@ def people_named(name: SourceName, forms: frozenset[str], text: str, source: str
     spelling (Alger, algérien) or a word the name tables give one of the forms (britannique: British,
     for Angleterre), elisions aside (qu'Alger)."""
     said = sum(1 for _, w in word_parts(blank_elisions(source)[0])
-               if any(same_word(o, w) for o in name.own) or not forms.isdisjoint(word_forms(w)))
+               if any(same_word(o, w) for o in name.own) or not forms.isdisjoint(english_forms(word_name(w))))
     return mentions(forms, _COMPOUND_RE.sub(" ", text), capitalised=True) >= max(1, said)
 
 

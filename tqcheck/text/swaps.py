@@ -52,6 +52,7 @@ from .lexicon import zipf
 from .names import name_candidates, name_key
 from .places import (
     capitalised_words,
+    english_forms,
     fold_phrase,
     french_forms,
     mentions,
@@ -334,9 +335,6 @@ def _titled(src: SourceSegment, text: str, taken: set[int]) -> list[Swap]:
             out.append(Swap("titled", old.text, start, end, word))
     return out
 
-
-def english_forms(name: SourceName) -> set[str]:
-    return set(name.forms) | {fold_phrase(p) for p in name.phrases}
 
 
 _POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")

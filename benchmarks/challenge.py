@@ -25,6 +25,9 @@ Perturbation types (each applies only to lines where it is natural):
   number-changed   a number that has a counterpart in the French changed to a plausible value
   name-replaced    a proper name shared with the source replaced by another name of the same
                    kind taken from the corpus (city, country, surname), in all occurrences
+  name-near        a person's surname shared with the source replaced by a surname of the corpus
+                   alike in its letters (difflib ratio 0.6 or more: Kelly -> Kerry, Monti -> Monk,
+                   as Castex -> Castro), in all occurrences
   name-removed     a proper name shared with the source deleted or replaced by a pronoun or
                    a description ("the official", "the country", "the city")
   french-word      a French word of the aligned source put in place of its English counterpart
@@ -65,6 +68,7 @@ DEFAULT_SETS = "newstest2013,newstest2012"
 TYPES = [
     "number-changed",
     "name-replaced",
+    "name-near",
     "name-removed",
     "french-word",
     "repeat",
@@ -577,6 +581,24 @@ def perturb_name_replaced(en: str, fr: str, rng: random.Random, ctx: Context) ->
     return out if out != en else None
 
 
+#: How alike (difflib ratio) a surname of the corpus must be to replace another in ``name-near``.
+NEAR_RATIO = 0.6
+
+
+def perturb_name_near(en: str, fr: str, rng: random.Random, ctx: Context) -> str | None:
+    people = [name for name, kind, _span in find_names(en, fr, ctx) if kind == "person"]
+    if not people:
+        return None
+    old = rng.choice(people).split()[-1]
+    choices = [p for p in ctx.surnames if p != old and not contains_word(en, p) and not contains_folded(fr, p)
+               and p not in old and old not in p
+               and difflib.SequenceMatcher(None, p.lower(), old.lower()).ratio() >= NEAR_RATIO]
+    if not choices:
+        return None
+    out = _sub_all(en, old, rng.choice(choices))
+    return out if out != en else None
+
+
 def perturb_name_removed(en: str, fr: str, rng: random.Random, ctx: Context) -> str | None:
     names = find_names(en, fr, ctx)
     rng.shuffle(names)
@@ -919,6 +941,7 @@ def make_unrelated(lines: list[str], idx: int, rng: random.Random) -> str | None
 PERTURB = {
     "number-changed": perturb_number_changed,
     "name-replaced": perturb_name_replaced,
+    "name-near": perturb_name_near,
     "name-removed": perturb_name_removed,
     "french-word": perturb_french_word,
     "repeat": perturb_repeat,

@@ -192,7 +192,7 @@ def _named(name: SourceName, text: str, capitalised: list[str]) -> bool:
     word = carried(name, text)
     if word is not None and fold_name(word) in name.forms:
         return True
-    if not _full_name(name):
+    if not full_name(name):
         return any(spelled_alike(w, c, strict=True) for w in name.own for c in capitalised)
     given = word_set("names_first.txt")
     for w in _name_words(name):
@@ -308,7 +308,7 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
         return []  # no title, and no given name whose name the translation lacks word for word (most segments)
     capitalised = None
     for name in src.names:
-        full = _full_name(name)  # a given name, then a surname, even an ordinary word (Edouard de Ligne)
+        full = full_name(name)  # a given name, then a surname, even an ordinary word (Edouard de Ligne)
         if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not (full or name_like(_surname(name))):
             continue
         at = source.find(name.text)
@@ -379,12 +379,12 @@ def _title_kept(title: str, text: str) -> bool:
 def _without_others(name: SourceName, src: SourceSegment, text: str) -> str:
     """``text`` with the source's other full names blanked: another's given name names none (Peter Graves)."""
     for other in src.names:
-        if other.text != name.text and other.text in text and _full_name(other):
+        if other.text != name.text and other.text in text and full_name(other):
             text = text.replace(other.text, " " * len(other.text))
     return text
 
 
-def _full_name(name: SourceName) -> bool:
+def full_name(name: SourceName) -> bool:
     """Whether ``name`` is a person's full name: a given name (names_first.txt), then a surname."""
     words = _NAME_WORD_SEPARATOR_RE.split(name.text)
     return len(words) >= 2 and words[0] in word_set("names_first.txt") and words[-1][:1].isupper()

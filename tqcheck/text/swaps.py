@@ -9,7 +9,7 @@ for a replacement:
   source's surname is nowhere in the translation, the new one nowhere in the source and
   not a spelling of the old one (``spelled_alike``: the same transliteration key, two thirds of
   its letters the same, or half for a source spelling English hardly writes: Ioutchenko,
-  Yushchenko; but Hollande, Hernandez).
+  Yushchenko; but Hollande, Hernandez; and the same consonants: Castex, Castro are two names).
 - ``titled``: a title the translation puts before a surname that is nowhere in the
   source ("Mr Dwyer", "President Lyman"; data/fidelity_english_titles.txt), while a name
   of the source that is no place and no ordinary French word is missing from the
@@ -49,7 +49,7 @@ from .crossnames import (
 from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
-from .names import name_candidates, name_key
+from .names import name_candidates, name_key, sound_apart
 from .places import (
     capitalised_words,
     english_forms,
@@ -84,6 +84,8 @@ STORY_NAME_WORDS = 3
 #: Stark or Allen are English words too, but "President", "Tuesday" or "Europe" are not new names.
 STORY_NEW_MAX = 4.5
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
+#: Two capitalised words in a row (overlapping: "Président John Kerry" gives Président John, John Kerry).
+_NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \u00a0]+([A-ZÀ-ÖØ-Þ][^\W\d_]+))")
 #: Two surnames this alike (normalised Levenshtein similarity) may be two spellings of one name...
 SPELLING_SIMILARITY = 0.5
 #: ...when English hardly writes the source's spelling (Zipf below this): a French transliteration,
@@ -93,6 +95,10 @@ SPELLING_SIMILARITY = 0.5
 ENGLISH_SPELLING_MIN = 1.0
 #: ...unless this alike, whatever the spellings (Pierce: Pearce 0.67, Kadhafi: Gaddafi 0.71).
 SAME_SPELLING_SIMILARITY = 0.65
+#: Whatever their sounds, two spellings this alike are one name, one of them mistyped (Plancentino,
+#: Placentino 0.91); less alike, spellings whose consonants differ (``names.sound_apart``) are two
+#: names (Castex, Castro 0.67; Kelly, Kerry 0.8; Macron, Marron 0.83).
+TYPO_SIMILARITY = 0.85
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,12 @@ class Story:
     @cached_property
     def _source_words(self) -> set[str]:
         return set(_LETTERS_RE.findall(self.source_text))
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """The words its source writes after a given name (Mario Monti: monti), folded: the people it names."""
+        given = word_set("names_first.txt")
+        return frozenset(fold_name(b) for a, b in _NAME_PAIR_RE.findall(self.source_text) if a in given)
 
     def in_source(self, word: str) -> bool:
         """Whether ``word`` is in the story's source, as ``word in source_text`` reads it (a part of a word
@@ -191,8 +203,11 @@ def spelled_alike(a: str, b: str, strict: bool = False, loose: bool = False) -> 
     for a source spelling English hardly writes? ``loose``: SPELLING_SIMILARITY whatever the spelling
     (a word of the source capitalised may be translated: Implantation, Integration). ``strict`` (is a
     name still there in some spelling?): more alike than SPELLING_SIMILARITY, whatever the spelling;
-    a tie (Torres and Andrés, 0.5) is two names."""
+    a tie (Torres and Andrés, 0.5) is two names. Unless ``loose``, two spellings less alike than
+    TYPO_SIMILARITY whose consonants differ (``names.sound_apart``: Castex, Castro) are two names."""
     similarity = Levenshtein.normalized_similarity(a, b)
+    if not loose and similarity < TYPO_SIMILARITY and sound_apart(a, b):
+        return False  # alike in letters, not in sounds (Castex, Castro; Kelly, Kerry)
     if strict:
         return similarity > SPELLING_SIMILARITY
     if similarity >= SPELLING_SIMILARITY and (loose or zipf(a, "en") < ENGLISH_SPELLING_MIN):

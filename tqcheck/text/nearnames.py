@@ -15,6 +15,8 @@ Noting; Don Quichotte, Don Quixote), and a rule that read any capitalised word o
 """
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import OSA
 
 from .bilingual import rendered_by
@@ -38,6 +40,7 @@ from .swaps import (
 NEAR_SIMILARITY = 0.5
 #: Both names have at least this many letters (Ali, Alí; Li, Lu are left to the other shapes).
 NEAR_MIN_LETTERS = 4
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def near_names(source: str, text: str, context: Story | None = None) -> list[Swap]:
@@ -48,9 +51,16 @@ def near_names(source: str, text: str, context: Story | None = None) -> list[Swa
     if not any(c.isupper() for c in text):
         return []
     candidates = name_candidates(text)
-    words = [(start, end, word) for start, end, word, _ in candidates if word not in source and len(word) >= NEAR_MIN_LETTERS]
+    words = [(start, end, word) for start, end, word, _ in candidates if word not in source
+             and len(word) >= NEAR_MIN_LETTERS and zipf(word, "en") < STORY_NEW_MAX]
     if not words:
-        return []  # every name of the translation is in the source as written (most segments)
+        return []  # every name of the translation is in the source as written, or an ordinary word (most segments)
+    names = {fold_name(word) for word in _WORD_RE.findall(source) if word[0].isupper()}
+    words = [(start, end, word, folded) for start, end, word in words if any(
+        OSA.normalized_similarity(n, folded := fold_name(word)) >= NEAR_SIMILARITY
+        and not spelled_alike(n, folded, strict=True) for n in names)]
+    if not words:
+        return []  # no capitalised word of the source is a near miss of one of them, and no spelling
     src = SourceSegment(source)
     capitalised = [fold_name(word) for _, _, word, _ in candidates]
     people = context.surnames if context is not None else frozenset()
@@ -58,15 +68,10 @@ def near_names(source: str, text: str, context: Story | None = None) -> list[Swa
             and (full_name(name) or len(parts) == 1 and parts[0] in people)
             and len(surname := parts[-1]) >= NEAR_MIN_LETTERS and name_like(surname)
             and not any(spelled_alike(surname, c, strict=True) for c in capitalised)]
-    if not lost:
-        return []  # each name of the source is in the translation in some spelling
     out = []
-    for start, end, word in words:
-        folded = fold_name(word)
-        if zipf(word, "en") >= STORY_NEW_MAX or folded in src.words or folded in src.english or rendered_by(
-                source, folded, cognates=False):
-            continue  # an ordinary word, a word or an English form of a name of the source, or a word translated
+    for start, end, word, folded in words:
         old = next((name for name, w in lost if OSA.normalized_similarity(w, folded) >= NEAR_SIMILARITY), None)
-        if old is not None:
-            out.append(Swap("near", old.text, start, end, word))
+        if old is None or folded in src.words or folded in src.english or rendered_by(source, folded, cognates=False):
+            continue  # no person's name lost, or a word or an English form of a name of the source, or a word translated
+        out.append(Swap("near", old.text, start, end, word))
     return out

@@ -71,12 +71,17 @@ def test_respellings_and_english_forms_are_no_near_names(source, translation):
     assert [f.rule for f in api.check(translation, source=source).files[0].findings if f.rule == "TQ917"] == []
 
 
-def test_a_surname_alone_is_read_as_a_persons_when_the_story_names_the_person_in_full():
-    sources = ["Mario Monti a été nommé samedi.", "Monti n'a pas dit qu'il pouvait former un gouvernement."]
-    texts = ["Mario Monti was appointed on Saturday.", "Monk did not say he could form a government."]
+@pytest.mark.parametrize("sources,texts,lost,new", [
+    (["Mario Monti a été nommé samedi.", "Monti n'a pas dit qu'il pouvait former un gouvernement."],
+     ["Mario Monti was appointed on Saturday.", "Monk did not say he could form a government."], "Monti", "Monk"),
+    # a surname that is an English word too: the story shows it is a person's
+    (["Gordon Brown veut succéder à Tony Blair.", "Personne ne sait si Brown gagnera."],
+     ["Gordon Brown wants to succeed Tony Blair.", "Nobody knows whether Bowen will win."], "Brown", "Bowen"),
+])
+def test_a_surname_alone_is_read_as_a_persons_when_the_story_names_the_person_in_full(sources, texts, lost, new):
     swaps = near_names(sources[1], texts[1], Story(sources, texts))
-    assert [(s.kind, s.source, s.text) for s in swaps] == [("near", "Monti", "Monk")]
-    # alone, "Monti" could be anything capitalised (a people, a place, a verb starting the sentence)
+    assert [(s.kind, s.source, s.text) for s in swaps] == [("near", lost, new)]
+    # alone, the surname could be anything capitalised (a people, a place, a verb starting the sentence)
     assert near_names(sources[1], texts[1]) == []
 
 

@@ -29,7 +29,6 @@ from .swaps import (
     SourceSegment,
     Story,
     Swap,
-    name_like,
     name_parts,
     spelled_alike,
 )
@@ -66,7 +65,7 @@ def near_names(source: str, text: str, context: Story | None = None) -> list[Swa
     people = context.surnames if context is not None else frozenset()
     lost = [(name, surname) for name in src.all_names if (parts := name_parts(name))
             and (full_name(name) or len(parts) == 1 and parts[0] in people)
-            and len(surname := parts[-1]) >= NEAR_MIN_LETTERS and name_like(surname)
+            and len(surname := parts[-1]) >= NEAR_MIN_LETTERS
             and not any(spelled_alike(surname, c, strict=True) for c in capitalised)]
     out = []
     for start, end, word, folded in words:

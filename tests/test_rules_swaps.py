@@ -309,6 +309,15 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Fier en toute chose, il a refusé.", "He refused, proud in all things.", None),
     ("Peter Englund est un historien suédois.", "Englund is a Swedish historian.", None),
     ("Selon lui, Peter Englund est un historien.", "He says Peter Englund is a historian.", None),
+    # "His" or "Her" starting the translation where the source starts with the person's thing
+    ("Le film d'Affleck manque un peu de tension dramatique.", "His film lacks a little dramatic tension.", "Affleck"),
+    ("Les cas de Pattloch sont toutefois différents.", "His cases, however, are different.", "Pattloch"),
+    ("Le film d'Affleck manque un peu de tension dramatique.", "Affleck's film lacks a little dramatic tension.", None),
+    ("Affleck est un réalisateur de talent.", "His films are good.", None),
+    # French "Mexico" is Mexico City, a city; "Mexique" the country
+    ("Lors d'un récent voyage à Mexico, je me suis senti perdu.", "On a recent trip to the city, I got lost.", "Mexico"),
+    ("Lors d'un récent voyage à Mexico, je me suis senti perdu.", "On a recent trip to Mexico City, I got lost.", None),
+    ("Les rues de Ciudad de México sont couvertes de pavés.", "The streets of the city are paved.", "Ciudad de México"),
     # another person's given name names none of this one's
     ("Dans cette traduction par Peter Graves, la prose de Peter Englund est souple.",
      "In this translation by Peter Graves, his prose is supple.", "Peter Englund"),
@@ -347,6 +356,11 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
     # a full name whose surname is an ordinary French word, after a title
     ("C'était chez mon cousin, le prince Edouard de Ligne.", "It was at my cousin's, the prince.", "Edouard de Ligne"),
     ("C'était chez mon cousin, le prince Edouard de Ligne.", "It was at my cousin's, Prince Edouard de Ligne.", None),
+    # a full name of four words (a given name, another, two surnames)
+    ("Son neveu Jorge Alberto Dávila Bacio se souvient de lui.", "His nephew the man remembers him.",
+     "Jorge Alberto Dávila Bacio"),
+    ("Son neveu Jorge Alberto Dávila Bacio se souvient de lui.", "His nephew Jorge Alberto Dávila Bacio remembers him.",
+     None),
 ])
 def test_a_titled_or_fully_named_person_dropped(source, translation, dropped):
     swaps = dropped_names(source, translation)

@@ -13,8 +13,8 @@
   "the official" or "the man" where a name goes ("the official said"), each kind more often than the
   source has the French nouns it renders ("responsable", "homme", "porte-parole");
 - a person whose name starts the source (Peter Englund est..., or a lone rare word: Correa assure...)
-  and whom the translation names nowhere, while it starts with "He" or "She", unless one of the
-  story's two segments before names the person (an anaphor);
+  and whom the translation names nowhere, while it starts with "He" or "She" ("His" or "Her" after a
+  noun and "de": Le film d'Affleck), unless one of the story's two segments before names the person;
 - a person the source names with a title or office (M. Englund, le président Calderon; data/
   fidelity_person_titles.txt) or after what the name heads (l'administration Obama or d'Obama, le
   clan Ewing; data/fidelity_name_heads.txt), or by a full name starting with a given name (Antonis Samaras,
@@ -131,7 +131,9 @@ _HERE_RE = re.compile(r"(?<!\w)(?:là|y(?!\s+(?:a|avait|aura|aurait|ait|eut|avoi
 
 
 #: A translation starting with a subject pronoun, after any opening quote; what may open a source before its first name.
-_PRONOUN_START_RE = re.compile(r"[\W_]*?\b(He|She)\s")
+_PRONOUN_START_RE = re.compile(r"[\W_]*?\b(He|She|His|Her)\s")
+#: A source's opening before the person "His" or "Her" stands for: a noun and "de" (Le film d'Affleck: His film).
+_OWNED_RE = re.compile(r"(?:[Ll]es?|[Ll]a|[Ll]['\u2019])[ \u00a0]*[^\W\d_]+[ \u00a0]+(?:de|d['\u2019])[ \u00a0]*")
 _OPENING = " \"'«“‘\u00a0"
 #: A lone word starting a sentence is no subject when a preposition follows it ("Capable de", "Né à").
 #: ("en" before an auxiliary is the pronoun: "Correa en a profité" has a subject.)
@@ -230,9 +232,9 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
     """A person the source names (Geiger, Petr Jiracek) whom the translation names nowhere, while it
     has "the official" or "the man" where a name goes, each kind more often than the source has the
     nouns it renders ("responsable"; "homme", not in "droits de l'homme"; "porte-parole")."""
-    found = list(_PERSON_DESCRIPTION_RE.finditer(text))
-    kinds = Counter(_description_kind(m) for m in found)
-    found = [m for m in found if kinds[kind := _description_kind(m)] > len(_PERSON_NOUNS[kind].findall(src.text))]
+    found = [(m, m.group(0).split()[1].lower()) for m in _PERSON_DESCRIPTION_RE.finditer(text)]  # ("the man", "man")
+    kinds = Counter(kind for _, kind in found)
+    found = [m for m, kind in found if kinds[kind] > len(_PERSON_NOUNS[kind].findall(src.text))]
     if not found:
         return []
     capitalised = capitalised_words(text)
@@ -241,11 +243,6 @@ def _person_described(src: SourceSegment, text: str) -> list[Swap]:
             continue
         return [Swap("dropped", name.text, found[0].start(), found[0].end(), found[0].group(0))]
     return []
-
-
-def _description_kind(m: re.Match) -> str:
-    """The noun of a description ("man" in "the man said")."""
-    return m.group(0).split()[1].lower()
 
 
 def _adjective(src: SourceSegment, name: SourceName) -> bool:
@@ -259,12 +256,16 @@ def _adjective(src: SourceSegment, name: SourceName) -> bool:
 
 def _subject_pronoun(src: SourceSegment, text: str, before: Sequence[str]) -> list[Swap]:
     """A person whose name starts the source (Peter Englund est..., Correa assure...) whom the
-    translation names nowhere, nor its segments just ``before``, while it starts with "He" or "She"."""
+    translation names nowhere, nor its segments just ``before``, while it starts with "He" or "She";
+    or "His" or "Her" where the source starts with the person's thing (Le film d'Affleck: His film)."""
     m = _PRONOUN_START_RE.match(text)
     if not m or not src.all_names:
         return []
     name = src.all_names[0]  # a lone word starting the source counts: a rare word there is a name
-    if src.text[:src.text.find(name.text)].strip(_OPENING) or not _person_like(name) or _adjective(src, name):
+    opening = src.text[:src.text.find(name.text)].lstrip(_OPENING)
+    owned = m.group(1) in ("His", "Her")
+    if (not _OWNED_RE.fullmatch(opening) if owned else opening.strip(_OPENING)) or not _person_like(name) or _adjective(
+            src, name):
         return []
     if _named(name, text, capitalised_words(text)) or _named_before(name, before):
         return []
@@ -309,7 +310,7 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     capitalised = None
     for name in src.names:
         full = full_name(name)  # a given name, then a surname, even an ordinary word (Edouard de Ligne)
-        if len(name.own) > STORY_NAME_WORDS or place_kinds(name) or not (full or name_like(_surname(name))):
+        if len(name.own) > STORY_NAME_WORDS + full or place_kinds(name) or not (full or name_like(_surname(name))):
             continue
         at = source.find(name.text)
         title = _person_title_re().search(source, 0, at) if titled and at > 0 else None

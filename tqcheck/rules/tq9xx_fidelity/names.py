@@ -196,6 +196,9 @@ class SourceNameReplaced(Rule):
     Flag: He is a Swedish historian and journalist. <<< Peter Englund est un historien et journaliste suédois.
     Okay: He is a Swedish historian and journalist. <<< Il est un historien et journaliste suédois.
     Okay: Englund is a Swedish historian and journalist. <<< Peter Englund est un historien et journaliste suédois.
+    Flag: His film lacks dramatic tension. <<< Le film d'Affleck manque de tension dramatique.
+    Flag: On a recent trip to the city, I got lost. <<< Lors d'un récent voyage à Mexico, je me suis perdu.
+    Okay: On a recent trip to Mexico City, I got lost. <<< Lors d'un récent voyage à Mexico, je me suis perdu.
     Flag: The president's daughter ran for governor. <<< La fille du président Calderon s'est présentée au poste de gouverneur.
     Okay: "It was a fact," Mr Englund said. <<< « C'était un fait », a déclaré M. Englund.
     Flag: The prime minister warned that there was no alternative. <<< Le Premier ministre, Antonis Samaras, a averti qu'il n'y avait pas d'autre solution.

@@ -309,6 +309,10 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
     ("Fier en toute chose, il a refusé.", "He refused, proud in all things.", None),
     ("Peter Englund est un historien suédois.", "Englund is a Swedish historian.", None),
     ("Selon lui, Peter Englund est un historien.", "He says Peter Englund is a historian.", None),
+    # "là où" is "where", not the source's own "there"
+    ("Mais là où vous trouverez le plus de lieux saints, c'est à Jérusalem.",
+     "But the place with the most holy sites is there.", "Jérusalem"),
+    ("Il y est allé, et là aussi il a prié à Jérusalem.", "He went there and prayed there too.", None),
     # "His" or "Her" starting the translation where the source starts with the person's thing
     ("Le film d'Affleck manque un peu de tension dramatique.", "His film lacks a little dramatic tension.", "Affleck"),
     ("Les cas de Pattloch sont toutefois différents.", "His cases, however, are different.", "Pattloch"),
@@ -356,6 +360,8 @@ def test_a_name_dropped_for_a_description_or_a_pronoun(source, translation, drop
     # a full name whose surname is an ordinary French word, after a title
     ("C'était chez mon cousin, le prince Edouard de Ligne.", "It was at my cousin's, the prince.", "Edouard de Ligne"),
     ("C'était chez mon cousin, le prince Edouard de Ligne.", "It was at my cousin's, Prince Edouard de Ligne.", None),
+    # a given name written with its diacritics (Šimon for the list's Simon)
+    ("Le concert sera gratuit, selon Šimon Ornest.", "The concert will be free, according to the band.", "Šimon Ornest"),
     # a full name of four words (a given name, another, two surnames)
     ("Son neveu Jorge Alberto Dávila Bacio se souvient de lui.", "His nephew the man remembers him.",
      "Jorge Alberto Dávila Bacio"),

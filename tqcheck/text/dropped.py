@@ -38,7 +38,7 @@ from rapidfuzz.distance import Levenshtein
 from .bilingual import renderings
 from .crossnames import NAME_JOIN_RE, SourceName, carried, common_french
 from .data import word_list, word_set
-from .fold import fold_name
+from .fold import fold_name, strip_accents
 from .lexicon import zipf
 from .places import (
     capitalised_words,
@@ -96,7 +96,7 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
         cased = sorted({w for t in words for w in (t, t[:1].upper() + t[1:])}, key=len, reverse=True)
         return f"(?:{'|'.join(map(re.escape, cased))})"
 
-    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-Þ])"
+    end = "$" if before_name else "(?=[A-ZÀ-ÖØ-ÞĀ-ž])"
     adjective = "(?:[ \u00a0]+[a-zà-ÿ]{4,})?"  # "le président américain Barack Obama"
     # what a name heads may take "de" before it: "l'administration d'Obama", "le gouvernement de Mario Monti"
     of = rf"|{alternation(heads)}[ \u00a0]+(?:[dD]['\u2019]|de[ \u00a0]+){end}"
@@ -127,7 +127,7 @@ _THERE_RE = re.compile(
     r"(?<![\w-])there(?![\w-])(?!['\u2019]s|\s+(?:is|are|was|were|will|would|have|has|had|may|might|must|should|could"
     r"|can|seems?|seemed|appears?|remains?|exists?|lies|comes?|came|stands?|be|been|being|used|goes|went)\b)",
     re.IGNORECASE)
-_HERE_RE = re.compile(r"(?<!\w)(?:là|y(?!\s+(?:a|avait|aura|aurait|ait|eut|avoir|compris)\b))(?!\w)", re.IGNORECASE)
+_HERE_RE = re.compile(r"(?<!\w)(?:là(?![ \u00a0]+où)|y(?!\s+(?:a|avait|aura|aurait|ait|eut|avoir|compris)\b))(?!\w)", re.IGNORECASE)
 
 
 #: A translation starting with a subject pronoun, after any opening quote; what may open a source before its first name.
@@ -168,8 +168,8 @@ _PERSON_NOUNS = {
     "spokesman": re.compile(r"(?<!\w)(?:porte-parole|porte-paroles)(?!\w)", re.IGNORECASE),
 }
 _PERSON_NOUNS["spokeswoman"] = _PERSON_NOUNS["spokesman"]
-#: A run of capitalised words ("Selon Peter Englund"): each but the last may be a given name, the last its surname.
-_CAPITALISED_RUN_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[ \u00a0-]+[A-ZÀ-ÖØ-Þ][^\W\d_]+)+")
+#: A run of capitalised words ("Selon Peter Englund"; Latin Extended-A too, Šimon): each but the last may be a given name.
+_CAPITALISED_RUN_RE = re.compile(r"(?<![^\W\d_])[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]+(?:[ \u00a0-]+[A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]+)+")
 _RUN_SEPARATOR_RE = re.compile(r"[ \u00a0-]+")
 #: A translation this much shorter than its source (in characters) lost more than a name: the shapes
 #: spanning the whole segment leave it to TQ915 (empty or truncated).
@@ -304,7 +304,7 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     titled = _person_title_re(False).search(source) is not None  # (a quick test: most segments have none)
     if short and not titled:
         return []
-    if not titled and all(surname in text or word_set("names_first.txt").isdisjoint(givens)
+    if not titled and all(surname in text or word_set("names_first.txt").isdisjoint([*givens, *(strip_accents(g).capitalize() for g in givens)])
                           for *givens, surname in map(_RUN_SEPARATOR_RE.split, _CAPITALISED_RUN_RE.findall(source))):
         return []  # no title, and no given name whose name the translation lacks word for word (most segments)
     capitalised = None
@@ -388,7 +388,8 @@ def _without_others(name: SourceName, src: SourceSegment, text: str) -> str:
 def full_name(name: SourceName) -> bool:
     """Whether ``name`` is a person's full name: a given name (names_first.txt), then a surname."""
     words = _NAME_WORD_SEPARATOR_RE.split(name.text)
-    return len(words) >= 2 and words[0] in word_set("names_first.txt") and words[-1][:1].isupper()
+    given = (words[0], strip_accents(words[0]).capitalize())  # as written or without accents (Šimon: Simon)
+    return len(words) >= 2 and not word_set("names_first.txt").isdisjoint(given) and words[-1][:1].isupper()
 
 
 _NAME_WORD_SEPARATOR_RE = re.compile(r"[\s\-]+")

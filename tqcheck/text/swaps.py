@@ -85,7 +85,7 @@ STORY_NAME_WORDS = 3
 STORY_NEW_MAX = 4.5
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 #: Two capitalised words in a row (overlapping: "Président John Kerry" gives Président John, John Kerry).
-_NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-Þ][^\W\d_]+)(?=[ \u00a0]+([A-ZÀ-ÖØ-Þ][^\W\d_]+))")
+_NAME_PAIR_RE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]+)(?=[ \u00a0]+([A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]+))")
 #: Two surnames this alike (normalised Levenshtein similarity) may be two spellings of one name...
 SPELLING_SIMILARITY = 0.5
 #: ...when English hardly writes the source's spelling (Zipf below this): a French transliteration,
@@ -282,7 +282,7 @@ def _ordinary_french(lower: str) -> bool:
     return fr >= COMMON_FRENCH_WORD or (fr >= FRENCH_WORD and zipf(lower, "en") < ENGLISH_NAME_MIN)
 
 
-_ELIDED_CAPITAL_RE = re.compile(r"(?<![^\W\d_])[dlDL]['\u2019][A-ZÀ-ÖØ-Þ][^\W\d_]* [A-ZÀ-ÖØ-Þ]")
+_ELIDED_CAPITAL_RE = re.compile(r"(?<![^\W\d_])[dlDL]['\u2019][A-ZÀ-ÖØ-ÞĀ-ž][^\W\d_]* [A-ZÀ-ÖØ-ÞĀ-ž]")
 
 
 def _persons(src: SourceSegment, text: str) -> list[Swap]:

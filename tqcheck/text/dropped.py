@@ -38,8 +38,9 @@ from rapidfuzz.distance import Levenshtein
 from .bilingual import renderings
 from .crossnames import NAME_JOIN_RE, SourceName, carried, common_french
 from .data import word_list, word_set
-from .fold import fold_name, strip_accents
+from .fold import fold_name
 from .lexicon import zipf
+from .names import given_name
 from .places import (
     capitalised_words,
     english_forms,
@@ -304,7 +305,7 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     titled = _person_title_re(False).search(source) is not None  # (a quick test: most segments have none)
     if short and not titled:
         return []
-    if not titled and all(surname in text or word_set("names_first.txt").isdisjoint([*givens, *(strip_accents(g).capitalize() for g in givens)])
+    if not titled and all(surname in text or not any(map(given_name, givens))
                           for *givens, surname in map(_RUN_SEPARATOR_RE.split, _CAPITALISED_RUN_RE.findall(source))):
         return []  # no title, and no given name whose name the translation lacks word for word (most segments)
     capitalised = None
@@ -388,8 +389,7 @@ def _without_others(name: SourceName, src: SourceSegment, text: str) -> str:
 def full_name(name: SourceName) -> bool:
     """Whether ``name`` is a person's full name: a given name (names_first.txt), then a surname."""
     words = _NAME_WORD_SEPARATOR_RE.split(name.text)
-    given = (words[0], strip_accents(words[0]).capitalize())  # as written or without accents (Šimon: Simon)
-    return len(words) >= 2 and not word_set("names_first.txt").isdisjoint(given) and words[-1][:1].isupper()
+    return len(words) >= 2 and given_name(words[0]) and words[-1][:1].isupper()
 
 
 _NAME_WORD_SEPARATOR_RE = re.compile(r"[\s\-]+")

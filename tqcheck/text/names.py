@@ -14,9 +14,11 @@ import sys
 from functools import lru_cache
 from typing import Callable, NamedTuple
 
+from rapidfuzz.distance import OSA, Levenshtein
+
 from ..model import Document, Origin, Segment
-from .data import table, word_list
-from .fold import fold_name
+from .data import table, word_list, word_set
+from .fold import fold_name, strip_accents
 from .lexicon import common_word
 from .fold import spelling as surface_spelling
 from .sentences import is_sentence_start
@@ -118,8 +120,13 @@ def sound_apart(a: str, b: str) -> bool:
     x, y = consonants(a), consonants(b)
     if x == y or not x or not y or x.startswith(y) or y.startswith(x):
         return False
-    return not (len(x) == len(y) and sum(p != q for p, q in zip(x, y)) == 2 and sorted(x) == sorted(y)
-                and any(x[i] == y[i + 1] and x[i + 1] == y[i] for i in range(len(x) - 1)))
+    return not (OSA.distance(x, y) == 1 and Levenshtein.distance(x, y) == 2)  # one edit only as a transposition
+
+
+def given_name(word: str) -> bool:
+    """Whether ``word`` is a given name of names_first.txt, as written or without its accents (Šimon: Simon)."""
+    names = word_set("names_first.txt")
+    return word in names or strip_accents(word).capitalize() in names
 
 
 # A word: letters, with inner apostrophes and hyphens ("Ba'ath", "al-Chaabi", "Jean-Luc").

@@ -351,7 +351,6 @@ def _titled(src: SourceSegment, text: str, taken: set[int]) -> list[Swap]:
     return out
 
 
-
 _POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")
 
 

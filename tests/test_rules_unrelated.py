@@ -7,6 +7,8 @@ from helpers import codes, run_rules
 
 from tqcheck.api import check
 from tqcheck.config import Config
+from tqcheck.rules.tq9xx_fidelity.unrelated import UNRELATED_MIN_EVIDENCE
+from tqcheck.text.alignment import unrelated_score
 from tqcheck.text.bilingual import (
     coverage,
     quick_coverage,
@@ -169,3 +171,66 @@ def test_names_kept_take_evidence_away_and_names_of_another_sentence_add_it():
 ])
 def test_names_of_another_sentence_mark_a_short_translation_as_unrelated(source, translation, flagged):
     assert (codes(run_rules(f"{translation} <<< {source}", select=["TQ918"])) == ["TQ918"]) is flagged
+
+
+# A local news story, written for these tests: each translation renders its own line, and the
+# short ones render too few words for their own counts to prove that another line's translation
+# stands in their place.
+STORY = [
+    ("Le maire a inauguré mardi le nouveau pont sur la Loire.", "The mayor opened the new bridge over the Loire on Tuesday."),
+    ("Les travaux ont duré trois ans et coûté 40 millions d'euros.", "The work took three years and cost 40 million euros."),
+    ("Les habitants attendaient cet ouvrage depuis longtemps.", "Residents had long awaited the structure."),
+    ("La circulation sera limitée aux bus pendant une semaine.", "Traffic will be limited to buses for a week."),
+    ("Les commerçants du centre-ville craignent une baisse de leur chiffre d'affaires.",
+     "Shopkeepers in the town centre fear a drop in their turnover."),
+    ("Le préfet a salué un projet exemplaire.", "The prefect praised an exemplary project."),
+    ("Une fête populaire est prévue samedi soir sur les quais.", "A street party is planned on the quays on Saturday evening."),
+    ("Les pêcheurs protestent contre la hausse du prix du gazole.", "Fishermen are protesting against the rise in diesel prices."),
+]
+
+
+def _check_story(pairs):
+    source = "\n".join(s for s, _ in pairs)
+    return _findings(check("\n".join(t for _, t in pairs), source=source, config=Config(select=("TQ918",))))
+
+
+def test_a_translation_put_on_another_line_is_found_by_the_line_it_renders():
+    assert _check_story(STORY) == []
+    swapped = list(STORY)
+    swapped[2], swapped[5] = (STORY[2][0], STORY[5][1]), (STORY[5][0], STORY[2][1])
+    # too short to be judged on their own counts: the line each renders makes the case
+    assert unrelated_score(swapped[2][0], swapped[2][1], 0)[0] < UNRELATED_MIN_EVIDENCE
+    found = sorted(_check_story(swapped), key=lambda f: f.line)
+    assert [(f.line, f.column, f.end_column) for f in found] == [(3, 1, 42), (6, 1, 42)]
+    assert 'renders the source of segment 6 (line 6: "Le préfet a salué' in found[0].message
+    assert 'renders the source of segment 3 (line 3: "Les habitants' in found[1].message
+
+
+def test_a_headline_met_by_the_names_of_a_long_sentence_renders_its_own_line():
+    # a headline freely rendered, whose words ("debt", the United States) a long sentence of the story
+    # also renders: no translation of that sentence, which would be about as long as it
+    story = [("Endettement à l'américaine", "Debt in the United States"),
+             ("Les Etats-Unis sont devenus un pays débiteur aux dettes colossales.",
+              "The United States has become a debtor country with colossal debts."),
+             *STORY]
+    assert _check_story(story) == []
+
+
+def test_a_sentence_said_twice_is_the_translation_of_both_lines():
+    twice = [*STORY, STORY[0], STORY[2]]
+    assert _check_story(twice) == []
+
+
+def test_the_search_looks_as_far_as_max_lines_and_holds_no_more_than_twice_that():
+    from tqcheck.text.alignment import PartnerSearch
+
+    filler = [(f"Le conseil a voté le budget {n} mardi.", f"The council passed budget {n} on Tuesday.") for n in range(300)]
+    pairs = [STORY[2][:1] + STORY[5][1:], *filler, STORY[5]]  # line 1 renders line 302
+    for max_lines, found in ((500, 302), (100, None)):
+        search, settled, held = PartnerSearch(2.0, -14.0, max_lines), [], 0
+        for position, (source, text) in enumerate(pairs, 1):
+            settled += search.add(position, source, text, position, position)
+            held = max(held, len(search.lines))
+        settled += search.close()
+        assert [(c.position, c.partner) for c in settled] == [(1, found)]
+        assert held <= 2 * max_lines + 1

@@ -34,6 +34,8 @@ RUNS = {
                   "--ref", os.path.join(BAGHDAD, "ref.en.txt"), "--src", os.path.join(BAGHDAD, "src.fr.txt")],
     "omission": [os.path.join(FIXTURES, "fidelity", "clean-eu-summit-omission.en.txt"),
                  "--ref", os.path.join(EU, "ref.en.txt"), "--src", os.path.join(EU, "src.fr.txt")],
+    # two paragraphs exchanged: TQ918 names the line each renders, whichever window holds it
+    "swapped": [os.path.join(FIXTURES, "fidelity", "clean-eu-summit-swapped.en.txt"), "--src", os.path.join(EU, "src.fr.txt")],
     "correct english": [os.path.join(FIXTURES, "correct_english.txt")],
     "corpus drift": [os.path.join(FIXTURES, "corpus", "drift")],
 }

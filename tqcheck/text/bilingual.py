@@ -136,10 +136,11 @@ def target_words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def quick_coverage(source: str, text: str) -> Coverage:
+def quick_coverage(source: str, text: str, src: tuple[tuple[str, str], ...] | None = None) -> Coverage:
     """A lower bound of ``coverage`` from exact look-ups only (same spelling, a glossary rendering or
-    its stem against a word of the translation or its stem): enough to clear most translations at once."""
-    src = source_words(source)
+    its stem against a word of the translation or its stem): enough to clear most translations at once.
+    ``src``: ``source_words(source)``, when the caller has them."""
+    src = source_words(source) if src is None else src
     glossary = _glossary()
     where: dict[str, int] = {}
     target = target_words(text)

@@ -3,17 +3,8 @@ another sentence, or lines out of alignment."""
 from __future__ import annotations
 
 from ...model import Severity
-from ...registry import SegmentRule, register
-from ...text.bilingual import (
-    coverage,
-    looks_french,
-    name_bound,
-    name_evidence,
-    quick_coverage,
-    shape_bound,
-    shape_evidence,
-    unrelated_evidence,
-)
+from ...registry import DocumentRule, register
+from ...text.alignment import PartnerSearch
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
 
@@ -28,13 +19,21 @@ from ...text.spans import strip_span
 #: (name_evidence): 9 flags the same 5 professional segments and 261 of the 300 (85% -> 87%; seeds 5, 7
 #: and 11: 90/89/89% -> 90/92/91%), none of WCE-LIG; 8.5 flags 6 and 8 flags 10.
 UNRELATED_MIN_EVIDENCE = 9.0
-#: Both sides need this many content words (a segment with none cannot be judged; one short side
-#: is judged, as the evidence of the other side's unrendered words adds up).
-UNRELATED_MIN_WORDS = 1
+#: A translation whose own evidence is above OWN_EVIDENCE is also reported when it renders another
+#: line of the source file with an evidence below PARTNER_EVIDENCE (far likelier a translation of
+#: that line than of another sentence), looked for among PARTNER_MAX_LINES lines before and after it.
+#: Measured on newstest2012/2013 (6,003 professional segments, every other line of their file
+#: weighed for each one above 0) and 5,773 segments swapped for far-away ones (challenge.py's
+#: make_unrelated, seed 1): the best other line of a professional segment scores -12.1 at the
+#: lowest (chance meetings among 3,000 lines); at 2 and -14 no professional segment is added and
+#: 282 of the 591 swapped ones missed at 9 are found (89.8% -> 94.7%); at 0 and -13, 2 and 95.3%.
+OWN_EVIDENCE = 2.0
+PARTNER_EVIDENCE = -14.0
+PARTNER_MAX_LINES = 20_000
 
 
 @register
-class UnrelatedTranslation(SegmentRule):
+class UnrelatedTranslation(DocumentRule):
     """A translation that renders almost none of its source: another sentence's translation, or lines out of alignment.
 
     Each content word of the source counts as rendered when a word of the
@@ -56,6 +55,14 @@ class UnrelatedTranslation(SegmentRule):
     function word (another language), are not judged; a freely rendered sentence
     keeps enough words to pass.
 
+    A translation that renders little of its own source (a ratio above 2) is also
+    weighed against the other lines of the source file (up to 20,000 before and
+    after it): when it renders one of them as a translation renders its source
+    (a ratio below -14, far beyond chance meetings among thousands of lines, and
+    a length that fits), it is reported with that line, a line out of alignment or
+    a segment put in the wrong place, even when it is too short to be judged on
+    its own words.
+
     Flag: The ministry will publish the new unemployment figures next month. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
     Flag: Voters in the north of the country will choose a new governor in March, officials said. <<< L'équipe de football a remporté le championnat 2-1 grâce à un but marqué dans les dernières secondes du match.
     Okay: The firefighters brought the forest fire under control after three days of fierce fighting. <<< Les pompiers ont maîtrisé l'incendie de forêt après trois jours de lutte acharnée.
@@ -75,28 +82,40 @@ class UnrelatedTranslation(SegmentRule):
     severity = Severity.CRITICAL
     data_files = ("fidelity_glossary_fr_en.tsv", "fidelity_french_function_words.txt", "fidelity_function_words.txt")
     needs = frozenset({"source"})
+    per_document = False  # the line a translation renders may be in another story of the file
 
-    def check(self, doc, ctx):
-        for _, seg, src in article_pairs(doc):
-            quick = quick_coverage(src, seg.text)
-            if quick.source_words < UNRELATED_MIN_WORDS or quick.words < UNRELATED_MIN_WORDS:
-                continue
-            words, names = unrelated_evidence(quick), name_bound(src, seg.text)
-            if words + shape_bound() + names <= UNRELATED_MIN_EVIDENCE:
-                continue  # the words alone clear it, whatever the marks and names (nearly every segment)
-            shape = shape_evidence(src, seg.text)
-            if words + shape + names <= UNRELATED_MIN_EVIDENCE:
-                continue  # exact look-ups already find enough of the source (nearly every segment)
-            if not looks_french(src):
-                continue  # a source in another language is no French sentence to render
-            cov = coverage(src, seg.text)
-            if unrelated_evidence(cov) + shape + name_evidence(src, seg.text) <= UNRELATED_MIN_EVIDENCE:
-                continue
-            start, end = strip_span(seg.text)
-            yield self.finding(
-                doc, seg, start, end,
-                f"the translation does not render its source: {cov.source_rendered} of the source's "
-                f"{cov.source_words} content words and {cov.rendered} of its own {cov.words} have a counterpart "
-                "(a rendering, a cognate, a name or a number); the translation of another sentence, or lines "
-                "out of alignment",
-            )
+    def feed(self, window, ctx):
+        state = ctx.state(self)
+        search = state.get("search")
+        if search is None:
+            search = state["search"] = PartnerSearch(OWN_EVIDENCE, PARTNER_EVIDENCE, PARTNER_MAX_LINES)
+        settled = []
+        for i, seg, src in article_pairs(window):
+            settled += search.add(seg.index, src, seg.text, seg, window.source.segments[i])
+        return [self._finding(window, cand) for cand in settled if self._reported(cand)]
+
+    def end(self, doc, ctx):
+        search = ctx.state(self).get("search")
+        if search is None:
+            return []
+        return [self._finding(doc, cand) for cand in search.close() if self._reported(cand)]
+
+    @staticmethod
+    def _reported(cand) -> bool:
+        return cand.score > UNRELATED_MIN_EVIDENCE or cand.partner is not None
+
+    def _finding(self, doc, cand):
+        seg, cov = cand.item, cand.coverage
+        start, end = strip_span(seg.text)
+        counts = (f"{cov.source_rendered} of the source's {cov.source_words} content words and {cov.rendered} of "
+                  f"its own {cov.words} have a counterpart (a rendering, a cognate, a name or a number)")
+        if cand.partner is None:
+            message = (f"the translation does not render its source: {counts}; the translation of another "
+                       "sentence, or lines out of alignment")
+        else:
+            other = cand.partner_item
+            quoted = other.text if len(other.text) <= 60 else other.text[:57].rstrip() + "..."
+            message = (f"the translation renders the source of segment {other.index} (line {other.line}: "
+                       f"\"{quoted}\"), not its own: {counts}; lines out of alignment, or a segment put in "
+                       "the wrong place")
+        return self.finding(doc, seg, start, end, message)

@@ -1,0 +1,203 @@
+"""Whether a translation renders its own source or another line of the source file (TQ918).
+
+``unrelated_score`` weighs how much likelier a translation's counts and marks are for the
+translation of another sentence than for one of its source (``bilingual``: words rendered each
+way, marks kept, names met), reading only as much as the bar asks: exact look-ups clear nearly
+every segment at once.
+
+``PartnerSearch`` goes through a file's pairs in order and, for each translation that does not
+render its own source well (its score above a low bar), finds the source line it does render:
+the lines of the source are indexed by the English words that would render them (their
+glossary renderings and their own spellings, as ``quick_coverage`` looks them up), and the few
+lines that share the most such words with the translation are weighed in full. A line out of
+alignment, or a segment pasted from elsewhere in the file, renders another line of the source
+as well as a translation renders its own; the translation of an unrelated sentence renders no
+line. The search covers up to ``max_lines`` lines before and after each candidate (the whole
+of most files), so that memory stays bounded on a file of any length.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .bilingual import (
+    Coverage,
+    _english_stem,
+    _glossary,
+    coverage,
+    looks_french,
+    name_bound,
+    name_evidence,
+    quick_coverage,
+    shape_bound,
+    shape_evidence,
+    source_words,
+    target_words,
+    unrelated_evidence,
+)
+
+#: A source line is weighed in full when it shares this many look-up words with the translation,
+#: and at most PARTNER_LINES of the lines sharing the most are weighed.
+PARTNER_MIN_HITS = 2
+PARTNER_LINES = 8
+#: A translation of a line is about as long as it: a partner line's length (in characters) is within
+#: these ratios of the translation's. Professional translations are 0.36 to 1.83 times as long as
+#: their source at the 0.1st and 99.9th percentiles, 0.5 to 1.47 at the 0.5th and 99.5th (6,003
+#: newstest2012/2013 segments; the WCE-LIG post-edits: 0.55 to 1.48, 0.63 to 1.22); a headline of
+#: three words met by the names and one word of a long sentence is no translation of it.
+PARTNER_LENGTH_RATIO = (0.5, 2.0)
+
+
+def unrelated_score(source: str, text: str, bar: float,
+                    src: tuple[tuple[str, str], ...] | None = None) -> tuple[float, Coverage] | None:
+    """``(score, coverage)`` when the evidence that ``text`` translates another sentence than
+    ``source`` exceeds ``bar`` (a log-likelihood ratio); None when it does not, when a side has no
+    content word, or when the source is no French sentence (it has no French function word).
+    ``src``: ``source_words(source)``, when the caller has them."""
+    quick = quick_coverage(source, text, src)
+    if quick.source_words < 1 or quick.words < 1:
+        return None
+    words, names = unrelated_evidence(quick), name_bound(source, text)
+    if words + shape_bound() + names <= bar:
+        return None  # the words alone clear it, whatever the marks and names (nearly every segment)
+    shape = shape_evidence(source, text)
+    if words + shape + names <= bar:
+        return None  # exact look-ups already find enough of the source
+    if not looks_french(source):
+        return None  # a source in another language is no French sentence to render
+    cov = coverage(source, text)
+    score = unrelated_evidence(cov) + shape + name_evidence(source, text)
+    return (score, cov) if score > bar else None
+
+
+def related_score(source: str, text: str) -> float | None:
+    """The same evidence, in full, for any pair (None when a side has no content word or the source
+    is not French): below 0 favours ``text`` being a translation of ``source``."""
+    cov = coverage(source, text)
+    if cov.source_words < 1 or cov.words < 1 or not looks_french(source):
+        return None
+    return unrelated_evidence(cov) + shape_evidence(source, text) + name_evidence(source, text)
+
+
+def source_keys(src: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The look-up words of a source's content words (``source_words``): each as written and folded."""
+    return frozenset(form for pair in src for form in pair)
+
+
+def target_keys(text: str) -> frozenset[str]:
+    """The look-up words of the source content words an English ``text`` would render: its own words
+    and their stems (a cognate, a name, a number spelled alike) and the French words the glossary
+    renders by one of them (``countries``: pays)."""
+    reverse = _reverse_glossary()
+    keys: set[str] = set()
+    for word in target_words(text):
+        for form in (word, _english_stem(word)):
+            keys.add(form)
+            keys.update(reverse.get(form, ()))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=1)
+def _reverse_glossary() -> dict[str, tuple[str, ...]]:
+    """English rendering (or its stem) -> the French words of the glossary it renders."""
+    out: dict[str, list[str]] = {}
+    for french, words in _glossary().items():
+        for word in words:
+            out.setdefault(word, []).append(french)
+    return {word: tuple(french) for word, french in out.items()}
+
+
+@dataclass(eq=False)
+class Candidate:
+    """A pair whose translation renders little of its own source, and the line it renders best."""
+
+    position: int  # the pair's number in the file (segment number)
+    item: object  # what the caller wants back with it (the segment)
+    text: str
+    score: float  # unrelated_score of the pair
+    coverage: Coverage
+    keys: frozenset[str]
+    partner: int | None = None  # position of the source line rendered best, when below the bar
+    partner_score: float = 0.0
+    partner_item: object = None
+
+
+class PartnerSearch:
+    """Finds, for each pair scoring above ``own_bar``, a source line the translation renders with a
+    ``related_score`` below ``partner_bar``, among up to ``max_lines`` lines before and after it."""
+
+    def __init__(self, own_bar: float, partner_bar: float, max_lines: int) -> None:
+        self.own_bar, self.partner_bar, self.max_lines = own_bar, partner_bar, max_lines
+        self.lines: dict[int, tuple[str, object]] = {}  # position -> (source, its item), in order
+        self.postings: dict[str, list[int]] = {}  # look-up word -> positions of the lines it renders
+        self.pending: dict[int, Candidate] = {}  # position -> candidate, in order
+        self.by_key: dict[str, list[Candidate]] = {}
+
+    def add(self, position: int, source: str, text: str, item: object, source_item: object) -> list[Candidate]:
+        """Take the next pair of the file; return the candidates now settled (searched both ways)."""
+        src = source_words(source)
+        keys = source_keys(src)
+        if self.by_key:  # the candidates before this line, weighed against it
+            hits = Counter(c.position for key in keys for c in self.by_key.get(key, ()))
+            for at, n in hits.items():
+                if n >= PARTNER_MIN_HITS:
+                    self._weigh(self.pending[at], position, source, source_item)
+        self.lines[position] = (source, source_item)
+        for key in keys:
+            self.postings.setdefault(key, []).append(position)
+        found = unrelated_score(source, text, self.own_bar, src)
+        if found is not None:
+            cand = Candidate(position, item, text, found[0], found[1], target_keys(text))
+            counts = Counter(p for key in cand.keys for p in self.postings.get(key, ()) if p != position)
+            for p, n in counts.most_common(PARTNER_LINES):
+                if n >= PARTNER_MIN_HITS:
+                    self._weigh(cand, p, *self.lines[p])
+            self.pending[position] = cand
+            for key in cand.keys:
+                self.by_key.setdefault(key, []).append(cand)
+        return self._settle(position - self.max_lines)
+
+    def close(self) -> list[Candidate]:
+        """The candidates not settled yet (after the file's last pair)."""
+        return self._settle(None)
+
+    def _weigh(self, cand: Candidate, position: int, source: str, source_item: object) -> None:
+        low, high = PARTNER_LENGTH_RATIO
+        if not low * len(source) <= len(cand.text) <= high * len(source):
+            return
+        score = related_score(source, cand.text)
+        if score is not None and score < self.partner_bar and (cand.partner is None or score < cand.partner_score):
+            cand.partner, cand.partner_score, cand.partner_item = position, score, source_item
+
+    def _settle(self, before: int | None) -> list[Candidate]:
+        """The candidates before ``before`` (all with None), out of the search."""
+        out = []
+        while self.pending:
+            position = next(iter(self.pending))
+            if before is not None and position >= before:
+                break
+            cand = self.pending.pop(position)
+            for key in cand.keys:
+                bucket = self.by_key[key]
+                bucket.remove(cand)
+                if not bucket:
+                    del self.by_key[key]
+            out.append(cand)
+        if before is not None and self.lines and next(iter(self.lines)) < before - self.max_lines:
+            self._forget(before)
+        return out
+
+    def _forget(self, before: int) -> None:
+        """Drop the lines before ``before``: no candidate to come looks that far back (done every
+        ``max_lines`` lines, so that the index holds at most twice that many)."""
+        for position in list(self.lines):
+            if position >= before:
+                break
+            del self.lines[position]
+        for key in list(self.postings):
+            kept = [p for p in self.postings[key] if p >= before]
+            if kept:
+                self.postings[key] = kept
+            else:
+                del self.postings[key]

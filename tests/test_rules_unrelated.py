@@ -234,3 +234,18 @@ def test_the_search_looks_as_far_as_max_lines_and_holds_no_more_than_twice_that(
         settled += search.close()
         assert [(c.position, c.partner) for c in settled] == [(1, found)]
         assert held <= 2 * max_lines + 1
+
+
+def test_the_lines_weighed_share_the_rarest_words_whatever_the_hash_seed():
+    """Thirteen lines share three look-up words each with a translation; the eight weighed are the
+    one sharing words no other line has, then the nearest: not an order left to a set's iteration
+    (a line of the challenge benchmark was named under one PYTHONHASHSEED and not another)."""
+    from tqcheck.text.alignment import PartnerSearch, source_keys
+
+    search = PartnerSearch(2.0, -14.0, 100)
+    for position in range(1, 13):
+        source = "Le gouvernement et le président ont parlé."
+        search.add(position, source, "The government and the president spoke.", position, position)
+    search.add(13, "L'armée et les soldats.", "The army and the soldiers.", 13, 13)
+    keys = source_keys(source_words("Le gouvernement, le président, l'armée et les soldats sont là."))
+    assert search._likeliest(keys, 20) == [13, 12, 11, 10, 9, 8, 7, 6]

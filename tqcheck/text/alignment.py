@@ -17,6 +17,7 @@ of most files), so that memory stays bounded on a file of any length.
 """
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,14 +150,31 @@ class PartnerSearch:
         found = unrelated_score(source, text, self.own_bar, src)
         if found is not None:
             cand = Candidate(position, item, text, found[0], found[1], target_keys(text))
-            counts = Counter(p for key in cand.keys for p in self.postings.get(key, ()) if p != position)
-            for p, n in counts.most_common(PARTNER_LINES):
-                if n >= PARTNER_MIN_HITS:
-                    self._weigh(cand, p, *self.lines[p])
+            for p in self._likeliest(cand.keys, position):
+                self._weigh(cand, p, *self.lines[p])
             self.pending[position] = cand
             for key in cand.keys:
                 self.by_key.setdefault(key, []).append(cand)
         return self._settle(position - self.max_lines)
+
+    def _likeliest(self, keys: frozenset[str], position: int) -> list[int]:
+        """The PARTNER_LINES lines sharing at least PARTNER_MIN_HITS look-up words with ``keys`` whose
+        shared words are rarest in the lines indexed (the sum of their inverse line frequencies; a
+        word of every other line says little), the nearer first on a tie: an order that does not
+        depend on a set's (the hash seed's)."""
+        hits: Counter[int] = Counter()
+        weight: dict[int, float] = {}
+        total = len(self.lines)
+        for key in keys:
+            found = self.postings.get(key, ())
+            rarity = math.log(1.0 + total / len(found)) if found else 0.0
+            for p in found:
+                if p != position:
+                    hits[p] += 1
+                    weight[p] = weight.get(p, 0.0) + rarity
+        ranked = sorted((p for p, n in hits.items() if n >= PARTNER_MIN_HITS),
+                        key=lambda p: (-round(weight[p], 9), abs(p - position), p))
+        return ranked[:PARTNER_LINES]
 
     def close(self) -> list[Candidate]:
         """The candidates not settled yet (after the file's last pair)."""
@@ -167,7 +185,10 @@ class PartnerSearch:
         if not low * len(source) <= len(cand.text) <= high * len(source):
             return
         score = related_score(source, cand.text)
-        if score is not None and score < self.partner_bar and (cand.partner is None or score < cand.partner_score):
+        if score is None or score >= self.partner_bar:
+            return
+        rank = (round(score, 9), abs(position - cand.position), position)  # the nearer of two equal lines
+        if cand.partner is None or rank < (round(cand.partner_score, 9), abs(cand.partner - cand.position), cand.partner):
             cand.partner, cand.partner_score, cand.partner_item = position, score, source_item
 
     def _settle(self, before: int | None) -> list[Candidate]:

@@ -249,3 +249,15 @@ def test_the_lines_weighed_share_the_rarest_words_whatever_the_hash_seed():
     search.add(13, "L'armée et les soldats.", "The army and the soldiers.", 13, 13)
     keys = source_keys(source_words("Le gouvernement, le président, l'armée et les soldats sont là."))
     assert search._likeliest(keys, 20) == [13, 12, 11, 10, 9, 8, 7, 6]
+
+
+def test_numbers_weigh_as_names_do():
+    """A number of the source the translation does not have (1933 for `two`) is evidence of another
+    sentence; numbers kept, as digits, number words or `12 thousand`, take evidence away."""
+    from tqcheck.text.alignment import number_evidence
+
+    assert number_evidence("À partir de 1933, l'artillerie polonaise commença.", "Physicists see two categories.") > 1.5
+    for source, translation in (("plus de 12000 élèves", "over 12 thousand pupils"),
+                                ("Il a 27 ans.", "He is twenty-seven."), ("Cinq morts et 3 blessés.", "5 dead and three hurt.")):
+        assert number_evidence(source, translation) < 0, (source, translation)
+    assert number_evidence("Sans chiffre.", "No number.") == 0.0

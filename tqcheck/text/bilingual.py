@@ -343,7 +343,12 @@ def name_bound(source: str, text: str) -> float:
 @lru_cache(maxsize=2)
 def _name_terms(side: str) -> tuple[float, float]:
     """What an unmatched and a matched name of ``side`` add to ``unrelated_evidence``'s terms for a word."""
-    real, other = NAME_UNMATCHED[side]
+    return kept_terms(*NAME_UNMATCHED[side])
+
+
+def kept_terms(real: float, other: float) -> tuple[float, float]:
+    """What an unmatched and a matched item add to a word's terms, when a translation leaves ``real`` of
+    such items unmatched and another sentence's translation ``other`` (names, numbers)."""
     unmatched = math.log(other / real) - math.log((1 - CHANCE_RATE) / (1 - RENDERED_RATE))
     matched = math.log((1 - other) / (1 - real)) - math.log(CHANCE_RATE / RENDERED_RATE)
     return unmatched, matched

@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from .bilingual import (
     Coverage,
+    _english_numbers,
     _english_stem,
     _glossary,
     coverage,
@@ -70,20 +71,21 @@ def number_evidence(source: str, text: str, src: tuple[tuple[str, str], ...] | N
     ratio): a number of one side with no counterpart on the other is far likelier for the translation of
     another sentence. ``bound``: the most it can give (each number unmatched), without matching."""
     src = source_words(source) if src is None else src
+    words = target_words(text)
     numbers = [lower for lower, _ in src if lower[0].isdigit()]
-    digits = [word for word in target_words(text) if word[0].isdigit()]
+    digits = [word for word in words if word[0].isdigit()]
     if not numbers and not digits:
         return 0.0
     if bound:
         return sum(len(side) * max(0.0, _number_terms(name)[0]) for name, side in
                    (("source", numbers), ("translation", digits)))
-    english, french = _number_values("en"), _number_values("fr")
-    words = target_words(text)
+    english, french = _english_numbers(), _french_numbers()
     values = {english.get(word, word) for word in words}
     for first, word in pairwise(words):
         if first.isdigit() and word in _SCALES:  # 12 thousand = 12000
-            values.add(str(int(first) * _SCALES[word]))
-            digits[digits.index(first)] = str(int(first) * _SCALES[word])
+            scaled = str(int(first) * _SCALES[word])
+            values.add(scaled)
+            digits[digits.index(first)] = scaled
         elif english.get(first, "1").endswith("0") and len(english.get(word, "")) == 1:  # twenty-seven
             values.add(str(int(english[first]) + int(english[word])))
     source_values = set(numbers) | {french[lower] for lower, _ in src if lower in french}
@@ -94,11 +96,12 @@ def number_evidence(source: str, text: str, src: tuple[tuple[str, str], ...] | N
     return total
 
 
-@lru_cache(maxsize=2)
-def _number_values(lang: str) -> dict[str, str]:
-    """Number words of ``lang`` and their values as digits (not one, first and second: other words too)."""
-    return {word: str(value) for word, value in number_words(lang).items()
-            if word not in ("one", "first", "second", "une", "premier", "seconde")}
+@lru_cache(maxsize=1)
+def _french_numbers() -> dict[str, str]:
+    """French number words and their values as digits, as ``bilingual._english_numbers`` (not une,
+    premier and seconde: other words too)."""
+    return {word: str(value) for word, value in number_words("fr").items()
+            if word not in ("une", "premier", "seconde")}
 
 
 @lru_cache(maxsize=2)
@@ -245,8 +248,10 @@ class PartnerSearch:
         score = related_score(source, cand.text)
         if score is None or score >= self.partner_bar:
             return
-        rank = (round(score, 9), abs(position - cand.position), position)  # the nearer of two equal lines
-        if cand.partner is None or rank < (round(cand.partner_score, 9), abs(cand.partner - cand.position), cand.partner):
+        def rank(score: float, line: int) -> tuple[float, int, int]:
+            return round(score, 9), abs(line - cand.position), line  # the nearer of two equal lines
+
+        if cand.partner is None or rank(score, position) < rank(cand.partner_score, cand.partner):
             cand.partner, cand.partner_score, cand.partner_item = position, score, source_item
 
     def _settle(self, before: int | None) -> list[Candidate]:

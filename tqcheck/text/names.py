@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable, NamedTuple
-
-from rapidfuzz.distance import OSA, Levenshtein
+from typing import NamedTuple
 
 from ..model import Document, Origin, Segment
 from .data import table, word_list, word_set
 from .fold import fold_name, strip_accents
-from .lexicon import common_word
 from .fold import spelling as surface_spelling
+from .lexicon import common_word
 from .sentences import is_sentence_start
 
 #: Names this long or longer (after normalisation) are keyed by a skeleton that
@@ -88,41 +87,6 @@ def distinct(a: str, b: str) -> bool:
     return frozenset((fold_name(a), fold_name(b))) in _distinct_pairs()
 
 
-# The letters French and English transliterations spell one sound with, read left to right (one pass):
-# the sounds of "ch" (French sh, English tch) as one, a voiced consonant as its voiceless twin (Kadhafi,
-# Gaddafi), vowels and the semivowels and h left out (Ioutchenko, Yushchenko; Ianoukovitch, Yanukovych).
-_SOFT_C_RE = re.compile(r"c(?=[eiy])")
-_SOUNDS_RE = re.compile(r"tch|sch|dzh|sh|ch|zh|kh|ph|dj|gh|dh|th|ck|qu|[xcqgdbvzjwhyaeiou]")
-_SOUNDS = {"tch": "$", "sch": "$", "dzh": "$", "sh": "$", "ch": "$", "zh": "$", "kh": "k", "ph": "f", "dj": "$", "gh": "k",
-           "dh": "t", "th": "t", "ck": "k", "qu": "k", "x": "ks", "c": "k", "q": "k", "g": "k", "d": "t", "b": "p",
-           "v": "f", "z": "s", "j": "$"}
-
-
-@lru_cache(maxsize=65536)
-def consonants(word: str) -> str:
-    """The consonants of a name as transliterations keep them: two spellings of one name have the
-    same (Ianoukovitch and Yanukovych ``nkf$``, Kadhafi and Gaddafi ``ktf``); two names alike in
-    their letters often do not (Castex ``kstks``, Castro ``kstr``; Monti, Monk).
-
-    >>> consonants("Ioutchenko") == consonants("Yushchenko")
-    True
-    >>> consonants("Castex") == consonants("Castro")
-    False
-    """
-    s = _SOFT_C_RE.sub("s", fold_name(word))
-    s = _SOUNDS_RE.sub(lambda m: _SOUNDS.get(m.group(0), ""), s)
-    return _DOUBLE_RE.sub(r"\1", s)
-
-
-def sound_apart(a: str, b: str) -> bool:
-    """Whether two names' ``consonants`` tell them apart: they differ, neither is the other with an
-    ending (Algérie, Algerian; Mao, Maoist), and not by two consonants swapped (Mazda, Madza)."""
-    x, y = consonants(a), consonants(b)
-    if x == y or not x or not y or x.startswith(y) or y.startswith(x):
-        return False
-    return not (OSA.distance(x, y) == 1 and Levenshtein.distance(x, y) == 2)  # one edit only as a transposition
-
-
 def given_name(word: str) -> bool:
     """Whether ``word`` is a given name of names_first.txt, as written or without its accents (Šimon: Simon)."""
     names = word_set("names_first.txt")
@@ -131,6 +95,7 @@ def given_name(word: str) -> bool:
 
 # A word: letters, with inner apostrophes and hyphens ("Ba'ath", "al-Chaabi", "Jean-Luc").
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
+
 _PART_RE = re.compile(r"[^-\u2010\u2011]+")
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")

@@ -3,10 +3,10 @@
 "Monk" for "Monti" where the story names Mario Monti.
 
 Transliteration and typing change a name's vowels, double or drop letters, and write one sound
-another way (Ioutchenko, Yushchenko); they keep its consonants (``names.consonants``). A name of
+another way (Ioutchenko, Yushchenko); they keep its consonants (``sounds.consonants``). A name of
 the translation that is nowhere in the source, at least NEAR_SIMILARITY alike in letters to a
 person's surname of the source that the translation writes in no spelling, with other consonants
-(``names.sound_apart``), is that surname replaced: the letters pair the two, the sounds tell them
+(``sounds.sound_apart``), is that surname replaced: the letters pair the two, the sounds tell them
 apart. The person is read from a given name (names_first.txt) before the surname, in the segment or,
 for a surname alone, in the story's source: peoples, places, verbs starting a sentence and works
 have English forms with other consonants too (Saoudiens, Saudis; Brandebourg, Brandenburg; Notant,

@@ -49,7 +49,7 @@ from .crossnames import (
 from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
-from .names import name_candidates, name_key, sound_apart
+from .names import name_candidates, name_key
 from .places import (
     capitalised_words,
     english_forms,
@@ -62,6 +62,7 @@ from .places import (
     place_named,
     place_table,
 )
+from .sounds import sound_apart
 from .tokens import word_parts
 
 #: A new surname this frequent in English (Zipf) is an ordinary word ("Mexico State"), not a name.
@@ -96,7 +97,7 @@ ENGLISH_SPELLING_MIN = 1.0
 #: ...unless this alike, whatever the spellings (Pierce: Pearce 0.67, Kadhafi: Gaddafi 0.71).
 SAME_SPELLING_SIMILARITY = 0.65
 #: Whatever their sounds, two spellings this alike are one name, one of them mistyped (Plancentino,
-#: Placentino 0.91); less alike, spellings whose consonants differ (``names.sound_apart``) are two
+#: Placentino 0.91); less alike, spellings whose consonants differ (``sounds.sound_apart``) are two
 #: names (Castex, Castro 0.67; Kelly, Kerry 0.8; Macron, Marron 0.83).
 TYPO_SIMILARITY = 0.85
 
@@ -204,7 +205,7 @@ def spelled_alike(a: str, b: str, strict: bool = False, loose: bool = False) -> 
     (a word of the source capitalised may be translated: Implantation, Integration). ``strict`` (is a
     name still there in some spelling?): more alike than SPELLING_SIMILARITY, whatever the spelling;
     a tie (Torres and Andrés, 0.5) is two names. Unless ``loose``, two spellings less alike than
-    TYPO_SIMILARITY whose consonants differ (``names.sound_apart``: Castex, Castro) are two names."""
+    TYPO_SIMILARITY whose consonants differ (``sounds.sound_apart``: Castex, Castro) are two names."""
     similarity = Levenshtein.normalized_similarity(a, b)
     if not loose and similarity < TYPO_SIMILARITY and sound_apart(a, b):
         return False  # alike in letters, not in sounds (Castex, Castro; Kelly, Kerry)

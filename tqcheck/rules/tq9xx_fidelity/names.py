@@ -145,9 +145,10 @@ class SourceNameReplaced(Rule):
     (Allemagne = Germany, Tchèques = Czechs). Measured (benchmarks/accuracy.py, with
     --src, labelled): 3 findings on 6,003 professional newstest segments (one a
     translator's slip, Remkov for Vladimír Remek; two false), 1 on 7,881
-    post-edited ones (real), 2 on 7,881 Google segments (false: one for a source's
-    typo, Smirnov for Smimov) and 16 on 7,881 Bing segments, all real (Bayón ->
-    Banerjee, Piromalli -> Patel).
+    post-edited ones (real), 1 on 7,881 Google segments (false: a Hungarian
+    foundation's name translated word for word) and 16 on 7,881 Bing segments, all
+    real (Bayón -> Banerjee, Piromalli -> Patel). A name the source mistypes with
+    letters alike in print (Smimov for Smirnov: rn, m) is the same name.
 
     Flag: The decree was signed by Jean Lemaire on Monday. <<< Le décret a été signé lundi par Jean Castex.
     Flag: The festival takes place in Damascus and Pardubice. <<< Le festival a lieu à Prague et à Pardubice.
@@ -221,6 +222,7 @@ class SourceNameReplaced(Rule):
     Flag: Actor Larry dies <<< Mort de l'acteur Larry Hagman
     Okay: Actor Hagman dies <<< Mort de l'acteur Larry Hagman
     Okay: Some see Saddam as a dictator. <<< Une partie considère Saddam Hussein comme un dictateur.
+    Okay: The signatories were Anatoly Smirnov and Juri Rosljak. <<< Les signataires étaient Anatoly Smimov et Juri Rosljak.
     """
 
     code = "TQ917"

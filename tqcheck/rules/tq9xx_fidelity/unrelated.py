@@ -38,7 +38,7 @@ class UnrelatedTranslation(DocumentRule):
 
     Each content word of the source counts as rendered when a word of the
     translation is one of its English renderings (fidelity_glossary_fr_en.tsv,
-    10,000 French word forms), a cognate or the same name (amendements =
+    30,000 French word forms), a cognate or the same name (amendements =
     amendments, Bagdad = Baghdad) or the same number; and each content word of
     the translation counts when it renders one of them. A translation renders
     about 60% of its source's words each way; the translation of another

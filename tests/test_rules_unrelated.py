@@ -93,6 +93,12 @@ def test_words_render_through_the_glossary_cognates_names_and_numbers():
     assert unrelated_evidence(cov) < 0
 
 
+def test_elided_function_words_are_no_content_words():
+    # "aujourd'hui" and "puisqu'" split at the apostrophe into parts no English word renders
+    words = [lower for lower, _ in source_words("Aujourd'hui, puisqu'il pleut, les marchés ferment.")]
+    assert words == ["pleut", "marchés", "ferment"]
+
+
 @pytest.mark.parametrize("sample", ["clean-eu-summit", "afp-baghdad-drones"])
 def test_quick_coverage_never_exceeds_the_full_count(sample):
     folder = os.path.join(SAMPLES, sample)

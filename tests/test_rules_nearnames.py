@@ -3,6 +3,7 @@
 import pytest
 
 from tqcheck import api
+from tqcheck.text.consistent import consistent_swaps
 from tqcheck.text.nearnames import near_names
 from tqcheck.text.sounds import consonants, sound_apart
 from tqcheck.text.swaps import Story, swapped_names
@@ -93,3 +94,36 @@ def test_the_rule_reports_the_near_name_with_its_span_and_the_source_name():
     (finding,) = [f for f in api.check(text, source=source).files[0].findings if f.rule == "TQ917"]
     assert (finding.column, finding.end_column, finding.text) == (16, 22, "Castro")
     assert "Jean Castex" in finding.message and "other consonants" in finding.message
+
+
+AFFLECK_SOURCES = ["Le film Argo, de l'acteur Ben Affleck, est sorti.", "Le film d'Affleck est insolite.",
+                   "C'est le premier film d'Affleck hors de Boston."]
+AFFLECK_TEXTS = ["The film Argo, by the actor Ben Kadlec, is out.", "Kadlec's film is unusual.",
+                 "It is Kadlec's first film outside Boston."]
+
+
+def test_a_name_replaced_the_same_way_throughout_a_story_is_found_in_every_segment():
+    story = Story(AFFLECK_SOURCES, AFFLECK_TEXTS)
+    swaps = consistent_swaps(story)
+    assert {i: [(s.kind, s.source, s.text) for s in found] for i, found in swaps.items()} == {
+        0: [("consistent", "Ben Affleck", "Kadlec")], 1: [("consistent", "Affleck", "Kadlec")],
+        2: [("consistent", "Affleck", "Kadlec")]}
+    start, end = swaps[1][0].start, swaps[1][0].end
+    assert AFFLECK_TEXTS[1][start:end] == "Kadlec"
+    # one segment alone proves nothing: Kadlec and Affleck are not alike enough for the near shape
+    assert near_names(AFFLECK_SOURCES[1], AFFLECK_TEXTS[1], story) == []
+
+
+@pytest.mark.parametrize("sources,texts", [
+    # the name written in the translation somewhere: each segment is judged alone
+    (AFFLECK_SOURCES, ["The film Argo, by the actor Ben Affleck, is out."] + AFFLECK_TEXTS[1:]),
+    # a place, a garden, a party whose names the translation renders in other words, the same way each time
+    (["La région de Karlovy Vary est verte.", "Les hôtels de Karlovy Vary sont pleins."],
+     ["The Carlsbad region is green.", "The hotels of Carlsbad are full."]),
+    (["Autour du Jardin Suisse, un quartier.", "Le Jardin Suisse est fermé."],
+     ["Around the Schweizer Garten, a district.", "The Schweizer Garten is closed."]),
+    # named once only
+    (AFFLECK_SOURCES[:2], ["The film Argo, by the actor Ben Affleck, is out.", "Kadlec's film is unusual."]),
+])
+def test_names_rendered_in_other_words_or_named_once_are_no_consistent_replacement(sources, texts):
+    assert consistent_swaps(Story(sources, texts)) == {}

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from ...model import Document, Severity
 from ...registry import DocumentRule, Rule, register
+from ...text.consistent import consistent_swaps
 from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
-from ...text.sentences import article_pairs
-from ...text.spans import strip_span
 from ...text.dropped import ANAPHOR_SEGMENTS, dropped_names
 from ...text.nearnames import near_names
+from ...text.sentences import article_pairs
+from ...text.spans import strip_span
 from ...text.swaps import Story, swapped_names
 
 
@@ -134,7 +135,11 @@ class SourceNameReplaced(Rule):
     Kerry to Kelly, with other consonants (text/nearnames.py: transliterations keep
     their consonants, Ioutchenko and Yushchenko); the person is a given name and
     a surname in the segment, or a surname the story's source writes after a
-    given name ("Monti" after "Mario Monti").
+    given name ("Monti" after "Mario Monti"). A sixth, over a story: a person's
+    surname the source names in two segments or more (and once after another
+    name, Ben Affleck) that the translation writes nowhere in the story, the same
+    other name standing in its place each time, alike in some of its letters
+    ("Kadlec" wherever the source has "Affleck"; text/consistent.py).
     A name dropped for a description counts too (text/dropped.py): "the
     country" for "la Libye", "He" for the person the source starts with, a title
     left where the name was ("the professor" for "le professeur Eastwood", "the
@@ -222,6 +227,8 @@ class SourceNameReplaced(Rule):
     Flag: Actor Larry dies <<< Mort de l'acteur Larry Hagman
     Okay: Actor Hagman dies <<< Mort de l'acteur Larry Hagman
     Okay: Some see Saddam as a dictator. <<< Une partie considère Saddam Hussein comme un dictateur.
+    Flag: The film is by Ben Kadlec. <<< Le film est de Ben Affleck.\\nKadlec's film is unusual. <<< Le film d'Affleck est insolite.
+    Okay: The Carlsbad region is green. <<< La région de Karlovy Vary est verte.\\nThe hotels of Carlsbad are full. <<< Les hôtels de Karlovy Vary sont pleins.
     Okay: The signatories were Anatoly Smirnov and Juri Rosljak. <<< Les signataires étaient Anatoly Smimov et Juri Rosljak.
     """
 
@@ -240,11 +247,13 @@ class SourceNameReplaced(Rule):
             stories.setdefault(seg.doc, []).append(i)
         contexts = {n: Story([doc.source.segments[i].text for i in idx], [doc.segments[i].text for i in idx])
                     for n, idx in stories.items()}
+        place = {i: k for idx in stories.values() for k, i in enumerate(idx)}  # a segment's number in its story
         for i, seg, src in article_pairs(doc):
             before = [doc.segments[k].text for k in range(max(0, i - ANAPHOR_SEGMENTS), i)
                       if doc.segments[k].doc == seg.doc]
             swaps = swapped_names(src, seg.text, contexts[seg.doc]) or near_names(src, seg.text, contexts[seg.doc])
-            for swap in swaps or dropped_names(src, seg.text, before):
+            swaps = swaps or dropped_names(src, seg.text, before) or consistent_swaps(contexts[seg.doc]).get(place[i], [])
+            for swap in swaps:
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "
                                "spelling or English form: name it")
@@ -259,6 +268,10 @@ class SourceNameReplaced(Rule):
                 elif swap.kind == "dropped":
                     message = (f"the source names '{swap.source}', and the translation has the name in no spelling or "
                                "English form: it seems dropped, or replaced by a pronoun or a description")
+                elif swap.kind == "consistent":
+                    message = (f"'{swap.text}' is not in the story's source, and the source's '{swap.source}', named "
+                               f"here and elsewhere in the story, is in no spelling or English form anywhere in its "
+                               f"translation, '{swap.text}' standing in its place each time: the name seems replaced")
                 else:
                     message = (f"'{swap.text}' is not in the source, and the source's '{swap.source}' is missing from "
                                f"the translation in every spelling and English form: the "

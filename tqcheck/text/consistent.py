@@ -64,15 +64,14 @@ def _find(story: Story) -> dict[int, list[Swap]]:
     for key, named in where.items():
         if len(named) < CONSISTENT_MIN_SEGMENTS or key not in full:
             continue  # named once, or no person's surname (a place, a people: Bavière, Tchécoslovaques)
-        if any(spelled_alike(key, word, strict=True) for word in story.names):
-            continue  # the translation writes it somewhere: the other shapes judge each segment
         common: set[str] | None = None
         for i in named:
             new = {word for _, _, word, _ in name_candidates(story.texts[i]) if _new_name(word, key, story, sources[i])}
             common = new if common is None else common & new
             if not common:
-                break
-        if common:
+                break  # (most names: the translation has no new name where the source has them)
+        if common and not any(spelled_alike(key, word, strict=True) for word in story.names):
+            # and the translation writes the name nowhere in the story: else each segment is judged alone
             word = min(common)  # (one name in every such segment: nearly always the only one)
             for i, name in named.items():
                 start, end = next((s, e) for s, e, w, _ in name_candidates(story.texts[i]) if w == word)

@@ -59,6 +59,7 @@ def _glossary() -> dict[str, tuple[str, ...]]:
     here, not through ``data.table``, so that only this compact form stays in memory)."""
     function_words = word_set("fidelity_function_words.txt")
     shared: dict[str, str] = {}  # one string object per word, however many entries name it
+    stems: dict[str, str] = {}  # each word's stem, worked out once, not once per entry naming it
     out = {}
     for line in data_path("fidelity_glossary_fr_en.tsv").read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
@@ -67,7 +68,10 @@ def _glossary() -> dict[str, tuple[str, ...]]:
         words = set()
         for w in _WORD_RE.findall(strip_accents(renderings)):
             if w not in function_words:
-                words.update((w, _english_stem(w)))
+                stem = stems.get(w)
+                if stem is None:
+                    stem = stems[w] = _english_stem(w)
+                words.update((w, stem))
         out[french] = tuple(shared.setdefault(w, w) for w in sorted(words))
     return out
 

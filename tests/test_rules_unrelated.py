@@ -212,6 +212,20 @@ def test_a_translation_put_on_another_line_is_found_by_the_line_it_renders():
     assert 'renders the source of segment 3 (line 3: "Les habitants' in found[1].message
 
 
+def test_a_short_sentence_put_on_another_line_is_found_when_the_line_renders_most_of_its_words():
+    # a short sentence's whole translation scores about -13.4 against its source: not below the bar for
+    # any line (-14), but a line rendering two thirds of its words each way is named below -12
+    short = [("Cela coûte des millions.", "The costs will run into the millions."),
+             ("Les enfants jouent dehors.", "The children play outside.")]
+    story = [*STORY[:4], short[0], *STORY[4:], short[1]]
+    assert _check_story(story) == []
+    swapped = list(story)
+    swapped[4], swapped[-1] = (short[0][0], short[1][1]), (short[1][0], short[0][1])
+    found = sorted(_check_story(swapped), key=lambda f: f.line)
+    assert [f.line for f in found] == [5, 10]
+    assert 'renders the source of segment 10 (line 10: "Les enfants jouent dehors.")' in found[0].message
+
+
 def test_a_headline_met_by_the_names_of_a_long_sentence_renders_its_own_line():
     # a headline freely rendered, whose words ("debt", the United States) a long sentence of the story
     # also renders: no translation of that sentence, which would be about as long as it

@@ -160,6 +160,15 @@ def target_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+def _renders_most(source: str, text: str) -> bool:
+    """Whether ``text`` renders two thirds or more of ``source``'s content words and two thirds of its own
+    are renderings, two at least each way: a short sentence's whole translation ("The costs will run into
+    the millions." for "Cela coûte des millions."), whose evidence cannot grow with its length."""
+    cov = coverage(source, text)
+    return (min(cov.source_rendered, cov.rendered) >= 2 and 3 * cov.source_rendered >= 2 * cov.source_words
+            and 3 * cov.rendered >= 2 * cov.words)
+
+
 @lru_cache(maxsize=1)
 def _reverse_glossary() -> dict[str, tuple[str, ...]]:
     """English rendering (or its stem) -> the French words of the glossary it renders."""
@@ -189,8 +198,9 @@ class PartnerSearch:
     """Finds, for each pair scoring above ``own_bar``, a source line the translation renders with a
     ``related_score`` below ``partner_bar``, among up to ``max_lines`` lines before and after it."""
 
-    def __init__(self, own_bar: float, partner_bar: float, max_lines: int) -> None:
+    def __init__(self, own_bar: float, partner_bar: float, max_lines: int, most_bar: float | None = None) -> None:
         self.own_bar, self.partner_bar, self.max_lines = own_bar, partner_bar, max_lines
+        self.most_bar = partner_bar if most_bar is None else most_bar  # a line rendering most words both ways
         self.lines: dict[int, tuple[str, object]] = {}  # position -> (source, its item), in order
         self.postings: dict[str, list[int]] = {}  # look-up word -> positions of the lines it renders
         self.pending: dict[int, Candidate] = {}  # position -> candidate, in order
@@ -246,7 +256,7 @@ class PartnerSearch:
         if not low * len(source) <= len(cand.text) <= high * len(source):
             return
         score = related_score(source, cand.text)
-        if score is None or score >= self.partner_bar:
+        if score is None or score >= self.partner_bar and not (score < self.most_bar and _renders_most(source, cand.text)):
             return
         def rank(score: float, line: int) -> tuple[float, int, int]:
             return round(score, 9), abs(line - cand.position), line  # the nearer of two equal lines

@@ -132,14 +132,14 @@ def unrelated_score(source: str, text: str, bar: float,
     return (score, cov) if score > bar else None
 
 
-def related_score(source: str, text: str) -> float | None:
-    """The same evidence, in full, for any pair (None when a side has no content word or the source
-    is not French): below 0 favours ``text`` being a translation of ``source``."""
+def related(source: str, text: str) -> tuple[float, Coverage] | None:
+    """``(score, coverage)``: the same evidence, in full, for any pair (None when a side has no content
+    word or the source is not French); a score below 0 favours ``text`` being a translation of ``source``."""
     cov = coverage(source, text)
     if cov.source_words < 1 or cov.words < 1 or not looks_french(source):
         return None
     return (unrelated_evidence(cov) + shape_evidence(source, text) + name_evidence(source, text)
-            + number_evidence(source, text))
+            + number_evidence(source, text)), cov
 
 
 def source_keys(src: tuple[tuple[str, str], ...]) -> frozenset[str]:
@@ -160,11 +160,10 @@ def target_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _renders_most(source: str, text: str) -> bool:
-    """Whether ``text`` renders two thirds or more of ``source``'s content words and two thirds of its own
-    are renderings, two at least each way: a short sentence's whole translation ("The costs will run into
-    the millions." for "Cela coûte des millions."), whose evidence cannot grow with its length."""
-    cov = coverage(source, text)
+def _renders_most(cov: Coverage) -> bool:
+    """Whether a translation renders two thirds or more of its source's content words and two thirds of its
+    own are renderings, two at least each way: a short sentence's whole translation ("The costs will run
+    into the millions." for "Cela coûte des millions."), whose evidence cannot grow with its length."""
     return (min(cov.source_rendered, cov.rendered) >= 2 and 3 * cov.source_rendered >= 2 * cov.source_words
             and 3 * cov.rendered >= 2 * cov.words)
 
@@ -196,7 +195,7 @@ class Candidate:
 
 class PartnerSearch:
     """Finds, for each pair scoring above ``own_bar``, a source line the translation renders with a
-    ``related_score`` below ``partner_bar``, among up to ``max_lines`` lines before and after it."""
+    ``related`` score below ``partner_bar``, among up to ``max_lines`` lines before and after it."""
 
     def __init__(self, own_bar: float, partner_bar: float, max_lines: int, most_bar: float | None = None) -> None:
         self.own_bar, self.partner_bar, self.max_lines = own_bar, partner_bar, max_lines
@@ -255,8 +254,11 @@ class PartnerSearch:
         low, high = PARTNER_LENGTH_RATIO
         if not low * len(source) <= len(cand.text) <= high * len(source):
             return
-        score = related_score(source, cand.text)
-        if score is None or score >= self.partner_bar and not (score < self.most_bar and _renders_most(source, cand.text)):
+        found = related(source, cand.text)
+        if found is None:
+            return
+        score, cov = found
+        if score >= self.partner_bar and not (score < self.most_bar and _renders_most(cov)):
             return
         def rank(score: float, line: int) -> tuple[float, int, int]:
             return round(score, 9), abs(line - cand.position), line  # the nearer of two equal lines

@@ -42,13 +42,6 @@ CONSISTENT_MIN_SEGMENTS = 2
 
 def consistent_swaps(story: Story) -> dict[int, list[Swap]]:
     """The ``consistent`` swaps of ``story``, by the number of the segment in it."""
-    found = story.__dict__.get("_consistent")
-    if found is None:
-        found = story.__dict__["_consistent"] = _find(story)
-    return found
-
-
-def _find(story: Story) -> dict[int, list[Swap]]:
     where: dict[str, dict[int, SourceName]] = {}  # a surname of the source (folded) -> segment -> its name there
     full: set[str] = set(story.surnames)  # surnames the source writes after another name (Ben Affleck)
     sources = [SourceSegment(s) for s in story.sources]

@@ -95,7 +95,6 @@ def given_name(word: str) -> bool:
 
 # A word: letters, with inner apostrophes and hyphens ("Ba'ath", "al-Chaabi", "Jean-Luc").
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
-
 _PART_RE = re.compile(r"[^-\u2010\u2011]+")
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")

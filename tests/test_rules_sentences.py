@@ -217,6 +217,13 @@ def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, su
     ("a plant for micro - chips", ["micro - chips"]),
     ("They paid extra - and got nothing.", []),                        # a conjunction after: a dash
     ("It was the shake - the whole market felt it.", []),              # an article after: a dash
+    # heads of news compounds: participles and adjectives English hyphenates after a noun
+    ("the snow - covered peaks", ["snow - covered"]),
+    ("the most risk - taking bank", ["risk - taking"]),
+    ("a drug - resistant strain", ["drug - resistant"]),
+    ("in war - weary towns", ["war - weary"]),
+    ("The roads were closed - covered in snow.", []),                  # a preposition after: a dash
+    ("He resigned in March - taking the blame.", []),                  # an article after: a dash
 ])
 def test_english_compound_adjectives_split_by_a_spaced_hyphen(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged

@@ -224,6 +224,10 @@ def test_a_hyphenated_word_of_the_source_rendered_part_by_part(text, flagged, su
     ("in war - weary towns", ["war - weary"]),
     ("The roads were closed - covered in snow.", []),                  # a preposition after: a dash
     ("He resigned in March - taking the blame.", []),                  # an article after: a dash
+    # compounds of news English (data/sentences_hyphen_compounds.txt)
+    ("a cutting - edge plant", ["cutting - edge"]),
+    ("The state's know - how counts.", ["know - how"]),
+    ("It failed the first test - time will tell.", []),               # no such compound: a dash
 ])
 def test_english_compound_adjectives_split_by_a_spaced_hyphen(text, flagged):
     assert [f.text for f in run_rules(text, select=["TQ807"])] == flagged

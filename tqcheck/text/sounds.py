@@ -52,12 +52,33 @@ def _glyphs(name: str) -> str:
     return _GLYPHS_RE.sub(lambda m: _GLYPHS[m.group(0)], name)
 
 
+#: Two names this alike in their letters, the consonants of one starting the other's, are one name
+#: (Jonás, Jonah; Olbracht, Olbrich; Netanjahu, Netanyahou: 0.75 to 0.8); less alike, the letters must
+#: show the ending too (Janota, Jandura: 0.57, two names).
+ENDING_SIMILARITY = 0.7
+#: What a name may end in before an ending is added (Algérie, Algerian; Rico, Rican): vowels.
+_FINAL_VOWELS = "aeiouy"
+
+
+def _with_ending(base: str, other: str) -> bool:
+    """Whether ``other`` spells ``base`` (its letters, or its stem without final vowels when that keeps
+    three letters or more) and then an ending: Maoist for Mao, Algerian for Algérie; not Jandura for
+    Janota, whose consonants start alike but whose letters part in the middle."""
+    base, other = fold_name(base), fold_name(other)
+    if Levenshtein.normalized_similarity(base, other) >= ENDING_SIMILARITY:
+        return True  # alike enough to be one name whatever the letters (Jonás, Jonah; Netanjahu, Netanyahou)
+    stem = base.rstrip(_FINAL_VOWELS)
+    return other.startswith(base) or (len(stem) >= 3 and other.startswith(stem))
+
+
 def sound_apart(a: str, b: str) -> bool:
     """Whether two names' ``consonants`` tell them apart: they differ, neither is the other with an
-    ending (Algérie, Algerian; Mao, Maoist), not by two consonants swapped (Mazda, Madza), nor by
+    ending (in letters as in consonants: Algérie, Algerian; Mao, Maoist), not by two consonants swapped (Mazda, Madza), nor by
     letters alike in print (Smimov, Smirnov)."""
     x, y = consonants(a), consonants(b)
-    if x == y or not x or not y or x.startswith(y) or y.startswith(x):
+    if x == y or not x or not y:
+        return False
+    if (y.startswith(x) and _with_ending(a, b)) or (x.startswith(y) and _with_ending(b, a)):
         return False
     if _GLYPHS_RE.search(a + " " + b) and consonants(_glyphs(a)) == consonants(_glyphs(b)):
         return False  # letters misread or mistyped for others alike in print (Smimov, Smirnov)

@@ -27,6 +27,11 @@ REPLACED = [
     ("La Tchéquie a battu la Croatie.", "The Czech Republic beat Ivory Coast.", "Ivory Coast"),
     ("Il vit à Vienne depuis 2010.", "He has lived in Zurich since 2010.", "Zurich"),
     ("Des banques de Suisse et de Belgique", "Banks in Iraq and Belgium", "Iraq"),
+    # a city whose French name drops its article after "au" or "du" (au Havre: Le Havre)
+    ("Trois hommes ont été arrêtés au Havre mardi.", "Three men were arrested in Rouen on Tuesday.", "Rouen"),
+    # medium cities of the news (fidelity_places.tsv: Kherson, Sète)
+    ("Les frappes ont visé Kharkiv mardi.", "The strikes targeted Kherson on Tuesday.", "Kherson"),
+    ("Le navire a accosté à Marseille.", "The ship docked in Sète.", "Sète"),
 ]
 
 NOT_REPLACED = [
@@ -46,6 +51,7 @@ NOT_REPLACED = [
     ("La République tchèque et la Côte d'Ivoire", "The Czech Republic and Ivory Coast"),
     ("Les Suisses ont voté en Suisse.", "The Swiss voted in Switzerland."),
     ("Dominique Strauss-Kahn est arrivé à Mexico.", "Dominique Strauss-Kahn arrived in Mexico City."),
+    ("Trois hommes ont été arrêtés au Havre, puis au Mans.", "Three men were arrested in Le Havre, then in Le Mans."),
     # a first name alone, a surname alone: the other name is not the replacement
     ("M. Hollande a parlé.", "Mr Hollande spoke, and François agreed."),
     # metonymy, demonyms, translated or dropped names

@@ -32,6 +32,8 @@ REPLACED = [
     # medium cities of the news (fidelity_places.tsv: Kherson, Sète)
     ("Les frappes ont visé Kharkiv mardi.", "The strikes targeted Kherson on Tuesday.", "Kherson"),
     ("Le navire a accosté à Marseille.", "The ship docked in Sète.", "Sète"),
+    # two places joined by a spaced hyphen are two names (a route, a match), not one
+    ("Des trains circulent sur la ligne Londres - Birmingham.", "Trains run on a Turin - Birmingham line.", "Turin"),
 ]
 
 NOT_REPLACED = [
@@ -52,6 +54,7 @@ NOT_REPLACED = [
     ("Les Suisses ont voté en Suisse.", "The Swiss voted in Switzerland."),
     ("Dominique Strauss-Kahn est arrivé à Mexico.", "Dominique Strauss-Kahn arrived in Mexico City."),
     ("Trois hommes ont été arrêtés au Havre, puis au Mans.", "Three men were arrested in Le Havre, then in Le Mans."),
+    ("Le match Lyon - Marseille a eu lieu dimanche.", "The Lyon-Marseille match took place on Sunday."),
     # a first name alone, a surname alone: the other name is not the replacement
     ("M. Hollande a parlé.", "Mr Hollande spoke, and François agreed."),
     # metonymy, demonyms, translated or dropped names

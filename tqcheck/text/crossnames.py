@@ -25,6 +25,9 @@ _ELISION_RE = re.compile(r"(?<![\w])(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]ors
 NAME_JOIN_RE = re.compile(
     r"[ \u00a0\-\u2010\u2011]+(?:(?:de|du|des|la|le|al|el|ben|bin|ibn|van|von|der|y)[ \u00a0\-\u2010\u2011]+)?"
 )
+#: A hyphen with spaces around it joins two names, not the words of one: a route, a match or a
+#: race ("la ligne Londres - Birmingham", "le match Lyon - Marseille").
+_SPACED_DASH_RE = re.compile(r"\s[-\u2010\u2011]\s")
 # French titles whose full stop is no sentence end: "a promis M. Erdogan".
 
 
@@ -155,7 +158,8 @@ def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
         initial = initial and start not in after_elision and not _title_before_re().search(blanked, 0, start)
         if initial and _function_word(spelling.lower()):
             continue  # "Lorsque la Chine": the name is "Chine"
-        if runs and NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start) and not (
+        if runs and NAME_JOIN_RE.fullmatch(blanked, runs[-1][-1][1], start) and not _SPACED_DASH_RE.search(
+                blanked, runs[-1][-1][1], start) and not (
                 start in after_elision and len(runs[-1]) == 1 and runs[-1][0][3]
                 and fold_name(runs[-1][0][2]) not in _phrase_heads()):
             runs[-1].append((start, end, spelling, initial))

@@ -73,8 +73,8 @@ def _with_ending(base: str, other: str) -> bool:
 
 def sound_apart(a: str, b: str) -> bool:
     """Whether two names' ``consonants`` tell them apart: they differ, neither is the other with an
-    ending (in letters as in consonants: Algérie, Algerian; Mao, Maoist), not by two consonants swapped (Mazda, Madza), nor by
-    letters alike in print (Smimov, Smirnov)."""
+    ending (in letters as in consonants: Algérie, Algerian; Mao, Maoist), not by two consonants
+    swapped (Mazda, Madza), nor by letters alike in print (Smimov, Smirnov)."""
     x, y = consonants(a), consonants(b)
     if x == y or not x or not y:
         return False

@@ -44,7 +44,7 @@ def consistent_swaps(story: Story) -> dict[int, list[Swap]]:
     """The ``consistent`` swaps of ``story``, by the number of the segment in it."""
     where: dict[str, dict[int, SourceName]] = {}  # a surname of the source (folded) -> segment -> its name there
     full: set[str] = set(story.surnames)  # surnames the source writes after another name (Ben Affleck)
-    sources = [SourceSegment(s) for s in story.sources]
+    sources = story.segments
     for i, src in enumerate(sources):
         for name in src.names:
             words = name_parts(name)  # folded; the last is the surname (Ben Affleck: affleck)

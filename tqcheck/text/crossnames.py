@@ -148,6 +148,11 @@ def source_names(text: str, initials: bool = False) -> list[SourceName]:
     return [name for name, initial in _names_of(text) if initials or not initial]
 
 
+def source_names_marked(text: str) -> tuple[tuple[SourceName, bool], ...]:
+    """``source_names(text, initials=True)``, each name with whether it is a lone word starting a sentence."""
+    return _names_of(text)
+
+
 @lru_cache(maxsize=64)
 def _names_of(text: str) -> tuple[tuple[SourceName, bool], ...]:
     """``source_names(text, initials=True)``, each name with whether it is a lone word starting a

@@ -51,17 +51,10 @@ from .places import (
     place_kinds,
 )
 from .spans import strip_span
-from .swaps import (
-    STORY_NAME_WORDS,
-    SourceSegment,
-    Swap,
-    name_like,
-    name_parts,
-    spelled_alike,
-)
+from .swaps import STORY_NAME_WORDS, SourceSegment, Swap, name_like, name_parts, source_segment, spelled_alike
 
 
-def dropped_names(source: str, text: str, before: Sequence[str] = ()) -> list[Swap]:
+def dropped_names(source: str | SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:
     """The names of ``source`` that ``text`` dropped for a description, a pronoun or nothing, as ``Swap``s
     of kind ``dropped`` or, for a given name left without its surname, ``surname`` (at most one);
     ``before``, the translation's segments just before this one in its story: a pronoun for a person
@@ -70,7 +63,7 @@ def dropped_names(source: str, text: str, before: Sequence[str] = ()) -> list[Sw
     its names in lower case too: it is not read ("president viktor yushchenko" names Victor Ioutchenko)."""
     if not any(c.isupper() for c in text):
         return []
-    return _dropped(SourceSegment(source), text, before)
+    return _dropped(source_segment(source), text, before)
 
 
 #: How many segments before a pronoun may name the person it stands for.

@@ -30,6 +30,7 @@ from .swaps import (
     Story,
     Swap,
     name_parts,
+    source_segment,
     spelled_alike,
 )
 
@@ -43,13 +44,15 @@ NEAR_MIN_LETTERS = 4
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def near_names(source: str, text: str, context: Story | None = None) -> list[Swap]:
+def near_names(source: str | SourceSegment, text: str, context: Story | None = None) -> list[Swap]:
     """The names of ``text`` that replace a person's name of ``source`` alike in its letters, as ``Swap``s
     of kind ``near`` (in text order): a full name's surname (Jean Castex) or, with ``context`` (the
     segment's story), a surname alone that the story's source writes after a given name elsewhere
     (Monti, after Mario Monti)."""
     if not any(c.isupper() for c in text):
         return []
+    src = source_segment(source)
+    source = src.text
     candidates = name_candidates(text)
     words = [(start, end, word) for start, end, word, _ in candidates if word not in source
              and len(word) >= NEAR_MIN_LETTERS and zipf(word, "en") < STORY_NEW_MAX]
@@ -61,7 +64,6 @@ def near_names(source: str, text: str, context: Story | None = None) -> list[Swa
         and not spelled_alike(n, folded, strict=True) for n in names)]
     if not words:
         return []  # no capitalised word of the source is a near miss of one of them, and no spelling
-    src = SourceSegment(source)
     capitalised = [fold_name(word) for _, _, word, _ in candidates]
     people = context.surnames if context is not None else frozenset()
     lost = [(name, surname) for name in src.all_names if (parts := name_parts(name))

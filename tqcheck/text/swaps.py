@@ -38,14 +38,7 @@ from itertools import pairwise
 from rapidfuzz.distance import OSA, Levenshtein
 
 from .bilingual import rendered_by
-from .crossnames import (
-    SourceName,
-    blank_elisions,
-    carried,
-    common_french,
-    same_word,
-    source_names,
-)
+from .crossnames import SourceName, blank_elisions, carried, common_french, same_word, source_names_marked
 from .data import word_list, word_set
 from .fold import fold_name
 from .lexicon import zipf
@@ -126,6 +119,11 @@ class Story:
         return Counter(w for text in self.texts for w in capitalised_words(text))
 
     @cached_property
+    def segments(self) -> list[SourceSegment]:
+        """Its source segments, each read once for every shape that asks (``source_segment``)."""
+        return [SourceSegment(text) for text in self.sources]
+
+    @cached_property
     def source_text(self) -> str:
         return "\n".join(self.sources)
 
@@ -165,14 +163,18 @@ class SourceSegment:
         return capitalised_words(self.text) + self.english
 
     @cached_property
+    def _marked(self) -> tuple[tuple[SourceName, bool], ...]:
+        return source_names_marked(self.text)  # read once for both views below
+
+    @cached_property
     def names(self) -> list[SourceName]:
-        return source_names(self.text)
+        return [name for name, initial in self._marked if not initial]
 
     @cached_property
     def all_names(self) -> list[SourceName]:
         """Its names, a lone word starting a sentence included ("Hagman, qui...", "Singapour
         recherche..."): the story and place shapes have other evidence that it is a name."""
-        return source_names(self.text, initials=True)
+        return [name for name, _ in self._marked]
 
     @cached_property
     def english(self) -> list[str]:
@@ -184,12 +186,17 @@ class SourceSegment:
         return any(same_word(folded, w) for w in self.words + self.english)
 
 
-def swapped_names(source: str, text: str, context: Story | None = None) -> list[Swap]:
+def source_segment(source: str | SourceSegment) -> SourceSegment:
+    """``source`` as a ``SourceSegment``: a text is read anew, a segment of a ``Story`` keeps what it read."""
+    return source if isinstance(source, SourceSegment) else SourceSegment(source)
+
+
+def swapped_names(source: str | SourceSegment, text: str, context: Story | None = None) -> list[Swap]:
     """The names of ``source`` that ``text`` replaced by others, as ``Swap``s (in text order);
     ``context``, the segment's document, adds the ``story`` shape."""
     if not any(c.isupper() for c in text):
         return []
-    src = SourceSegment(source)
+    src = source_segment(source)
     swaps = _persons(src, text)
     swaps += _titled(src, text, {s.start for s in swaps}) + _places_swapped(src, text)
     if context is not None:

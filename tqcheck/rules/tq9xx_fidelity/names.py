@@ -249,11 +249,13 @@ class SourceNameReplaced(Rule):
                     for n, idx in stories.items()}
         place = {i: k for idx in stories.values() for k, i in enumerate(idx)}  # a segment's number in its story
         replaced = {n: consistent_swaps(story) for n, story in contexts.items()}  # read once per story
-        for i, seg, src in article_pairs(doc):
+        for i, seg, _ in article_pairs(doc):
             before = [doc.segments[k].text for k in range(max(0, i - ANAPHOR_SEGMENTS), i)
                       if doc.segments[k].doc == seg.doc]
-            swaps = swapped_names(src, seg.text, contexts[seg.doc]) or near_names(src, seg.text, contexts[seg.doc])
-            swaps = swaps or dropped_names(src, seg.text, before) or replaced[seg.doc].get(place[i], [])
+            story = contexts[seg.doc]
+            read = story.segments[place[i]]  # the source segment, its names read once for every shape
+            swaps = swapped_names(read, seg.text, story) or near_names(read, seg.text, story)
+            swaps = swaps or dropped_names(read, seg.text, before) or replaced[seg.doc].get(place[i], [])
             for swap in swaps:
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "

@@ -177,3 +177,33 @@ def test_french_words_at_a_sentence_start_and_quoted_everyday_words(text, flagge
 def test_french_adverbs_and_conjunctions_inside_english_are_tq602s():
     found = run_rules("The talks resumed, puis the delegation left, pourtant nothing changed.", select=["TQ602"])
     assert [f.text for f in found] == ["puis", "pourtant"]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # "plus" and "an" where English grammar cannot have its English sense: the French word left
+    ("Rajchl is plus reserved. <<< Rajchl est plus réservé.", ["plus"]),
+    ("Troops feel plus pity than respect <<< Les troupes ressentent plus de pitié que de respect", ["plus"]),
+    ("in all cities; plus than 160 centres have opened. <<< dans toutes les villes ; plus de 160 centres ont ouvert.",
+     ["plus"]),
+    ("the plus important thing is to vote <<< le plus important est de voter", ["plus"]),
+    ("Last an, the ruling party lost seats. <<< L'an dernier, le parti au pouvoir a perdu des sièges.", ["an"]),
+    ("He left one an ago. <<< Il est parti il y a un an.", ["an"]),
+    ("They earn 3,000 euros per an. <<< Ils gagnent 3 000 euros par an.", ["an"]),
+    # English "plus" joins two amounts or things; English "an" comes before a vowel sound
+    ("It costs 5 euros plus tax, plus the delivery. <<< Cela coûte 5 euros plus la taxe, plus la livraison.", []),
+    ("Two plus two is four, and that is a plus. <<< Deux plus deux font quatre, c'est un plus.", []),
+    ("On the plus side, the salary plus bonus rose. <<< Le plus : le salaire plus la prime a augmenté.", []),
+    ("Plus, it is cheap. <<< En plus, c'est bon marché.", []),
+    ("An hour later, an MP and an 18-year-old spoke for an unusually long time. <<< Un an plus tard, un député "
+     "et un jeune de 18 ans ont parlé longtemps.", []),
+    ("It took an honest effort, a year and an X-ray. <<< Il a fallu un effort honnête, un an et une radio.", []),
+    # without the source there is no French word to leave: "an" and "plus" are English words
+    ("Last an, the ruling party lost seats.", []),
+])
+def test_plus_and_an_where_english_cannot_have_them(text, flagged):
+    assert tq605(text) == flagged
+
+
+def test_context_homograph_message_gives_the_renderings():
+    [f] = run_rules("Rajchl is plus reserved. <<< Rajchl est plus réservé.", select=["TQ605"])
+    assert "French word 'plus' left in English text: English does not write it so here (more, most, longer)" in f.message

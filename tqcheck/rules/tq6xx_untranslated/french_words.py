@@ -195,6 +195,8 @@ class FrenchWord(SegmentRule):
     Flag: Comment do you cope with the tours? <<< Comment gérez-vous vos tournées ?
     Okay: No comment, he said, and left by car. <<< Pas de commentaire, a-t-il dit, avant de partir en voiture.
     Okay: He explained how to comment on the car. <<< Il a expliqué comment commenter la voiture, car c'était utile.
+    Flag: Troops feel plus pity than respect, as last an. <<< Les troupes ressentent plus de pitié que de respect, comme l'an dernier.
+    Okay: Two plus two is four, an hour later, as a year ago. <<< Deux plus deux font quatre, une heure plus tard, comme il y a un an.
     Flag: Dans Lyman's case, she reported it at once. <<< Dans le cas de Lyman, elle l'a signalé aussitôt.
     Flag: Depuis 24 April 1990 it has sent images. <<< Depuis le 24 avril 1990, il envoie des images.
     Okay: Le Monde and La Paz reported it. <<< Le Monde et La Paz l'ont rapporté.
@@ -229,7 +231,7 @@ class FrenchWord(SegmentRule):
     data_files = (
         "untranslated_loanwords.txt", "untranslated_latin.txt", "untranslated_exceptions.txt",
         "untranslated_function_words.tsv", "untranslated_english_homographs.txt", "fidelity_glossary_fr_en.tsv",
-        "untranslated_function_homographs.tsv",
+        "untranslated_function_homographs.tsv", "untranslated_homograph_contexts.tsv",
     )
     options = ("langid-min-chars", "langid-min-prob")
 
@@ -293,8 +295,8 @@ class FrenchWord(SegmentRule):
             if capital and source is not None and not lower_in_source(lower, source, LEXICON_FR_SURE):
                 continue  # the source has the word only capitalised: a name (Charest)
             found = self._judge(lower, src, capital)
-            if found is None and src is not None and lower in src and (gloss := function_homograph_left(lower, text, source)):
-                found = f"French word '{lower}' left in English text: no word of the translation renders it ({gloss})"
+            if found is None and src is not None and lower in src and (why := function_homograph_left(lower, text, source, start)):
+                found = f"French word '{lower}' left in English text: {why}"
             if found is None and src is not None and not capital and lower in src and homograph_left(lower, text, source):
                 found = (f"French word '{lower}' left in English text: it stands in the source, and no word of the "
                          f"translation renders it ({', '.join(renderings(lower)[:3])}); translate it")

@@ -81,16 +81,22 @@ def homograph_frequencies(fr: float, en: float) -> bool:
     return fr >= HOMOGRAPH_FR_MIN and fr - en >= HOMOGRAPH_MARGIN
 
 
-def function_homograph_left(lower: str, text: str, source: str) -> str | None:
-    """When ``lower``, a word of ``text`` that its ``source`` also has, is a French function word English
-    spells as another word (untranslated_function_homographs.tsv: comment, car) left in the translation,
-    its renderings: no word of ``text`` renders it, and it renders no other word of the source
-    ("Comment do you cope" for "Comment gérez-vous"; not "the car" for "la voiture, car ...")."""
+def function_homograph_left(lower: str, text: str, source: str, start: int) -> str | None:
+    """When ``lower``, a word of ``text`` at ``start`` that its ``source`` also has, is a French function
+    word English spells as another word (untranslated_function_homographs.tsv: comment, car) left in
+    the translation, why: no word of ``text`` renders it, and it renders no other word of the source
+    ("Comment do you cope" for "Comment gérez-vous"; not "the car" for "la voiture, car ..."); or it
+    stands where English cannot have its English sense (untranslated_homograph_contexts.tsv: "plus
+    than", "last an,"; not "two plus two", "an hour")."""
+    context = _homograph_contexts().get(lower)
+    if context is not None:
+        renderings, pattern = context
+        return f"English does not write it so here ({renderings})" if pattern.match(text, start) else None
     renderings = function_homographs().get(lower)
     if renderings is None or not renderings.isdisjoint(_TEXT_WORD_RE.findall(text.lower())):
         return None
     others = re.sub(rf"(?<![^\W\d_]){re.escape(lower)}(?![^\W\d_])", " ", source, flags=re.IGNORECASE)
-    return None if rendered_by(others, lower) else ", ".join(sorted(renderings))
+    return None if rendered_by(others, lower) else f"no word of the translation renders it ({', '.join(sorted(renderings))})"
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +107,16 @@ def function_words() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def function_homographs() -> dict[str, frozenset[str]]:
-    """untranslated_function_homographs.tsv: each word and its renderings."""
-    return {row[0]: frozenset(row[1].split("|")) for row in table("untranslated_function_homographs.tsv")}
+    """untranslated_function_homographs.tsv: each word and its renderings; and the words of
+    untranslated_homograph_contexts.tsv (judged by their context, not by their renderings)."""
+    table_ = {row[0]: frozenset(row[1].split("|")) for row in table("untranslated_function_homographs.tsv")}
+    return {**table_, **{word: frozenset() for word in _homograph_contexts()}}
+
+
+@lru_cache(maxsize=1)
+def _homograph_contexts() -> dict[str, tuple[str, re.Pattern]]:
+    """untranslated_homograph_contexts.tsv: each word, its renderings and the pattern of its French context."""
+    return {row[0]: (", ".join(row[1].split("|")), re.compile(row[2])) for row in table("untranslated_homograph_contexts.tsv")}
 
 
 _TEXT_WORD_RE = re.compile(r"[^\W\d_]+")

@@ -485,3 +485,38 @@ def test_a_place_named_with_its_article_is_read_by_its_row():
     report = api.check("The consular authorities in the city are trying to reach him.",
                        source="Les autorités consulaires à La Havane essaient de le joindre.")
     assert [f.rule for f in report.files[0].findings] == ["TQ917"]
+
+
+ENTITIES_REPLACED = [
+    # an entity of fidelity_entities.tsv new to the source, where the source's entity of its kind is lost
+    ("Renault a annoncé la fermeture d'une usine.", "Peugeot announced the closure of a plant.", "Peugeot"),
+    ("L'Europe doit réagir face à la crise.", "Asia must respond to the crisis.", "Asia"),
+    ("Le Kremlin a démenti ces informations.", "The Elysee denied the reports.", "Elysee"),
+    ("Le Hamas a revendiqué l'attaque.", "Hezbollah claimed the attack.", "Hezbollah"),
+    ("La Seine a débordé à Paris.", "The Loire overflowed in Paris.", "Loire"),
+    ("Selon Le Monde, le ministre va démissionner.", "According to Le Figaro, the minister will resign.", "Le Figaro"),
+]
+ENTITIES_KEPT = [
+    # the same entity in an English form; a name added where the source has none of its kind; another kind
+    ("La Tamise a débordé à Londres.", "The Thames overflowed in London."),
+    ("Le Kremlin a démenti.", "Moscow denied it."),
+    ("Le constructeur a annoncé la fermeture d'une usine.", "Renault announced the closure of a plant."),
+    ("L'Europe doit réagir, a dit Renault.", "Europe must respond, Renault said."),
+    ("Renault et l'Afrique du Sud ont signé.", "Renault and South Africa signed."),
+    ("Le Proche-Orient reste instable, dit Le Monde.", "The Middle East remains unstable, Le Monde says."),
+]
+
+
+@pytest.mark.parametrize("source,translation,new", ENTITIES_REPLACED)
+def test_an_entity_replaced_by_another_of_its_kind(source, translation, new):
+    from helpers import run_rules
+
+    [f] = run_rules(f"{translation} <<< {source}", select=["TQ917"])
+    assert f.text == new and translation[f.column - 1:f.end_column - 1] == new
+
+
+@pytest.mark.parametrize("source,translation", ENTITIES_KEPT)
+def test_entities_carried_added_or_of_another_kind_are_not_replacements(source, translation):
+    from helpers import run_rules
+
+    assert run_rules(f"{translation} <<< {source}", select=["TQ917"]) == []

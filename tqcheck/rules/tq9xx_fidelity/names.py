@@ -11,6 +11,7 @@ from ...registry import DocumentRule, Rule, register
 from ...text.consistent import consistent_swaps
 from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
 from ...text.dropped import ANAPHOR_SEGMENTS, dropped_names
+from ...text.entities import entities_swapped
 from ...text.nearnames import near_names
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
@@ -140,6 +141,13 @@ class SourceNameReplaced(Rule):
     name, Ben Affleck) that the translation writes nowhere in the story, the same
     other name standing in its place each time, alike in some of its letters
     ("Kadlec" wherever the source has "Affleck"; text/consistent.py).
+    A seventh, for the other entities of news copy (text/entities.py,
+    fidelity_entities.tsv: world regions, companies, media, organisations,
+    parties, seats of power, rivers and seas): one of the table new to the
+    source where the source's entity of the same kind is lost ("Peugeot" for
+    "Renault", "Asia" for "l'Europe", "The Elysee" for "Le Kremlin"), unless the
+    two share a word ("North and South America") or the source writes it as an
+    acronym ("l'UE" for the European Union).
     A name dropped for a description counts too (text/dropped.py): "the
     country" for "la Libye", "He" for the person the source starts with, a title
     left where the name was ("the professor" for "le professeur Eastwood", "the
@@ -230,6 +238,8 @@ class SourceNameReplaced(Rule):
     Flag: The film is by Ben Kadlec. <<< Le film est de Ben Affleck.\\nKadlec's film is unusual. <<< Le film d'Affleck est insolite.
     Okay: The Carlsbad region is green. <<< La région de Karlovy Vary est verte.\\nThe hotels of Carlsbad are full. <<< Les hôtels de Karlovy Vary sont pleins.
     Okay: The signatories were Anatoly Smirnov and Juri Rosljak. <<< Les signataires étaient Anatoly Smimov et Juri Rosljak.
+    Flag: Peugeot announced the closure of a plant, and Asia must respond. <<< Renault a annoncé la fermeture d'une usine, et l'Europe doit réagir.
+    Okay: The Thames overflowed, Renault said, in Western and Southern Europe. <<< La Tamise a débordé, a dit le constructeur, en Europe occidentale et méridionale.
     """
 
     code = "TQ917"
@@ -238,7 +248,8 @@ class SourceNameReplaced(Rule):
     severity = Severity.MAJOR
     data_files = ("fidelity_places.tsv", "fidelity_places_source.tsv", "fidelity_english_titles.txt", "untranslated_exonyms.tsv",
                   "fidelity_name_forms.tsv", "crossnames_common_nouns.txt", "fidelity_person_titles.txt",
-                  "fidelity_name_heads.txt", "crossnames_french_titles.txt", "names_first.txt", "places_demonyms.tsv")
+                  "fidelity_name_heads.txt", "crossnames_french_titles.txt", "names_first.txt", "places_demonyms.tsv",
+                  "fidelity_entities.tsv")
     needs = frozenset({"source"})
 
     def check(self, doc, ctx):
@@ -254,7 +265,7 @@ class SourceNameReplaced(Rule):
                       if doc.segments[k].doc == seg.doc]
             story = contexts[seg.doc]
             read = story.segments[place[i]]  # the source segment, its names read once for every shape
-            swaps = swapped_names(read, seg.text, story) or near_names(read, seg.text, story)
+            swaps = swapped_names(read, seg.text, story) or entities_swapped(read, seg.text) or near_names(read, seg.text, story)
             swaps = swaps or dropped_names(read, seg.text, before) or replaced[seg.doc].get(place[i], [])
             for swap in swaps:
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):

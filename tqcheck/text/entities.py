@@ -1,0 +1,107 @@
+"""Named entities other than countries and cities that a translation replaced by another of their kind
+(TQ917's ``entity`` shape): "Peugeot announced" for "Renault a annoncé", "Asia must respond" for
+"L'Europe doit réagir", "The Elysee denied it" for "Le Kremlin a démenti".
+
+data/fidelity_entities.tsv lists the entities of news English by kind: world regions, companies, media,
+organisations written as words, parties, seats of power, rivers and seas (countries and cities are
+text/places.py's). An entity of the table in the translation that is nowhere in its source in any form,
+while the source names an entity of the same kind that the translation has in no spelling or English
+form (fidelity_name_forms.tsv: Tamise = Thames, Moyen-Orient = Middle East), is a replacement. Both
+sides must show it, as for places: a translator who renders "le constructeur" as "Renault" adds a name
+but loses none, and "Le Kremlin a démenti" rendered "Moscow denied" is a metonymy of another kind.
+Names that are also common English words (Apple, Orange, Total, Shell) are not in the table: a
+capitalised word starting a sentence would read as one.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .crossnames import SourceName, carried, same_word
+from .data import table
+from .places import english_forms, fold_phrase
+from .swaps import SourceSegment, Swap
+from .tokens import word_parts
+
+
+@lru_cache(maxsize=1)
+def entity_table() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern finding the entities of the table in English text, and each one's kind by its folded name."""
+    rows = table("fidelity_entities.tsv")
+    alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
+    kinds = {fold_phrase(r[0]): r[1] for r in rows}
+    # without its article too: a French source's name starts after it ("selon Le Monde" names "Monde")
+    kinds.update({key: kind for name, kind in list(kinds.items()) if (key := _ARTICLE_RE.sub("", name)) not in kinds})
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])"), kinds
+
+
+_ARTICLE_RE = re.compile(r"^(?:the|le|la|les|l) ")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """The first word of each entity of the table: a translation with none of them has no entity (most)."""
+    return frozenset(r[0].split()[0] for r in table("fidelity_entities.tsv"))
+
+
+_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
+
+
+def entity_kinds(forms: set[str]) -> set[str]:
+    """The kinds of entity a source name is, by its folded spellings, English forms (``english_forms``) and
+    whole name (Le Monde)."""
+    kinds = entity_table()[1]
+    return {kinds[f] for f in forms if f in kinds}
+
+
+def entities_swapped(src: SourceSegment, text: str) -> list[Swap]:
+    """The entities of the table in ``text`` that replace an entity of the same kind of ``src``, as ``Swap``s
+    of kind ``entity`` (in text order)."""
+    if _heads().isdisjoint(_CAPITALISED_RE.findall(text)):
+        return []  # no entity of the table in the translation (most segments)
+    pattern, kinds = entity_table()
+    found = list(pattern.finditer(text))
+    folded = f" {fold_phrase(text)} " if found else ""
+    lost = [(name, named) for name in src.all_names
+            if (named := entity_kinds(english_forms(name) | {fold_phrase(name.text)})) and not _kept(name, text, folded)
+            ] if found else []
+    out = []
+    for m in found if lost else ():
+        words = fold_phrase(m.group(0))
+        if words in src.english or all(src.has(w) for w in words.split()) or _acronym_in(m.group(0), src.text):
+            continue  # the source has it, in some form (l'UE: the European Union)
+        old = next((name for name, named in lost if kinds[words] in named
+                    and english_forms(name).isdisjoint(words.split())), None)  # North and South America: no swap
+        if old is not None:
+            out.append(Swap("entity", old.text, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def _kept(name: SourceName, text: str, folded: str) -> bool:
+    """Whether ``text`` (``folded``: its words folded, between spaces) names ``name``: a name of one word
+    in any spelling (``carried``: Hizbollah for Hezbollah), a longer one whole, in its own or an English
+    form, or word for word (Al-Qaïda: al-Qaeda); not by a word it shares with another name of its kind
+    ("Party" of the Republican Party does not carry the Parti socialiste, nor "Union" the Union européenne)."""
+    phrases = {fold_phrase(name.text), *(fold_phrase(p) for p in name.phrases)}
+    if any(f" {phrase} " in folded for phrase in phrases if phrase):
+        return True
+    if all(" " not in phrase for phrase in phrases):
+        return carried(name, text) is not None
+    words = [folded_word for _, folded_word in word_parts(text)]
+    return all(any(same_word(own, w) for w in words) for own in fold_phrase(name.text).split() if len(own) >= 3)
+
+
+_ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z]{2,}(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _english_acronyms() -> dict[str, str]:
+    """French acronyms and their English ones (UE: EU, BCE: ECB), from the acronym tables."""
+    return {row[0]: row[1] for name in ("untranslated_acronyms.tsv", "calques_acronyms.tsv") for row in table(name)}
+
+
+def _acronym_in(entity: str, source: str) -> bool:
+    """Whether ``source`` writes ``entity`` as an acronym, English or French ("UE" for the European Union)."""
+    initials = "".join(w[0] for w in entity.split() if w[:1].isupper())
+    acronyms = _ACRONYM_RE.findall(source)
+    return len(initials) > 1 and any(a == initials or _english_acronyms().get(a) == initials for a in acronyms)

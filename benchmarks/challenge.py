@@ -191,6 +191,13 @@ CITIES = {
     "Seoul": ["Séoul"], "Pyongyang": ["Pyongyang"], "Bangkok": ["Bangkok"],
 }
 
+# continents and world regions: places, never people ("Europe" after a given name elsewhere in the
+# corpus made it a pooled surname, and "Europe" -> "Rove" a person replaced)
+REGIONS = frozenset(
+    """Europe Africa Asia America Americas Oceania Antarctica Arctic Eurasia Scandinavia Balkans Caribbean
+    Maghreb Sahel Caucasus Siberia Levant Mediterranean Atlantic Pacific""".split()
+)
+
 # words that make a capitalised sequence an organisation / place, not a person
 ORG_WORDS = set(
     """Party Union Bank Council Court House Street Centre Center Ministry Museum University
@@ -516,6 +523,7 @@ def _find_names(en: str, fr: str, ctx: Context, pooled: bool):
             or any(w in geo_words for w in words)
             or surname in COUNTRIES
             or surname in CITIES
+            or any(w in REGIONS for w in words)
             or not ctx.name_like(surname)
             or not contains_word(fr, surname)
         ):

@@ -520,3 +520,30 @@ def test_entities_carried_added_or_of_another_kind_are_not_replacements(source, 
     from helpers import run_rules
 
     assert run_rules(f"{translation} <<< {source}", select=["TQ917"]) == []
+
+
+@pytest.mark.parametrize("source,translation,description", [
+    ("Le groupe Renault a annoncé la fermeture de l'usine.", "The group announced the closure of the plant.", "The group"),
+    ("Selon l'ONG Human Rights Watch, 20 civils ont été tués.", "According to the NGO, 20 civilians were killed.", "the NGO"),
+    ("Renault a annoncé la fermeture de l'usine.", "The carmaker announced the closure of the plant.", "The carmaker"),
+    ("Selon Le Monde, le ministre va démissionner.", "According to the newspaper, the minister will resign.", "the newspaper"),
+])
+def test_an_entity_dropped_for_a_description_of_its_kind(source, translation, description):
+    from helpers import run_rules
+
+    [f] = run_rules(f"{translation} <<< {source}", select=["TQ917"])
+    assert f.text == description and "'the" not in f.message[:1] and "name it" in f.message
+
+
+@pytest.mark.parametrize("text", [
+    # the name kept, the description rendering the source's noun, a name in capitals, an anaphor
+    "The Renault group announced the closure. <<< Le groupe Renault a annoncé la fermeture.",
+    "Renault said the group would close the plant. <<< Renault a dit que le groupe fermerait l'usine.",
+    "At the Association's general meeting, Rajchl spoke. <<< À l'Assemblée générale de l'association, Rajchl a parlé.",
+    "Renault will close a plant. <<< Renault va fermer une usine.\\nThe group said so on Monday. <<< Le groupe Renault "
+    "l'a dit lundi.",
+])
+def test_entities_named_or_rendered_are_not_dropped(text):
+    from helpers import run_rules
+
+    assert run_rules(text, select=["TQ917"]) == []

@@ -15,6 +15,7 @@ capitalised word starting a sentence would read as one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .crossnames import SourceName, carried, same_word
@@ -105,3 +106,49 @@ def _acronym_in(entity: str, source: str) -> bool:
     initials = "".join(w[0] for w in entity.split() if w[:1].isupper())
     acronyms = _ACRONYM_RE.findall(source)
     return len(initials) > 1 and any(a == initials or _english_acronyms().get(a) == initials for a in acronyms)
+
+
+def _stand_in(english: str, french: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A description standing for an entity ("the group"; in lower case: "the Association" is a name), its
+    nouns anywhere in the translation, and the French nouns they render, also as the head of a name ("le
+    groupe Renault", "l'ONG Human Rights Watch")."""
+    return (re.compile(rf"(?<![\w-])[Tt]he (?:{english})(?![\w-])"), re.compile(rf"(?<![\w-])(?:{english})(?:s|es)?(?![\w-])"),
+            re.compile(rf"(?<![\w-])(?:{french})s?(?![\w-])", re.IGNORECASE))
+
+
+#: What stands for an entity of each kind whose name the translation dropped, and the French nouns it renders.
+_STAND_INS = {
+    "company": _stand_in("company|group|firm|carmaker|manufacturer|maker|bank|airline|giant|operator|retailer"
+                         "|insurer|conglomerate|multinational", "groupe|société|entreprise|firme|constructeur|"
+                         "fabricant|banque|compagnie|géant|opérateur|distributeur|assureur|conglomérat|multinationale"),
+    "organisation": _stand_in("organisation|organization|NGO|movement|militia|agency|charity",
+                              "organisation|ONG|mouvement|milice|agence|organisme"),
+    "media": _stand_in("newspaper|daily|paper|weekly|channel|broadcaster|agency|magazine|network",
+                       "journal|quotidien|hebdomadaire|chaîne|agence|magazine|réseau"),
+    "party": _stand_in("party", "parti|formation"),
+    "river": _stand_in("river", "fleuve|rivière"),
+}
+_HEAD_GAP_RE = re.compile(r"[ \u00a0]*(?:[ld]['\u2019]|(?:[Ll]es?|[Ll]a)[ \u00a0])?[ \u00a0]*$")  # le quotidien Le Monde
+
+
+def entities_dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[Swap]:
+    """An entity of ``src`` that ``text`` names in no form, while a description of its kind stands in it
+    ("the carmaker" for "Renault"), either one more than the source has of the French nouns it renders,
+    or where the source heads the name with one ("the group" for "le groupe Renault"); as a ``Swap`` of
+    kind ``dropped`` on the description. Not when one of ``before``, the story's segments just before,
+    names it (an anaphor)."""
+    for kind, (description, nouns, french) in _STAND_INS.items():
+        m = description.search(text)
+        if m is None:
+            continue
+        more = len(nouns.findall(text)) > len(french.findall(src.text))
+        folded = f" {fold_phrase(text)} "
+        for name in src.all_names:
+            if kind not in entity_kinds(english_forms(name) | {fold_phrase(name.text)}) or _kept(name, text, folded):
+                continue
+            at = src.text.find(name.text)
+            headed = at > 0 and any(h.end() == at or _HEAD_GAP_RE.fullmatch(src.text, h.end(), at)
+                                    for h in french.finditer(src.text, 0, at))
+            if (more or headed) and not any(_kept(name, b, f" {fold_phrase(b)} ") for b in before):
+                return [Swap("dropped", name.text, m.start(), m.end(), m.group(0))]
+    return []

@@ -11,7 +11,7 @@ from ...registry import DocumentRule, Rule, register
 from ...text.consistent import consistent_swaps
 from ...text.crossnames import CapitalisedWords, SourceName, carried, source_names
 from ...text.dropped import ANAPHOR_SEGMENTS, dropped_names
-from ...text.entities import entities_swapped
+from ...text.entities import entities_dropped, entities_swapped
 from ...text.nearnames import near_names
 from ...text.sentences import article_pairs
 from ...text.spans import strip_span
@@ -147,7 +147,8 @@ class SourceNameReplaced(Rule):
     source where the source's entity of the same kind is lost ("Peugeot" for
     "Renault", "Asia" for "l'Europe", "The Elysee" for "Le Kremlin"), unless the
     two share a word ("North and South America") or the source writes it as an
-    acronym ("l'UE" for the European Union).
+    acronym ("l'UE" for the European Union); or dropped for a description of
+    its kind ("the group" for "le groupe Renault", "the carmaker" for "Renault").
     A name dropped for a description counts too (text/dropped.py): "the
     country" for "la Libye", "He" for the person the source starts with, a title
     left where the name was ("the professor" for "le professeur Eastwood", "the
@@ -239,6 +240,7 @@ class SourceNameReplaced(Rule):
     Okay: The Carlsbad region is green. <<< La région de Karlovy Vary est verte.\\nThe hotels of Carlsbad are full. <<< Les hôtels de Karlovy Vary sont pleins.
     Okay: The signatories were Anatoly Smirnov and Juri Rosljak. <<< Les signataires étaient Anatoly Smimov et Juri Rosljak.
     Flag: Peugeot announced the closure of a plant, and Asia must respond. <<< Renault a annoncé la fermeture d'une usine, et l'Europe doit réagir.
+    Flag: According to the NGO, the group announced the closure. <<< Selon l'ONG Human Rights Watch, le groupe a annoncé la fermeture.
     Okay: The Thames overflowed, Renault said, in Western and Southern Europe. <<< La Tamise a débordé, a dit le constructeur, en Europe occidentale et méridionale.
     """
 
@@ -266,7 +268,8 @@ class SourceNameReplaced(Rule):
             story = contexts[seg.doc]
             read = story.segments[place[i]]  # the source segment, its names read once for every shape
             swaps = swapped_names(read, seg.text, story) or entities_swapped(read, seg.text) or near_names(read, seg.text, story)
-            swaps = swaps or dropped_names(read, seg.text, before) or replaced[seg.doc].get(place[i], [])
+            swaps = swaps or dropped_names(read, seg.text, before) or entities_dropped(read, seg.text, before)
+            swaps = swaps or replaced[seg.doc].get(place[i], [])
             for swap in swaps:
                 if swap.kind == "dropped" and swap.end - swap.start < len(seg.text.strip()):
                     message = (f"'{swap.text}' stands for the source's '{swap.source}', which the translation names in no "

@@ -547,3 +547,19 @@ def test_entities_named_or_rendered_are_not_dropped(text):
     from helpers import run_rules
 
     assert run_rules(text, select=["TQ917"]) == []
+
+
+@pytest.mark.parametrize("source,translation,flagged", [
+    ("L'Otan a tenu un sommet à Bruxelles.", "The UN held a summit in Brussels.", ["UN"]),
+    ("Le FMI a prêté 2 milliards.", "The WTO lent 2 billion.", ["WTO"]),
+    # the same organisation in English, spelled out, or the source's own acronym; a new one beside the kept one
+    ("L'ONU et le FMI se sont réunis.", "The United Nations and the IMF met.", []),
+    ("L'Otan a tenu un sommet.", "The North Atlantic Treaty Organization held a summit.", []),
+    ("L'Organisation mondiale de la santé a parlé.", "The WHO spoke.", []),
+    ("Le FMI a parlé.", "The IMF and the EU spoke.", []),
+    ("Le PIB a reculé, selon l'OCDE.", "GDP fell, according to the OECD.", []),
+])
+def test_an_organisations_acronym_replaced_by_another(source, translation, flagged):
+    from helpers import run_rules
+
+    assert [f.text for f in run_rules(f"{translation} <<< {source}", select=["TQ917"])] == flagged

@@ -57,7 +57,11 @@ def entity_kinds(forms: set[str]) -> set[str]:
 
 def entities_swapped(src: SourceSegment, text: str) -> list[Swap]:
     """The entities of the table in ``text`` that replace an entity of the same kind of ``src``, as ``Swap``s
-    of kind ``entity`` (in text order)."""
+    of kind ``entity`` (in text order), or else the organisations' acronyms (``acronyms_swapped``)."""
+    return _named_swapped(src, text) or acronyms_swapped(src, text)
+
+
+def _named_swapped(src: SourceSegment, text: str) -> list[Swap]:
     if _heads().isdisjoint(_CAPITALISED_RE.findall(text)):
         return []  # no entity of the table in the translation (most segments)
     pattern, kinds = entity_table()
@@ -152,3 +156,43 @@ def entities_dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) 
             if (more or headed) and not any(_kept(name, b, f" {fold_phrase(b)} ") for b in before):
                 return [Swap("dropped", name.text, m.start(), m.end(), m.group(0))]
     return []
+
+
+#: The English acronyms of organisations among those of the acronym tables (not GDP, VAT, HIV, NGO:
+#: things and kinds, nor the countries, USSR, DRC): one of them new to a translation whose source lost
+#: another is a replacement ("The UN held a summit" for "L'Otan a tenu un sommet").
+ORGANISATION_ACRONYMS = frozenset(
+    "AQIM ASEAN AU AfDB BIS CIS CJEU EBRD ECB ECHR ECOWAS EEC EFSF EFTA EIB ESA ESM EU FSA IAEA ICAO ICC ICJ "
+    "ICRC ICTR ICTY IEA ILO IMF IOC IPCC ISIL NATO OAS OAU OECD OIC OPCW OPEC PFLP PLO SDF STL UN UNAIDS "
+    "UNCTAD UNDP UNHCR UNODC UNSC WADA WAEMU WFP WHO WMO WTO".split())
+_ACRONYM_WORD_RE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]*[A-Z](?![\w-])|(?<![\w-])[A-Z][a-z]{2,5}(?![\w-])")
+
+
+def acronyms_swapped(src: SourceSegment, text: str) -> list[Swap]:
+    """An organisation's acronym (ORGANISATION_ACRONYMS) new to ``src`` in ``text``, where an organisation
+    acronym of the source ("l'Otan", "le FMI") is lost: in ``text`` neither as written, nor in English
+    (NATO), nor spelled out (the initials of a capitalised run: North Atlantic Treaty Organization)."""
+    new = [m for m in _ACRONYM_RE.finditer(text) if m.group(0) in ORGANISATION_ACRONYMS]
+    if not new:
+        return []  # (most segments)
+    english = _english_acronyms()
+    source = {w.upper() for w in _ACRONYM_WORD_RE.findall(src.text)}  # l'Otan, l'ONU
+    named = source | {english[a] for a in source if a in english} | _initials(src.text) | {
+        "".join(w[0].upper() for w in phrase.split()) for n in src.names for phrase in n.phrases}
+    kept = {m.group(0) for m in _ACRONYM_RE.finditer(text)} | _initials(text)
+    lost = [a for a in sorted(source) if english.get(a, a) in ORGANISATION_ACRONYMS and english.get(a, a) not in kept
+            and a not in kept]
+    out = []
+    for m in new if lost else ():
+        if m.group(0) not in named:
+            out.append(Swap("entity", lost[0], m.start(), m.end(), m.group(0)))
+    return out
+
+
+_RUN_RE = re.compile(r"[A-Z][\w'-]*(?:[ \u00a0]+(?:(?:of|for|the|and|on|de|des|du|la|le|pour|et)[ \u00a0]+)*[A-Z][\w'-]*)+")
+
+
+def _initials(text: str) -> set[str]:
+    """The initials of each run of capitalised words of ``text`` (United Nations: UN; International Monetary
+    Fund: IMF), small words left out."""
+    return {"".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", run)) for run in _RUN_RE.findall(text)}

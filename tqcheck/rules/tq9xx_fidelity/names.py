@@ -147,7 +147,9 @@ class SourceNameReplaced(Rule):
     source where the source's entity of the same kind is lost ("Peugeot" for
     "Renault", "Asia" for "l'Europe", "The Elysee" for "Le Kremlin"), unless the
     two share a word ("North and South America") or the source writes it as an
-    acronym ("l'UE" for the European Union); or dropped for a description of
+    acronym ("l'UE" for the European Union); an organisation's acronym new to
+    the source where the source's is lost ("the UN" for "l'Otan"; not "the
+    United Nations" for "l'ONU"); or dropped for a description of
     its kind ("the group" for "le groupe Renault", "the carmaker" for "Renault").
     A name dropped for a description counts too (text/dropped.py): "the
     country" for "la Libye", "He" for the person the source starts with, a title
@@ -240,6 +242,8 @@ class SourceNameReplaced(Rule):
     Okay: The Carlsbad region is green. <<< La région de Karlovy Vary est verte.\\nThe hotels of Carlsbad are full. <<< Les hôtels de Karlovy Vary sont pleins.
     Okay: The signatories were Anatoly Smirnov and Juri Rosljak. <<< Les signataires étaient Anatoly Smimov et Juri Rosljak.
     Flag: Peugeot announced the closure of a plant, and Asia must respond. <<< Renault a annoncé la fermeture d'une usine, et l'Europe doit réagir.
+    Flag: The UN held a summit in Brussels. <<< L'Otan a tenu un sommet à Bruxelles.
+    Okay: The United Nations and the IMF met. <<< L'ONU et le FMI se sont réunis.
     Flag: According to the NGO, the group announced the closure. <<< Selon l'ONG Human Rights Watch, le groupe a annoncé la fermeture.
     Okay: The Thames overflowed, Renault said, in Western and Southern Europe. <<< La Tamise a débordé, a dit le constructeur, en Europe occidentale et méridionale.
     """

@@ -46,6 +46,13 @@ FLAGGED = [
     # a sentence-initial spelling joins once the spelling also appears mid-sentence
     (r"Rachida Dati spoke\nMinister Rachida Dati and Minister Rashida Dati",
      [("TQ501", 3, 36, 43, "Rashida")], "Rachida"),
+    # ...or at once when it is no common word; g for k starting a long name
+    (r"Leader Ayman al-Zawahiri released a video.\nZawahri called on followers to attack.",
+     [("TQ501", 3, 1, 8, "Zawahri")], "Zawahiri"),
+    (r"Libyan leader Moamer Gadhafi was killed in 2011.\nKadhafi had ruled Libya for 42 years.",
+     [("TQ501", 3, 1, 8, "Kadhafi")], "Gadhafi"),
+    (r"Foreign Minister Trinidad Jiménez spoke.\nJimenez said microcredit needs rigour.",
+     [("TQ501", 3, 1, 8, "Jimenez")], "Jiménez"),
 ]
 
 
@@ -103,6 +110,7 @@ OKAY = [
     "Rahm Emanuel greeted Emmanuel Macron.",
     # sentence-initial ordinary words are not names
     "Chad is far.\\nShad Khan owns the team.\\nCourt records show Curt Jones paid.",
+    "Garden parties resumed.\\nThe Karden family agreed, and Karden left.",
     "Our team won.\\nThe ruins of Ur were found.",
 ]
 

@@ -201,8 +201,8 @@ class NameCollector:
     """The names of a document, collected window by window: ``result()`` is ``(groups, named, followers)``.
 
     ``groups`` maps a name key to each spelling's occurrences; ``named`` holds the
-    spellings seen outside a sentence start (a spelling seen only there may be an
-    ordinary word); ``followers`` maps a spelling to the keys of the names right
+    spellings seen outside a sentence start or, there, no common English or French
+    word (a spelling seen only there may be an ordinary word); ``followers`` maps a spelling to the keys of the names right
     after it ("Qassem" -> {"soleimani"}). ``skip(text)`` may return spans whose
     words are left out (the forms a glossary rule reports). Given names that
     different people spell differently (names_given.txt) are never collected.
@@ -232,8 +232,8 @@ class NameCollector:
                     continue
                 groups.setdefault(key, {}).setdefault(spelling, []).append(
                     mention(seg, start, end, compound is not None and compound(seg, start, end)))
-                if not initial:
-                    named.add(spelling)
+                if not initial or spelling not in named and not common_word(spelling):
+                    named.add(spelling)  # (a rare word starting a sentence is a name there too: "Zawahri said")
                 if i + 1 < len(candidates) and _JOIN_RE.fullmatch(seg.text, end, candidates[i + 1][0]):
                     followers.setdefault(spelling, set()).add(name_key(candidates[i + 1][2]))
 
@@ -248,10 +248,12 @@ VARIANT_MIN_LETTERS = 6
 
 def one_letter_variant(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` one name transliterated with one letter more or less: a vowel inside the name
-    (Zawahiri/Zawahri) or a final h (Falluja/Fallujah)? Not a final vowel (Karim/Karima, Michel/Michele
+    (Zawahiri/Zawahri) or a final h (Falluja/Fallujah); or with another first velar (Gadhafi/Kadhafi)? Not a final vowel (Karim/Karima, Michel/Michele
     are two people), not the first three letters, and not a common English or French word
     (Holland/Hollande). Edit operations from rapidfuzz (Levenshtein)."""
     fa, fb = fold_name(a), fold_name(b)
+    if len(fa) == len(fb) >= VARIANT_MIN_LETTERS and fa[0] != fb[0] and {fa[0], fb[0]} <= _VELARS and fa[1:] == fb[1:]:
+        return not (distinct(a, b) or common_word(a) or common_word(b))  # Gadhafi/Kadhafi/Qadhafi
     if abs(len(fa) - len(fb)) != 1 or min(len(fa), len(fb)) < VARIANT_MIN_LETTERS or fa[:3] != fb[:3]:
         return False
     from rapidfuzz.distance import Levenshtein
@@ -267,10 +269,17 @@ def one_letter_variant(a: str, b: str) -> bool:
     return not (distinct(a, b) or common_word(a) or common_word(b))
 
 
+#: The first letters Arabic names are transliterated with, one for another (Gadhafi, Kadhafi); not q and k
+#: (Qassem and Kassem are left alone, as the key leaves them).
+_VELARS = frozenset("gk")
+
+
 def _shorter_forms(folded: str) -> set[str]:
-    """The spellings ``folded`` is a one-letter variant of (``one_letter_variant``): it less a final h,
-    or less one vowel inside."""
+    """The spellings ``folded`` may be a one-letter variant of (``one_letter_variant``): it less a final h,
+    less one vowel inside, or with g for a first k or k for a first g."""
     out = {folded[:-1]} if folded.endswith("h") else set()
+    if folded[:1] in _VELARS:
+        out.update(v + folded[1:] for v in _VELARS if v != folded[0])
     out.update(folded[:i] + folded[i + 1:] for i in range(3, len(folded) - 1) if folded[i] in _VOWELS)
     return {f for f in out if len(f) >= VARIANT_MIN_LETTERS}
 

@@ -34,6 +34,11 @@ FLAGGED = [
     # sentence-initial capital is not a name
     ("Formation is key for the young. <<< La formation est essentielle pour les jeunes.",
      [("TQ702", 1, 1, 10, "Formation")]),
+    ("The balance is 12 dead. <<< Le bilan est de 12 morts.", [("TQ702", 1, 5, 12, "balance")]),
+    ("The company made bankruptcy. <<< L'entreprise a fait faillite.", [("TQ702", 1, 13, 28, "made bankruptcy")]),
+    ("five years of firm prison <<< cinq ans de prison ferme", [("TQ702", 1, 15, 26, "firm prison")]),
+    ("The minister was auditioned by MPs. <<< Le ministre a été auditionné par les députés.",
+     [("TQ702", 1, 18, 28, "auditioned")]),
     ("The CPI issued a warrant. <<< La CPI a émis un mandat.", [("TQ703", 1, 5, 8, "CPI")]),
     ("the ASL and the PAM <<< l'ASL et le PAM", [("TQ703", 1, 5, 8, "ASL"), ("TQ703", 1, 17, 20, "PAM")]),
 ]
@@ -60,6 +65,9 @@ OKAY = [
     "It is a manifestation of distrust. <<< C'est une manifestation de défiance.",
     "their manifestations of joy <<< leurs manifestations de joie",
     "Norway kept its purse strings tight. <<< La Norvège a serré les cordons de sa bourse.",
+    "The bank's balance sheet and, on balance, the toll <<< Le bilan de la banque et, au bilan, le bilan",
+    "She auditioned for the role. <<< Elle a auditionné pour le rôle.",
+    "The firm went bankrupt: five years in prison. <<< L'entreprise a fait faillite : cinq ans de prison ferme.",
     # a capitalised hit mid-sentence is a name
     "She flew to Reunion Island on Monday. <<< Elle s'est rendue à la Réunion lundi.",
     # one-word inflections only: "in term" is not "in terms"

@@ -176,16 +176,17 @@ def acronyms_swapped(src: SourceSegment, text: str) -> list[Swap]:
     if not new:
         return []  # (most segments)
     english = _english_acronyms()
-    source = {w.upper() for w in _ACRONYM_WORD_RE.findall(src.text)}  # l'Otan, l'ONU
+    written = {w.upper(): w for w in _ACRONYM_WORD_RE.findall(src.text)}  # l'Otan, l'ONU
+    source = set(written)
     named = source | {english[a] for a in source if a in english} | _initials(src.text) | {
         "".join(w[0].upper() for w in phrase.split()) for n in src.names for phrase in n.phrases}
     kept = {m.group(0) for m in _ACRONYM_RE.finditer(text)} | _initials(text)
     lost = [a for a in sorted(source) if english.get(a, a) in ORGANISATION_ACRONYMS and english.get(a, a) not in kept
             and a not in kept]
     out = []
-    for m in new if lost else ():
-        if m.group(0) not in named:
-            out.append(Swap("entity", lost[0], m.start(), m.end(), m.group(0)))
+    for m in new if lost else ():  # (UNSC for "le Conseil de sécurité de l'ONU" keeps the UN: no swap)
+        if m.group(0) not in named and not any(m.group(0).startswith(english.get(a, a)) for a in lost):
+            out.append(Swap("entity", written[lost[0]], m.start(), m.end(), m.group(0)))
     return out
 
 

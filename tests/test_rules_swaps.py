@@ -563,3 +563,11 @@ def test_an_organisations_acronym_replaced_by_another(source, translation, flagg
     from helpers import run_rules
 
     assert [f.text for f in run_rules(f"{translation} <<< {source}", select=["TQ917"])] == flagged
+
+
+def test_a_word_of_a_longer_name_gives_it_no_kind():
+    from tqcheck.text.crossnames import source_names
+    from tqcheck.text.entities import entity_kinds
+
+    kinds = {n.text: entity_kinds(n) for n in source_names("Hier, la Croix-Rouge et Le Monde, puis la Coupe du Monde.")}
+    assert kinds == {"Croix-Rouge": {"organisation"}, "Monde": {"media"}, "Coupe du Monde": set()}

@@ -48,10 +48,14 @@ def _heads() -> frozenset[str]:
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
-def entity_kinds(forms: set[str]) -> set[str]:
-    """The kinds of entity a source name is, by its folded spellings, English forms (``english_forms``) and
-    whole name (Le Monde)."""
+def entity_kinds(name: SourceName) -> set[str]:
+    """The kinds of entity a source name is, by its whole name (Le Monde: "monde"), its English phrases
+    (Croix-Rouge: Red Cross) and, for a name of one word, its spellings and English forms (Tamise:
+    Thames); not by one word of a longer name ("Croix" of the Croix-Rouge is not the daily La Croix)."""
     kinds = entity_table()[1]
+    forms = {fold_phrase(name.text), *(fold_phrase(p) for p in name.phrases)}
+    if len(name.own) == 1:
+        forms |= english_forms(name)
     return {kinds[f] for f in forms if f in kinds}
 
 
@@ -68,7 +72,7 @@ def _named_swapped(src: SourceSegment, text: str) -> list[Swap]:
     found = list(pattern.finditer(text))
     folded = f" {fold_phrase(text)} " if found else ""
     lost = [(name, named) for name in src.all_names
-            if (named := entity_kinds(english_forms(name) | {fold_phrase(name.text)})) and not _kept(name, text, folded)
+            if (named := entity_kinds(name)) and not _kept(name, text, folded)
             ] if found else []
     out = []
     for m in found if lost else ():
@@ -148,7 +152,7 @@ def entities_dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) 
         more = len(nouns.findall(text)) > len(french.findall(src.text))
         folded = f" {fold_phrase(text)} "
         for name in src.all_names:
-            if kind not in entity_kinds(english_forms(name) | {fold_phrase(name.text)}) or _kept(name, text, folded):
+            if kind not in entity_kinds(name) or _kept(name, text, folded):
                 continue
             at = src.text.find(name.text)
             headed = at > 0 and any(h.end() == at or _HEAD_GAP_RE.fullmatch(src.text, h.end(), at)

@@ -109,7 +109,8 @@ def _converted(a: NumberMention, source: str, b: NumberMention, translation: str
 def changed_score(a: NumberMention, b: NumberMention) -> float:
     """How likely ``b`` is ``a`` changed, 0-1: times and dates of one kind always pair (1.0); numbers by the
     closest of their values (``53``/``85``: 0.62), their digits when more than half agree (``1,967``/``1,697``:
-    0.75; ``2``/``200`` do not), one digit replaced (``18``/``48``: 0.75) or a teen for a ten (``15``/``50``)."""
+    0.75; ``2``/``200`` do not), one digit replaced (``18``/``48``: 0.75), a teen for a ten (``15``/``50``) or
+    a decimal point one place off (``0,4``/``4``, ``2,5``/``25``: 0.75)."""
     xs, ys = _values_of(a), _values_of(b)
     if not (xs and ys) or (a.kind != "n" and a.kind == b.kind):
         return 1.0 if a.kind == b.kind else 0.0
@@ -120,12 +121,20 @@ def changed_score(a: NumberMention, b: NumberMention) -> float:
             digits = SequenceMatcher(None, dx, dy).ratio()
             one_digit = len(dx) == len(dy) and sum(c != d for c, d in zip(dx, dy)) == 1
             one_digit = one_digit or {x, y} in _TEEN_TY  # "fifteen" for "fifty"
+            one_digit = one_digit or _point_moved(x, y)  # "4" for "0,4"
             ratio = float(min(x, y) / max(x, y)) if x > 0 and y > 0 else 0.0
             best = max(best, ratio, digits if digits > 0.5 else 0.0, 0.75 if one_digit else 0.0)
     return best
 
 
 _TEEN_TY = [{Decimal(10 + d), Decimal(10 * d)} for d in range(3, 10)]
+
+
+def _point_moved(x: Decimal, y: Decimal) -> bool:
+    """One number written for the other with its decimal point one place off: 0,4 and 4, 2,5 and 25 (not
+    2 and 20, nor 0,4 and 40 basis points)."""
+    small, large = min(x, y), max(x, y)
+    return small > 0 and small % 1 != 0 and large == small * 10
 
 
 def _values_of(m: NumberMention) -> list[Decimal]:

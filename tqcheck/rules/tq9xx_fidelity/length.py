@@ -83,6 +83,10 @@ TRUNCATED_MAX_RATIO = 0.45
 #: translator's condensed rendering ("Crows are protected." for "Les corneilles sont sous la
 #: protection de la nature.") rather than a sentence cut off.
 TRUNCATED_MAX_RATIO_WHOLE = 0.3
+#: ...or this much shorter when it stops on an article or a conjunction, which no English sentence ends
+#: with ("...to discuss the", "more than"; not a preposition: "who his wife sleeps with" is English).
+TRUNCATED_MAX_RATIO_DANGLING = 0.9
+_DANGLING_RE = re.compile(r"(?<![\w'’-])(?:the|a|an|and|or|than|their|its)\s*$", re.IGNORECASE)
 TRUNCATED_MIN_WORDS = 8
 #: A translation of this many words or fewer of such a source is empty ("." or "Yes."): critical.
 EMPTY_MAX_WORDS = 2
@@ -114,7 +118,8 @@ class TruncatedTranslation(SegmentRule):
     last) is a condensed rendering unless it is under 0.3 times as long, and the glosses in
     parentheses it leaves out of its source do not count. A translation whose sentence
     runs on into the next line (no full stop, and the next line starts in lowercase) is a
-    line break placed differently, not a truncation.
+    line break placed differently, not a truncation. A translation that stops on an article or a
+    conjunction ("...to discuss the") is cut off below 0.9 times its source's length.
 
     Flag: . <<< Le président a déclaré que la réforme était nécessaire pour le pays.
     Flag: The president said that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.
@@ -131,6 +136,8 @@ class TruncatedTranslation(SegmentRule):
     Okay: Crows are protected. <<< Les corneilles sont sous la protection de la nature.
     Okay: "But no such person has been found," Paclik told CTK. <<< "Mais dans la situation actuelle il n'a pas été possible de trouver un tel candidat", a déclaré Paclik à l'Agence de presse tchèque.
     Flag: Crows are <<< Les corneilles sont sous la protection de la nature.
+    Flag: European ministers will meet in Brussels on Monday to discuss the <<< Les ministres européens se réuniront lundi à Bruxelles pour discuter des sanctions contre la Russie.
+    Okay: Rychytář does not care who his wife sleeps with <<< Rychtirova n'est pas intéressée de savoir avec qui son mari couche.
     Okay: The president said on Tuesday that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.\\nthe pension reform was needed to save the system. <<< Il l'a dit à la presse.
     Okay: The ISC head said the audit failed because of politicians. <<< Le chef de l'ISC (Institution supérieure de contrôle des finances publiques) a déclaré que le contrôle (en tchèque « système Švarc ») a échoué à cause des politiciens.
     Flag: The president said on Tuesday that <<< Le président a déclaré mardi que la réforme des retraites était nécessaire pour sauver le système.\\nThe pension reform was needed, he said. <<< Il l'a dit à la presse.
@@ -154,7 +161,10 @@ class TruncatedTranslation(SegmentRule):
             elif src_words < TRUNCATED_MIN_WORDS or not _SENTENCE_END_RE.search(src):
                 continue
             ratio = len(seg.text.strip()) / len(src.strip())
-            if words > EMPTY_MAX_WORDS and ratio >= (TRUNCATED_MAX_RATIO_WHOLE if whole else TRUNCATED_MAX_RATIO):
+            bar = TRUNCATED_MAX_RATIO_WHOLE if whole else TRUNCATED_MAX_RATIO
+            if _DANGLING_RE.search(seg.text):
+                bar = TRUNCATED_MAX_RATIO_DANGLING
+            if words > EMPTY_MAX_WORDS and ratio >= bar:
                 continue
             if words > EMPTY_MAX_WORDS and self._runs_on(seg.text, segments[i + 1].text if i + 1 < len(segments) else ""):
                 continue

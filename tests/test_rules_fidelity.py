@@ -373,6 +373,9 @@ NOT_CHANGED = [
     ("pour seulement 1 500 roubles", "for only one and a half thousand"),   # the half before the multiplier
     ("Il mesure 1,88 m.", "He is 6'2\" tall."), ("Il mesure 1,88 m.", "He is 6\u20322\u2033 tall."),  # feet and inches
     ("Le 20 octobre, 30 soldats", "On October 20, 30 soldiers"),
+    # a rank in words is no count, and the same rank is no change
+    ("pour la troisième fois en deux ans", "for the third time in two years"),
+    ("la deuxième fois, avec trois amis", "the second time, with three friends"),
     # a decimal point moved by more than one place is another number (basis points), a whole number too
     ("Le taux a baissé de 0,4 point.", "The rate fell 40 basis points."),
 ]
@@ -397,6 +400,9 @@ CHANGED_PAIRS = [
     # a decimal that may be read as a time too ("7.27": 7:27) is a number against a number
     ("le salaire minimum est de 7,25 $ de l'heure", "the minimum wage is 7.27 dollars an hour", "7.27"),
     ("ils dépenseront 12,39 dollars de plus", "they will spend 12.38 dollars more", "12.38"),
+    # an ordinal in words against another ordinal in words
+    ("C'est la troisième fois cette année.", "It is the fourth time this year.", "fourth"),
+    ("au vingtième siècle", "in the twenty-first century", "twenty-first"),
     # a decimal point one place off
     ("Les prix ont augmenté de 0,4 point.", "Prices rose by 4 percentage points.", "4"),
     ("Le taux est de 2,5 %.", "The rate is 25%.", "25"),

@@ -175,11 +175,21 @@ def _pairable_word(m: NumberMention, text: str) -> bool:
         return False
     before = text[max(0, m.start - 16):m.start]
     word = m.text.lower()
-    if _NOT_A_COUNT_RE.fullmatch(m.text) or any(word == w and r.search(before) for w, r in _NOT_A_COUNT_BEFORE) \
+    if _NOT_A_COUNT_RE.fullmatch(m.text) and not _ORDINAL_WORD_RE.fullmatch(m.text) \
+            or any(word == w and r.search(before) for w, r in _NOT_A_COUNT_BEFORE) \
             or _CLOCK_BEFORE_RE.search(before) or _CLOCK_AFTER_RE.match(text, m.end):
         return False
     values = _values_of(m)
     return bool(values) and all(v >= 2 for v in values)
+
+
+#: An ordinal in words ("troisième", "fourth"): a rank, paired only with another ordinal in words ("la
+#: troisième fois" -> "the fourth time"), never with a count or a numbered school year ("9th grade").
+_ORDINAL_WORD_RE = re.compile(r"(?i:[a-zé-]*(?:ième|ieme|th|first|second|third)|seconde)")
+
+
+def _ordinal_word(m: NumberMention) -> bool:
+    return not m.hard and _ORDINAL_WORD_RE.fullmatch(m.text) is not None
 
 
 def _the_two(m: NumberMention, text: str) -> bool:
@@ -191,6 +201,8 @@ def _comparable(a: NumberMention, b: NumberMention, translation: str) -> bool:
     """One kind (a number that may be a time too counts as a number); or a French duration or clock time ("10 heures") against a plain number of hours ("11
     hours", "four hours"); or a date against a number beside a month name, a day no date can have
     ("le 27 octobre" -> "on 57 October", "le 20 octobre" -> "Oct. 40")."""
+    if _ordinal_word(a) != _ordinal_word(b):
+        return False  # a rank against a count
     if a.kind == b.kind:
         return True
     if "n" in (a.kind, b.kind) and all(_values_of(m) and ":" not in m.text for m in (a, b)):

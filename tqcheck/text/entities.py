@@ -21,7 +21,7 @@ from functools import lru_cache
 from .crossnames import SourceName, carried, same_word
 from .data import table
 from .places import english_forms, fold_phrase
-from .swaps import SourceSegment, Swap
+from .swaps import CAPITALISED_RE, SourceSegment, Swap
 from .tokens import word_parts
 
 
@@ -45,9 +45,6 @@ def _heads() -> frozenset[str]:
     return frozenset(r[0].split()[0] for r in table("fidelity_entities.tsv"))
 
 
-_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
-
-
 def entity_kinds(name: SourceName) -> set[str]:
     """The kinds of entity a source name is, by its whole name (Le Monde: "monde"), its English phrases
     (Croix-Rouge: Red Cross) and, for a name of one word, its spellings and English forms (Tamise:
@@ -66,7 +63,7 @@ def entities_swapped(src: SourceSegment, text: str) -> list[Swap]:
 
 
 def _named_swapped(src: SourceSegment, text: str) -> list[Swap]:
-    if _heads().isdisjoint(_CAPITALISED_RE.findall(text)):
+    if _heads().isdisjoint(CAPITALISED_RE.findall(text)):
         return []  # no entity of the table in the translation (most segments)
     pattern, kinds = entity_table()
     found = list(pattern.finditer(text))

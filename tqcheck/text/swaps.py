@@ -362,11 +362,12 @@ def _titled(src: SourceSegment, text: str, taken: set[int]) -> list[Swap]:
 _POSSESSIVE_S_RE = re.compile(r"['\u2019]s(?!\w)")
 
 
-_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
+#: A capitalised word (the quick test of a translation for a place or an entity of the tables).
+CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][^\W\d_]*")
 
 
 def _places_swapped(src: SourceSegment, text: str) -> list[Swap]:
-    if place_heads().isdisjoint(_CAPITALISED_RE.findall(text)):
+    if place_heads().isdisjoint(CAPITALISED_RE.findall(text)):
         return []  # no place of the table in the translation (most segments)
     pattern, places = place_table()
     found = list(pattern.finditer(text))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .alternation import alternation
 from .data import table, word_list, word_set
 from .fold import common_prefix_length, fold_name, singular
 from .lexicon import zipf
@@ -133,8 +134,7 @@ def _lowercase_tails_re() -> re.Pattern:
     words ("République tchèque", "Arabie saoudite", "Nations unies"): a run of capitals is extended
     over such a tail."""
     names = {row[0] for name in ("untranslated_exonyms.tsv", "fidelity_name_forms.tsv") for row in table(name)}
-    tails = sorted((n for n in names if re.search(r" [a-zà-ÿ]", n)), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, tails)) + r")(?![\w])")
+    return re.compile("(?:" + alternation(n for n in names if re.search(r" [a-zà-ÿ]", n)) + r")(?![\w])")
 
 
 def source_names(text: str, initials: bool = False) -> list[SourceName]:

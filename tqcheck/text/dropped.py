@@ -35,6 +35,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from .alternation import alternation
 from .bilingual import renderings
 from .crossnames import NAME_JOIN_RE, SourceName, carried, common_french
 from .data import word_list, word_set
@@ -84,17 +85,16 @@ def _person_title_re(before_name: bool = True) -> re.Pattern:
     titles = word_list("fidelity_person_titles.txt") + heads
     abbreviations = "|".join(map(re.escape, word_list("crossnames_french_titles.txt")))
 
-    def alternation(words):
+    def either(words):
         if before_name:
             return f"(?i:{'|'.join(map(re.escape, words))})"
-        cased = sorted({w for t in words for w in (t, t[:1].upper() + t[1:])}, key=len, reverse=True)
-        return f"(?:{'|'.join(map(re.escape, cased))})"
+        return f"(?:{alternation(w for t in words for w in (t, t[:1].upper() + t[1:]))})"
 
     end = "$" if before_name else "(?=[A-ZÀ-ÖØ-ÞĀ-ž])"
     adjective = "(?:[ \u00a0]+[a-zà-ÿ]{4,})?"  # "le président américain Barack Obama"
     # what a name heads may take "de" before it: "l'administration d'Obama", "le gouvernement de Mario Monti"
-    of = rf"|{alternation(heads)}[ \u00a0]+(?:[dD]['\u2019]|de[ \u00a0]+){end}"
-    return re.compile(rf"(?<!\w)(?:(?:{alternation(titles)}{adjective},?|(?:{abbreviations})\.?)[ \u00a0]+{end}{of})")
+    of = rf"|{either(heads)}[ \u00a0]+(?:[dD]['\u2019]|de[ \u00a0]+){end}"
+    return re.compile(rf"(?<!\w)(?:(?:{either(titles)}{adjective},?|(?:{abbreviations})\.?)[ \u00a0]+{end}{of})")
 
 
 #: What stands for a country or a city of the source whose name the translation dropped ("the

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .alternation import alternation
 from .crossnames import SourceName, carried, same_word
 from .data import table
 from .places import english_forms, fold_phrase
@@ -29,11 +30,10 @@ from .tokens import word_parts
 def entity_table() -> tuple[re.Pattern, dict[str, str]]:
     """A pattern finding the entities of the table in English text, and each one's kind by its folded name."""
     rows = table("fidelity_entities.tsv")
-    alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
     kinds = {fold_phrase(r[0]): r[1] for r in rows}
     # without its article too: a French source's name starts after it ("selon Le Monde" names "Monde")
     kinds.update({key: kind for name, kind in list(kinds.items()) if (key := _ARTICLE_RE.sub("", name)) not in kinds})
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])"), kinds
+    return re.compile(rf"(?<![\w-])(?:{alternation(r[0] for r in rows)})(?![\w])"), kinds
 
 
 _ARTICLE_RE = re.compile(r"^(?:the|le|la|les|l) ")

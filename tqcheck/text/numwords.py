@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from .alternation import alternation
 from .data import table
 from .numscan import _AND_A_HALF_EN_RE, _AND_A_HALF_RE
 from .scanner import _num_key, _Scanner, digit_pattern
@@ -114,13 +115,13 @@ def _take_word(sc: "_Scanner", start: int, end: int, value: int, lang: str) -> N
 def _word_token_re(lang: str) -> re.Pattern:
     """The words of ``_WORD_RE`` whose first part is a number word ("douze", "twenty-seven", "five-year"):
     the only ones ``_word_value`` reads, found without walking every word of the text."""
-    words = "|".join(sorted((re.escape(w) for w in number_words(lang)), key=len, reverse=True))
+    words = alternation(number_words(lang), ignorecase=True)
     return re.compile(rf"(?<![\w-])(?:{words})(?:-[^\W\d_]+)*(?![\w-])", re.I)
 
 
 @lru_cache(maxsize=None)
 def _word_run_re(lang: str) -> re.Pattern:
     """Two or more number words in a row, separated by spaces (or "et"/"and")."""
-    words = "|".join(sorted((re.escape(w) for w in number_words(lang)), key=len, reverse=True))
+    words = alternation(number_words(lang), ignorecase=True)
     joiner = r"[ \u00a0]+(?:(?:et|and)[ \u00a0]+)?"
     return re.compile(rf"(?<![\w-])(?:{words})(?:{joiner}(?:{words}))+(?![\w-])", re.I)

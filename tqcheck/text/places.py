@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .alternation import alternation
 from .crossnames import SourceName, blank_elisions, carried, same_word, word_name
 from .data import table
 from .fold import fold_name
@@ -18,9 +19,8 @@ from .tokens import word_parts
 def place_table() -> tuple[re.Pattern, dict[str, str]]:
     """A pattern finding the places of the table in English text, and each place's kind by its folded name."""
     rows = table("fidelity_places.tsv")
-    alternation = "|".join(sorted((re.escape(r[0]) for r in rows), key=len, reverse=True))
     # a place may start a hyphenated word: "Vienna-based", "Berlin-Friedenau"
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w]|-(?![^\W\d_]))"), {fold_phrase(r[0]): r[1] for r in rows}
+    return re.compile(rf"(?<![\w-])(?:{alternation(r[0] for r in rows)})(?![\w]|-(?![^\W\d_]))"), {fold_phrase(r[0]): r[1] for r in rows}
 
 
 @lru_cache(maxsize=1)

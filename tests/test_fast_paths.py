@@ -71,3 +71,33 @@ def test_run_tokens_split_where_the_spans_do(parts):
     text = "".join(w + s for w, s in parts)
     tokens = RunTokens.of(text)
     assert [text[a:b] for a, b in tokens.spans] == list(tokens.raw) == text.split()
+
+
+LETTERS = ["a", "b", "A", "B", "é", "É", "ß", "œ", "Œ", "İ", "ı", "σ", " ", "-", "'", "’", "\u2010", "3", "_", "."]
+
+
+@given(st.sets(st.text(alphabet=LETTERS[:9] + [" ", "-", "'"], min_size=1, max_size=5), min_size=1, max_size=8),
+       st.text(alphabet=LETTERS, max_size=24), st.sampled_from(["", r"(?![\w])", r"(?![\w]|-(?![^\W\d_]))", r"\b"]),
+       st.booleans())
+def test_trie_alternation_matches_what_the_sorted_alternation_matches(words, text, tail, ignorecase):
+    import re
+
+    from tqcheck.text.alternation import alternation
+
+    flags = re.IGNORECASE if ignorecase else 0
+    plain = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    sorted_re = re.compile(rf"(?<![\w-])(?:{plain}){tail}", flags)
+    trie_re = re.compile(rf"(?<![\w-])(?:{alternation(words, ignorecase)}){tail}", flags)
+    assert [m.span() for m in trie_re.finditer(text)] == [m.span() for m in sorted_re.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(LETTERS + ["Hachd", "al-", "al-Hachd", "ex-Président", "McCain", "O'Brien", "USA", "Jean-Luc", "’s", "iPhone"]),
+                max_size=16).map("".join))
+def test_name_candidates_skip_only_words_that_hold_none(text):
+    """The pattern that finds the words that may hold a name visits every word of _WORD_RE that holds one."""
+    from tqcheck.text import names
+
+    every = tuple(c for m in names._WORD_RE.finditer(text) for c in (
+        (s + m.start(), e + m.start(), spelling, first and names.is_sentence_start(text, s + m.start(), dash=True))
+        for s, e, spelling, first in names._word_candidates(m.group(0))))
+    assert names.name_candidates.__wrapped__(text) == every

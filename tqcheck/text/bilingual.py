@@ -115,8 +115,10 @@ def _meets(lower: str, folded: str, word: str, glossary: dict[str, tuple[str, ..
     return _cognate(folded, word, strict) or any(_renders(c, word) for c in glossary.get(lower, ()))
 
 
+@lru_cache(maxsize=64)
 def source_words(text: str) -> tuple[tuple[str, str], ...]:
-    """The content words of a French segment: (lowercase form, folded form); numbers without separators."""
+    """The content words of a French segment: (lowercase form, folded form); numbers without separators.
+    Cached for the last segments, as ``target_words``: a rule reads one segment's words in several places."""
     function_words = word_set("fidelity_french_function_words.txt")
     out = []
     for word in _WORD_RE.findall(text.lower()):
@@ -128,6 +130,7 @@ def source_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=64)
 def target_words(text: str) -> tuple[str, ...]:
     """The content words of an English segment, folded; numbers without separators."""
     function_words = word_set("fidelity_function_words.txt")

@@ -97,6 +97,14 @@ def given_name(word: str) -> bool:
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-\u2010\u2011][^\W\d_]+)*")
 _PART_RE = re.compile(r"[^-\u2010\u2011]+")
 _HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
+# The words of _WORD_RE that may hold a candidate, found without visiting the others in Python: a word
+# starts at a letter after no letter, nor after a joiner that follows one (else it continues a word), and
+# is skipped when it starts with a common lower-case letter and has no hyphen (most words of prose; the
+# group, captured in a lookahead, reads the word's letters and apostrophes once, as an atomic group would).
+# What it lets through is tested as before.
+_MAYBE_NAME_RE = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['\u2019\-\u2010\u2011])"
+                            r"(?![a-z\u00df-\u00f6\u00f8-\u00ff](?=([^\W\d_]*(?:['\u2019][^\W\d_]+)*))\1"
+                            r"(?![-\u2010\u2011][^\W\d_]))" + _WORD_RE.pattern)
 _POSSESSIVE_RE = re.compile(r"['\u2019][sS]$")
 _PREFIXES = {"al", "el"}
 # What may separate a name from the next one in a full name: "Qassem Soleimani", "Abu Mehdi al-Mouhandis".
@@ -133,28 +141,37 @@ def name_candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     whether or not it is a name. Cached: the name rules each collect the names of the same segments.
     """
     found = []
-    for m in _WORD_RE.finditer(text):
-        word, offset = m.group(0), m.start()
-        if not word[0].isupper() and not _HYPHEN_RE.search(word):
-            continue  # one part, not capitalised: most words stop here
-        possessive = _POSSESSIVE_RE.search(word)
-        if possessive:
-            word = word[: possessive.start()]
-        parts = list(_PART_RE.finditer(word))
-        for i, p in enumerate(parts):
-            part = p.group(0)
-            prefixed = i > 0 and parts[i - 1].group(0).lower() in _PREFIXES
-            if part.lower() in _PREFIXES and i + 1 < len(parts):
-                continue
-            if not prefixed and not _capitalised(part):  # first: the cheap test that drops most words
-                continue
-            if prefixed and part.isupper():
-                continue
-            if len(fold_name(part)) < MIN_LETTERS:
-                continue
-            start = offset + p.start()
-            initial = i == 0 and not prefixed and is_sentence_start(text, start, dash=True)
-            found.append((start, start + len(part), surface_spelling(part), initial))
+    for m in _MAYBE_NAME_RE.finditer(text):
+        offset = m.start()
+        for start, end, spelling, first in _word_candidates(m.group(0)):
+            start += offset
+            found.append((start, end + offset, spelling, first and is_sentence_start(text, start, dash=True)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _word_candidates(word: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """``name_candidates`` of one word of _WORD_RE, at its offsets in the word, with whether the part
+    is the word's first (and so may start a sentence). Words recur: read once each."""
+    if not word[0].isupper() and not _HYPHEN_RE.search(word):
+        return ()  # one part, not capitalised: most words stop here
+    possessive = _POSSESSIVE_RE.search(word)
+    if possessive:
+        word = word[: possessive.start()]
+    found = []
+    parts = list(_PART_RE.finditer(word))
+    for i, p in enumerate(parts):
+        part = p.group(0)
+        prefixed = i > 0 and parts[i - 1].group(0).lower() in _PREFIXES
+        if part.lower() in _PREFIXES and i + 1 < len(parts):
+            continue
+        if not prefixed and not _capitalised(part):  # first: the cheap test that drops most words
+            continue
+        if prefixed and part.isupper():
+            continue
+        if len(fold_name(part)) < MIN_LETTERS:
+            continue
+        found.append((p.start(), p.end(), surface_spelling(part), i == 0 and not prefixed))
     return tuple(found)
 
 

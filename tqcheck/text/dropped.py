@@ -114,6 +114,9 @@ _STAND_INS = {
                         r"(?:villes?|capitales?|cités?|métropoles?|agglomérations?)(?!\w)", re.IGNORECASE)),
 }
 
+#: Any of the stand-ins, in one pass (most translations have none).
+_ANY_STAND_IN_RE = re.compile("|".join(f"(?:{description.pattern})" for description, _, _ in _STAND_INS.values()),
+                              re.IGNORECASE)
 
 #: "there" standing for a place ("the baths there" for "les bains de Budapest"), not "there is" nor "there's";
 #: and the French words it may render ("là", "y" but not in "il y a": a source with one is not judged).
@@ -279,7 +282,7 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     """The six shapes of the module's docstring, in its order; a description's swap spans the
     description, a titled or fully named person's the whole segment."""
     source = src.text
-    for kind, (description, nouns, french) in _STAND_INS.items():
+    for kind, (description, nouns, french) in _STAND_INS.items() if _ANY_STAND_IN_RE.search(text) else ():
         m = description.search(text)
         if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
             lost = next((n for n in src.all_names if kind in place_kinds(n) and not _kept(n, text, source)), None)

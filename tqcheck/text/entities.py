@@ -133,6 +133,8 @@ _STAND_INS = {
     "party": _stand_in("party", "parti|formation"),
     "river": _stand_in("river", "fleuve|rivière"),
 }
+#: Any of the descriptions, in one pass (most translations have none).
+_ANY_DESCRIPTION_RE = re.compile("|".join(f"(?:{description.pattern})" for description, _, _ in _STAND_INS.values()))
 _HEAD_GAP_RE = re.compile(r"[ \u00a0]*(?:[ld]['\u2019]|(?:[Ll]es?|[Ll]a)[ \u00a0])?[ \u00a0]*$")  # le quotidien Le Monde
 
 
@@ -142,6 +144,8 @@ def entities_dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) 
     or where the source heads the name with one ("the group" for "le groupe Renault"); as a ``Swap`` of
     kind ``dropped`` on the description. Not when one of ``before``, the story's segments just before,
     names it (an anaphor)."""
+    if not _ANY_DESCRIPTION_RE.search(text):
+        return []
     for kind, (description, nouns, french) in _STAND_INS.items():
         m = description.search(text)
         if m is None:

@@ -149,7 +149,7 @@ def name_candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _word_candidates(word: str) -> tuple[tuple[int, int, str, bool], ...]:
     """``name_candidates`` of one word of _WORD_RE, at its offsets in the word, with whether the part
     is the word's first (and so may start a sentence). Words recur: read once each."""

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from .alternation import alternation
 from .data import table
 
 DIGIT_RE = re.compile(r"\d")
@@ -29,7 +28,8 @@ def digit_pattern(pattern: re.Pattern) -> re.Pattern:
 @lru_cache(maxsize=1024)
 def _words_re(words: frozenset[str]) -> re.Pattern:
     """A pattern finding ``words`` as whole words (``_LETTERS_RE`` words), in any case."""
-    return re.compile(rf"(?<![^\W\d_])(?:{alternation(words, ignorecase=True)})(?![^\W\d_])", re.IGNORECASE)
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

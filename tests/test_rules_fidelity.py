@@ -334,6 +334,10 @@ SAME_NUMBERS = [
     ("aux comptes d'une valeur de 440$ millions", "accounts worth $440 million"),
     ("au début des années 1990", "in the early 90s"), ("dans les années trente", "in the 1930s"),
     ("des années 50 et 60", "of the 1950s and 1960s"),
+    # a decade of a named century (newstest2012 360): its ordinal is the decade's, no number of its own
+    ("liée aux année 80 du dix neuvième siècle", "goes back to the 1880s"),
+    ("dans les années 60 du 18e siècle", "in the 1760s"), ("des années 50 et 60 du XXe siècle", "of the 1950s and 1960s"),
+    ("dans les années 80 du XIXe siècle", "in the 80s of the 19th century"),
     ("pendant trois décennies", "for 30 years"), ("des cinq dernières décennies", "of the last five decades"),
     ("entre deux cent et quatre cent mille", "two hundred to 400 thousand"),
     ("une croissance de 0, 5%", "growth of 0.5%"), ("avec 0,26 % et 0,22 %", "with 0.26% and 0, 22%"),
@@ -343,6 +347,7 @@ SAME_NUMBERS = [
 CHANGED_NUMBERS = [
     ("2 500 soldats", "2,800 soldiers"), ("4 000 $US", "4 $US"), ("450 millions de livres", "£450"),
     ("la population de 200 prisonniers", "the population of 300 prisoners"), ("en 1963", "in 1962"),
+    ("dans les années 80 du XIXe siècle", "in the 1980s"),               # the century fixes the decade
 ]
 
 

@@ -45,6 +45,10 @@ _DECADE_WORD_RE = re.compile(r"(?<!\w)(twenties|thirties|forties|fifties|sixties
 _YEAR_RANGE_RE = digit_pattern(re.compile(r"(?<![\w.,])((?:19|20)\d\d) ?[-–/] ?(\d\d)(?![\w.,]?\d)"))
 # French decades: "les années 60", "années 1980" (the sixties, the 1980s).
 _FRENCH_DECADE_RE = digit_pattern(re.compile(r"(?<!\w)(?i:années?)[ \u00a0]+((?:19|20)?\d0)(?:[ \u00a0]+(?:et|ou|à)[ \u00a0]+((?:19|20)?\d0))?(?!\w)"))
+#: A century after a French decade: "les années 80 du XIXe siècle" are the 1880s.
+_CENTURY_AFTER_RE = re.compile(r"[ \u00a0]+d[ue][ \u00a0]+(?:(?P<roman>[XVI]{2,5})e|(?P<digits>1[5-9]|2[01])e|"
+                               r"(?P<word>dix[- \u00a0]?(?:septième|huitième|neuvième)|vingtième))[ \u00a0]+siècle", re.I)
+_CENTURY_WORDS = {"septième": 17, "huitième": 18, "neuvième": 19}
 #: "les années trente": the 1930s.
 _FRENCH_DECADE_WORDS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
                         "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90}
@@ -159,6 +163,25 @@ def _english_number(raw: str, value: Decimal, lang: str) -> str:
     return french_number_to_english(raw) or raw
 
 
+def _century_after(text: str, end: int) -> tuple[int, int, int] | None:
+    """The century named right after a French decade ending at ``end`` ("du XIXe siècle": 19), with where
+    its ordinal starts and the phrase ends; or None."""
+    m = _CENTURY_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    if m.group("roman"):
+        century = roman_to_int(m.group("roman").upper(), strict=False)
+    elif m.group("digits"):
+        century = int(m.group("digits"))
+    else:
+        word = m.group("word").lower()
+        century = 20 if word == "vingtième" else _CENTURY_WORDS[word[-8:]]  # dix-neuvième, dix neuvième: 19
+    if not century or not 15 <= century <= 21:
+        return None
+    first = next(g for g in ("roman", "digits", "word") if m.group(g))
+    return century, m.start(first), m.end()
+
+
 def _numbers(sc: _Scanner, lang: str) -> None:
     if lang == "en":
         for m in sc.finditer(_DECADE_WORD_RE, "ties"):  # "the late Eighties"
@@ -174,13 +197,17 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             d = _FRENCH_DECADE_WORDS[m.group(1).lower()]
             sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{d}"}, [], False, f"the {1900 + d}s")
         for m in sc.finditer(_FRENCH_DECADE_RE, "année"):
+            century = _century_after(sc.text, m.end())  # "les années 80 du XIXe siècle": the 1880s
             for group in (1, 2):
                 if m.group(group) is None:
                     continue
                 d = int(m.group(group))
                 keys = ({f"n:{d}"} | ({f"n:{d % 100}"} if d % 100 else set()) if d >= 100
+                        else {f"n:{(century[0] - 1) * 100 + d}", f"n:{d}"} if century
                         else {f"n:{1900 + d}", f"n:{2000 + d}", f"n:{d}"})
                 sc.take(m.start(group), m.end(group), keys, [{k} for k in sorted(keys)], True, f"the {d}s")
+            if century:  # its ordinal is the decade's, not a number of its own
+                sc.take(century[1], century[2], {f"n:{century[0]}"}, [], False, f"the {english_ordinal(century[0])} century")
     else:
         for m in sc.finditer(_SHORT_DATE_RE, "/"):
             a, b = int(m.group(1)), int(m.group(2))

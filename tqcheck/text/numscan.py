@@ -197,7 +197,7 @@ def _numbers(sc: _Scanner, lang: str) -> None:
             d = _FRENCH_DECADE_WORDS[m.group(1).lower()]
             sc.take(m.start(), m.end(), {f"n:{1900 + d}", f"n:{d}"}, [], False, f"the {1900 + d}s")
         for m in sc.finditer(_FRENCH_DECADE_RE, "année"):
-            century = _century_after(sc.text, m.end())  # "les années 80 du XIXe siècle": the 1880s
+            century = _century_after(sc.work, m.end())  # "les années 80 du XIXe siècle": the 1880s (not taken yet)
             for group in (1, 2):
                 if m.group(group) is None:
                     continue

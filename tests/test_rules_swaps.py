@@ -193,6 +193,14 @@ def test_a_place_carried_only_by_a_demonym_beside_a_new_place(source, translatio
      "The rates of southern countries, but also of the country, worry.", "France"),
     ("La Syrie ne fléchira pas: les complots contre la Syrie échoueront.",
      "The country will not bend: plots against Syria will fail.", "Syrie"),
+    # ...or as many as the source's "pays", when the place is in no form at all (a "pays" rendered otherwise)
+    ("Le Mexique a ses gagnants et ses perdants, des gens pour qui le pays offre des chances et d'autres pour qui "
+     "le pays n'en offre pas.", "The country has winners and losers, people for whom the country provides "
+     "opportunities and others for whom it doesn't.", "Mexique"),
+    ("Un centre de vente au Mexique, pour des produits du pays de la grande muraille.",
+     "A sales centre in the country, selling Chinese products.", "Mexique"),
+    ("L'économie du Mexique va mieux, dit-on dans le pays.", "The Mexican economy is better, people in the country say.",
+     None),
     # the description renders the source's own "pays", the place is named, or "the town" is "the town hall"
     ("Le pays de la Syrie ne fléchira pas.", "The country of Syria will not bend.", None),
     ("Toute la Suisse a été secouée, car c'est grave pour un petit pays.",

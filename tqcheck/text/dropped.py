@@ -284,10 +284,13 @@ def _dropped(src: SourceSegment, text: str, before: Sequence[str] = ()) -> list[
     source = src.text
     for kind, (description, nouns, french) in _STAND_INS.items() if _ANY_STAND_IN_RE.search(text) else ():
         m = description.search(text)
-        if m and len(nouns.findall(text)) > len(french.findall(source)):  # one more than "pays" renders
-            lost = next((n for n in src.all_names if kind in place_kinds(n) and not _kept(n, text, source)), None)
-            if lost is not None:  # named in no form, or fewer times than the source names it
-                return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]
+        if m is None:
+            continue
+        more = len(nouns.findall(text)) > len(french.findall(source))  # one more than "pays" renders
+        lost = next((n for n in src.all_names if kind in place_kinds(n) and (not _kept(n, text, source) if more else
+                     not (place_carried(n, text) or people_named(n, frozenset(english_forms(n)), text, "")))), None)
+        if lost is not None:  # fewer times than the source names it; or, as many as "pays" renders, in no form
+            return [Swap("dropped", lost.text, m.start(), m.end(), m.group(0))]  # (a "pays" rendered "a nation")
     there = _THERE_RE.search(text)
     if there and not _HERE_RE.search(source):
         lost = next((n for n in src.all_names if place_kinds(n) and not place_carried(n, text)
